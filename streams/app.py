@@ -1,0 +1,62 @@
+"""The Faust app: one per worker process. Topics, tables and agents register on it when imported."""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+import faust
+
+from streams.settings import Settings, get_settings
+
+
+def broker_credentials(settings: Settings) -> Any:
+    """Kafka security from settings: SASL (PLAIN/SCRAM) and/or SSL, or None for PLAINTEXT."""
+    protocol = settings.security_protocol.upper()
+    if protocol == "PLAINTEXT":
+        return None
+    context = None
+    if protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH, cafile=settings.ssl_cafile or None)
+        if settings.ssl_certfile:
+            context.load_cert_chain(settings.ssl_certfile, settings.ssl_keyfile or None)
+    if protocol == "SSL":
+        return faust.SSLCredentials(context)
+    return faust.SASLCredentials(
+        username=settings.sasl_username,
+        password=settings.sasl_password,
+        mechanism=settings.sasl_mechanism,
+        ssl_context=context,
+    )
+
+
+def create_app(settings: Settings) -> faust.App:
+    brokers = [u.strip() if "://" in u else f"kafka://{u.strip()}" for u in settings.broker.split(";") if u.strip()]
+    return faust.App(
+        settings.app_id,
+        broker=brokers,
+        broker_credentials=broker_credentials(settings),
+        store=settings.store,
+        datadir=str(settings.data_dir / "worker"),
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        topic_allow_declare=True,
+        processing_guarantee=settings.guarantee,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        web_in_thread=False,
+        canonical_url=settings.canonical_url,
+        key_serializer="raw",
+        value_serializer="raw",
+        table_cleanup_interval=60.0,
+        broker_commit_every=200,
+        broker_commit_interval=1.0,
+        producer_linger=0.005,
+        stream_wait_empty=False,
+        autodiscover=False,
+    )
+
+
+settings = get_settings()
+app = create_app(settings)

@@ -1,0 +1,140 @@
+"""`geoevents evaluate GOLD.jsonl`: score the extractor against hand-coded gold events.
+
+Scored predictions: events that are not negated, and not hypothetical unless they are coded as
+intent (root 03) or threat (root 13) - the gold rules code stated intent but not conditionals.
+Levels: (1) CAMEO root + source/target country, (2) full code + dyad, (3) full code + full actor codes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from streams import jsonio
+from streams.extraction.pipeline import get_extractor
+from streams.settings import get_settings
+
+LEVELS = ("root_country", "code_dyad", "code_actors")
+
+
+def scored(event: dict[str, Any]) -> bool:
+    if event["negated"]:
+        return False
+    return not event["hypothetical"] or event["cameo"]["root"] in ("03", "13")
+
+
+def country(code: str | None) -> str:
+    if not code:
+        return "-"
+    return code if code.startswith("IGO") or len(code) < 3 else code[:3]
+
+
+def keys(source: str, target: str | None, code: str) -> dict[str, tuple[str, str, str]]:
+    return {
+        "root_country": (code[:2], country(source), country(target)),
+        "code_dyad": (code, country(source), country(target)),
+        "code_actors": (code, source, target or "-"),
+    }
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate_items(items: list[dict[str, Any]]) -> dict[str, Any]:
+    ex = get_extractor(get_settings().model)
+    docs = ex.parse([it["text"] for it in items])
+    counts = {lvl: [0, 0, 0] for lvl in LEVELS}
+    confusion: Counter[tuple[str, str]] = Counter()
+    no_event_total = no_event_clean = 0
+    misses: list[dict[str, Any]] = []
+    for item, doc in zip(items, docs, strict=True):
+        article = {"id": item["id"], "text": item["text"], "published_at": item.get("published_at") or "2026-01-01T00:00:00Z"}
+        predicted = [e for e in ex.process(article, doc)["events"] if scored(e)]
+        pred = [(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in predicted]
+        gold = [(g["source"], g.get("target"), g["code"]) for g in item.get("expected", [])]
+        if not gold:
+            no_event_total += 1
+            no_event_clean += not pred
+        for lvl in LEVELS:
+            g = Counter(keys(*x)[lvl] for x in gold)
+            p = Counter(keys(*x)[lvl] for x in pred)
+            tp = sum((g & p).values())
+            counts[lvl][0] += tp
+            counts[lvl][1] += sum(p.values()) - tp
+            counts[lvl][2] += sum(g.values()) - tp
+        # root confusion on the country dyad
+        remaining = list(pred)
+        for gs, gt, gc in gold:
+            dyad = (country(gs), country(gt))
+            match = next((x for x in remaining if (country(x[0]), country(x[1])) == dyad), None)
+            if match is None:
+                confusion[(gc[:2], "none")] += 1
+            else:
+                remaining.remove(match)
+                confusion[(gc[:2], match[2][:2])] += 1
+        for x in remaining:
+            confusion[("none", x[2][:2])] += 1
+        gk = Counter(keys(*x)["root_country"] for x in gold)
+        pk = Counter(keys(*x)["root_country"] for x in pred)
+        if gk != pk:
+            misses.append({"id": item["id"], "text": item["text"], "expected": gold, "predicted": pred})
+    return {
+        "items": len(items),
+        "levels": {lvl: prf(*counts[lvl]) for lvl in LEVELS},
+        "no_event": {"sentences": no_event_total, "clean": no_event_clean,
+                     "share_clean": round(no_event_clean / no_event_total, 3) if no_event_total else None},
+        "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(confusion.items())],
+        "errors": misses,
+    }
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = jsonio.loads(line)
+        if not isinstance(item, dict) or "text" not in item or "expected" not in item:
+            raise ValueError(f"{path}:{n}: a gold line needs 'text' and 'expected'")
+        item.setdefault("id", f"line-{n}")
+        items.append(item)
+    return items
+
+
+def evaluate_file(path: Path) -> dict[str, Any]:
+    return evaluate_items(load_gold(path))
+
+
+def render(report: dict[str, Any], console: Console, show_errors: int = 0) -> None:
+    table = Table(title=f"geoevents evaluate: {report['items']} gold items")
+    for col in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "level" else "left")
+    names = {"root_country": "CAMEO root + source/target country", "code_dyad": "full code + dyad",
+             "code_actors": "full code + full actor codes"}
+    for lvl, s in report["levels"].items():
+        table.add_row(names[lvl], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["tp"]), str(s["fp"]), str(s["fn"]))
+    console.print(table)
+    ne = report["no_event"]
+    console.print(f"no-event sentences that stayed clean: {ne['clean']}/{ne['sentences']}"
+                  + (f" ({ne['share_clean']:.1%})" if ne["share_clean"] is not None else ""))
+    roots = sorted({c["gold"] for c in report["confusion"]} | {c["predicted"] for c in report["confusion"]})
+    conf = {(c["gold"], c["predicted"]): c["count"] for c in report["confusion"]}
+    ct = Table(title="root confusion (rows gold, columns predicted)")
+    ct.add_column("gold")
+    for r in roots:
+        ct.add_column(r, justify="right")
+    for g in roots:
+        ct.add_row(g, *(str(conf.get((g, p), "")) for p in roots))
+    console.print(ct)
+    for miss in report["errors"][:show_errors]:
+        console.print(f"[bold]{miss['id']}[/bold] {miss['text']}\n  expected {miss['expected']}\n  predicted {miss['predicted']}",
+                      markup=True, highlight=False)

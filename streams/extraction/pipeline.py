@@ -1,0 +1,157 @@
+"""The whole extraction for one article: parse -> actors -> events -> places -> records.
+
+The worker (in its parsing process) and `geoevents extract` / `evaluate` call the same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from streams.extraction.actors import ActorResolver, Mention
+from streams.extraction.events import CodedEvent, EventCoder
+from streams.extraction.lexicon import Lexicon, load_lexicon
+from streams.extraction.nlp import DEFAULT_MODEL, load_nlp
+from streams.extraction.places import Place, PlaceResolver
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+
+
+def event_id(article_id: str, ev: CodedEvent) -> str:
+    target = ev.target.code if ev.target else "-"
+    key = f"{article_id}|{ev.trigger.idx}|{ev.source.start_char}|{ev.source.code}|{target}|{ev.code}"
+    return hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def confidence(ev: CodedEvent) -> float:
+    """A score from the evidence: how the actors were resolved, how specific the code is, the flags."""
+    score = 0.45
+    named = {"country", "person", "org", "metonym", "capital"}
+    score += 0.15 if ev.source.kind in named else 0.1
+    if ev.target is not None:
+        score += 0.15 if ev.target.kind in named else 0.1
+    score += {2: 0.0, 3: 0.08, 4: 0.12}.get(len(ev.code), 0.0)
+    if ev.entry.objects:
+        score += 0.05
+    if ev.hypothetical:
+        score -= 0.1
+    if ev.negated:
+        score -= 0.15
+    if ev.reported_by is not None:
+        score -= 0.03
+    return round(min(max(score, 0.05), 0.99), 2)
+
+
+class Extractor:
+    """Holds the loaded model and dictionaries of one process."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, lex: Lexicon | None = None) -> None:
+        self.nlp = load_nlp(model)
+        self.lex = lex or load_lexicon()
+        self.actors = ActorResolver(self.nlp, self.lex)
+        self.coder = EventCoder(self.lex)
+        self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
+
+    def parse(self, texts: list[str]) -> list[Doc]:
+        return list(self.nlp.pipe(texts, batch_size=16))
+
+    def process(self, article: dict[str, Any], doc: Doc | None = None) -> dict[str, Any]:
+        doc = doc if doc is not None else self.nlp(article["text"])
+        return self.process_doc(article, doc)
+
+    def process_doc(self, article: dict[str, Any], doc: Doc) -> dict[str, Any]:
+        mentions = self.actors.process(doc)
+        coded = self.coder.process(doc, mentions)
+        dateline, main_place = self.places.article_places(doc)
+        actor_tokens = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
+        published_at = article.get("published_at") or ""
+        events: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for ev in coded:
+            eid = event_id(article["id"], ev)
+            if eid in seen:
+                continue
+            seen.add(eid)
+            place, how = self.places.for_trigger(doc, ev.trigger, ev.sentence, actor_tokens)
+            if place is None and (dateline or main_place):
+                place, how = (dateline, "dateline") if dateline else (main_place, "article")
+            events.append(self._record(article["id"], published_at, ev, eid, place, how))
+        mention_records = [self._mention(article["id"], published_at, m) for m in mentions]
+        return {"events": events, "mentions": mention_records}
+
+    def _record(self, article_id: str, published_at: str, ev: CodedEvent, eid: str,
+                place: Place | None, how: str) -> dict[str, Any]:
+        cameo = self.lex.cameo[ev.code]
+        root = self.lex.cameo[cameo.root]
+        trig = ev.trigger
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "event_id": eid,
+            "article_id": article_id,
+            "published_at": published_at,
+            "sentence": ev.sentence.text.strip(),
+            "sentence_span": [ev.sentence.start_char, ev.sentence.end_char],
+            "source": ev.source.as_actor(),
+            "target": ev.target.as_actor() if ev.target else None,
+            "cameo": {"code": cameo.code, "root": cameo.root, "name": cameo.name},
+            "quad_class": cameo.quad_class,
+            "goldstein": cameo.goldstein,
+            "plover": cameo.plover or root.plover,
+            "location": None if place is None else {
+                "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+                "resolved": place.resolved, "how": how},
+            "negated": ev.negated,
+            "hypothetical": ev.hypothetical,
+            "confidence": confidence(ev),
+            "trigger": {"text": trig.text, "lemma": trig.lemma_, "span": [trig.idx, trig.idx + len(trig)]},
+            "reported_by": ev.reported_by.as_actor() if ev.reported_by else None,
+        }
+
+    @staticmethod
+    def _mention(article_id: str, published_at: str, m: Mention) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "mention_id": f"{article_id}:{m.start_char}",
+            "article_id": article_id,
+            "actor": m.actor_key,
+            "name": m.name,
+            "code": m.code if m.kind != "place" else (m.country or m.code),
+            "country": m.country,
+            "role": m.role if m.kind != "place" else None,
+            "text": m.text,
+            "span": [m.start_char, m.end_char],
+            "published_at": published_at,
+        }
+
+
+@lru_cache(maxsize=2)
+def get_extractor(model: str = DEFAULT_MODEL) -> Extractor:
+    return Extractor(model)
+
+
+def warm_up(model: str = DEFAULT_MODEL) -> None:
+    """Load model and dictionaries in this process (the parsing process's initializer)."""
+    get_extractor(model)
+
+
+def extract_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:
+    """Extract a batch; an article that fails gets {"error": ...} instead of failing the batch."""
+    ex = get_extractor(model)
+    try:
+        docs = ex.parse([a["text"] for a in articles])
+    except Exception:  # noqa: BLE001 - fall back to one by one to isolate the bad article
+        docs = [None] * len(articles)  # type: ignore[list-item]
+    out: list[dict[str, Any]] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(ex.process(article, doc))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the stream
+            log.error("extraction failed for %s: %s", article.get("id"), traceback.format_exc(limit=3))
+            out.append({"error": f"{type(exc).__name__}: {exc}"[:300]})
+    return out

