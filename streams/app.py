@@ -31,6 +31,7 @@ def broker_credentials(settings: Settings) -> Any:
 
 
 def create_app(settings: Settings) -> faust.App:
+    (settings.data_dir / "worker").mkdir(parents=True, exist_ok=True)
     brokers = [u.strip() if "://" in u else f"kafka://{u.strip()}" for u in settings.broker.split(";") if u.strip()]
     return faust.App(
         settings.app_id,

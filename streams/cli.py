@@ -64,10 +64,16 @@ def worker(
     import streams.web.api  # noqa: F401 - registers the HTTP views
     import streams.web.dashboard  # noqa: F401
     from streams.app import app, settings
+    from streams.topics import ensure_topics
 
     level = loglevel or settings.log_level
-    Worker(app, loglevel=level, web_port=settings.web_port, web_host=settings.web_host,
-           web_bind=settings.web_host).execute_from_commandline()
+    try:
+        created = asyncio.run(ensure_topics(settings))
+    except Exception as exc:  # noqa: BLE001 - any client error means the broker cannot be used
+        fail(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}")
+    if created:
+        err.print(f"created topics: {', '.join(created)}")
+    Worker(app, loglevel=level).execute_from_commandline()
 
 
 @cli.command()

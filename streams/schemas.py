@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -15,7 +15,7 @@ SCHEMA_DIR = PROJECT_DIR / "schemas"
 NAMES = ("article", "actor", "event", "mention", "rejected")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = jsonio.loads((SCHEMA_DIR / f"{name}.schema.json").read_bytes())
     return schema
@@ -28,7 +28,7 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), registry=_registry())
 

@@ -28,6 +28,7 @@
 | GEOEVENTS_SSL_CAFILE / GEOEVENTS_SSL_CERTFILE / GEOEVENTS_SSL_KEYFILE | | TLS files |
 | GEOEVENTS_KAFKA_LIBS | kafka/libs | folder of the local broker's jars (or $KAFKA_HOME/libs) |
 | GEOEVENTS_LOG_LEVEL | info | worker log level |
+| GEOEVENTS_DICTIONARIES | streams/data | folder of the actor and event dictionaries (TSV) |
 | GEOEVENTS_CANONICAL_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server |
 """
 

@@ -50,8 +50,14 @@ def event_line(msg: dict[str, Any]) -> str:
 async def tail_topic(settings: Settings, topic: str, from_beginning: bool, limit: int, timeout: float,
                      flt: EventFilter, as_json: bool) -> int:
     console = Console(highlight=False, soft_wrap=True)
+    from aiokafka.errors import UnknownTopicOrPartitionError
+
     cons = consumer(settings, topic, from_beginning=from_beginning)
-    await cons.start()
+    try:
+        await cons.start()
+    except UnknownTopicOrPartitionError:
+        await cons.stop()
+        raise SystemExit(f"error: topic {topic!r} does not exist (has a worker run against this broker?)") from None
     shown = 0
     loop = asyncio.get_running_loop()
     last_seen = loop.time()

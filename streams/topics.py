@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from streams.app import app, settings
+from streams.settings import Settings
 
 QUAD_TOPIC_SUFFIX = {
     1: "verbal-cooperation",
@@ -44,3 +45,34 @@ mentions = _topic(settings.topic_mentions, internal=True)
 rejected = _topic(settings.topic_rejected, internal=True)
 
 ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_quad.values(), mentions, rejected]
+
+
+async def ensure_topics(config: Settings | None = None) -> list[str]:
+    """Create every topic of the flow that does not exist yet (explicit partition counts)."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import TopicAlreadyExistsError
+
+    from streams.clients import security_kwargs
+
+    cfg = config or settings
+    names = topic_names(cfg)
+    admin = AIOKafkaAdminClient(bootstrap_servers=cfg.bootstrap_servers, **security_kwargs(cfg))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [n for n in names if n not in existing]
+        if missing:
+            try:
+                await admin.create_topics([NewTopic(n, cfg.partitions, cfg.replication) for n in missing])
+            except TopicAlreadyExistsError:
+                pass
+        return missing
+    finally:
+        await admin.close()
+
+
+def topic_names(cfg: Settings) -> list[str]:
+    return [
+        cfg.topic_articles, f"{cfg.topic_articles}.by-hash", f"{cfg.topic_articles}.unique", cfg.topic_events,
+        *(f"{cfg.topic_events}.{s}" for s in QUAD_TOPIC_SUFFIX.values()), cfg.topic_mentions, cfg.topic_rejected,
+    ]

@@ -56,6 +56,10 @@ class EventCoder:
         for t in [token, *token.conjuncts]:
             m = by_root.get(t.i) or by_token.get(t.i)
             if m is None:
+                # "condemned Russia's invasion": the actor behind an event noun
+                for child in t.children:
+                    if child.dep_ == "poss":
+                        out.extend(self._actors(child, by_root, by_token))
                 # "the leaders of Russia and China": look through the head noun
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":

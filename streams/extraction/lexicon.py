@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -75,12 +76,12 @@ class Lexicon:
     metonyms: dict[str, str]
     roles: dict[str, str]
     triggers: dict[tuple[str, str], list[Trigger]]
-    modality: dict[str, str]
+    modality: dict[str, set[str]]
     cameo: dict[str, Cameo]
     role_names: dict[str, str] = field(default_factory=dict)
 
     def modal_words(self, kind: str) -> frozenset[str]:
-        return frozenset(w for w, k in self.modality.items() if k == kind)
+        return frozenset(w for w, kinds in self.modality.items() if kind in kinds)
 
 
 def split_code(code: str, countries: dict[str, Country]) -> tuple[str | None, str | None]:
@@ -92,9 +93,14 @@ def split_code(code: str, countries: dict[str, Country]) -> tuple[str | None, st
     return country, (rest[:3] or None) if rest else None
 
 
+def dictionary_dir() -> Path:
+    """GEOEVENTS_DICTIONARIES, or the dictionaries shipped in streams/data/."""
+    return Path(os.environ.get("GEOEVENTS_DICTIONARIES") or DATA_DIR)
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(data_dir: str = str(DATA_DIR)) -> Lexicon:
-    d = Path(data_dir)
+def load_lexicon(data_dir: str = "") -> Lexicon:
+    d = Path(data_dir) if data_dir else dictionary_dir()
     countries = {}
     for r in read_tsv(d / "countries.tsv"):
         countries[r["iso3"]] = Country(r["iso3"], r["name"], tuple(split(r.get("aliases"))),
@@ -119,9 +125,11 @@ def load_lexicon(data_dir: str = str(DATA_DIR)) -> Lexicon:
         triggers[(trig.lemma, trig.pos)].append(trig)
     for entries in triggers.values():
         entries.sort(key=lambda t: not t.objects)  # entries that need an object are tried first
-    modality = {r["word"].lower(): r["kind"] for r in read_tsv(d / "modality.tsv")}
+    modality: dict[str, set[str]] = defaultdict(set)
+    for r in read_tsv(d / "modality.tsv"):
+        modality[r["word"].lower()].add(r["kind"])
     role_names = {}
     roles_file = d / "cameo_actor_roles.tsv"
     if roles_file.exists():
         role_names = {r["code"]: r["label"] for r in read_tsv(roles_file)}
-    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), modality, cameo, role_names)
+    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names)

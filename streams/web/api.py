@@ -7,6 +7,8 @@ the key (Faust table routing) and a top-N query gathers the local tops of every 
 from __future__ import annotations
 
 import asyncio
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
@@ -110,8 +112,30 @@ async def top_actors(web: Any, request: Any) -> Any:
     })
 
 
+def owner_url(table: Any, key: str) -> str | None:
+    """Web URL of the worker that owns `key` in `table`, or None when it is this worker or unknown.
+
+    The partition is computed with Kafka's default partitioner (murmur2), as the producer that
+    wrote the actor-mentions record did; the owner comes from Faust's assignment metadata.
+    """
+    from aiokafka.partitioner import DefaultPartitioner
+
+    parts = list(range(settings.partitions))
+    partition = DefaultPartitioner()(key.encode(), parts, parts)
+    changelog = table.changelog_topic.get_topic_name()
+    try:
+        meta = app.router.table_metadata(table.name)
+    except Exception:  # noqa: BLE001 - no assignment yet
+        return None
+    me = str(app.conf.canonical_url).rstrip("/")
+    for host, topics in meta.items():
+        if partition in topics.get(changelog, []):
+            url = str(host).rstrip("/")
+            return None if url == me else url
+    return None
+
+
 @app.page("/api/actors/{code}")
-@app.table_route(table=mentions_all, match_info="code")
 async def actor_detail(web: Any, request: Any, code: str) -> Any:
     try:
         hours = int_param(request, "hours", 24, 1, 168)
@@ -120,9 +144,17 @@ async def actor_detail(web: Any, request: Any, code: str) -> Any:
     if not code.isalnum() or len(code) > 16:
         return web.json({"error": f"not an actor code: {code[:20]!r}"}, status=400)
     code = code.upper()
+    owner = owner_url(mentions_all, code) if request.query.get("local") != "1" else None
+    if owner:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+            async with session.get(f"{owner}/api/actors/{code}", params={"hours": hours, "local": "1"}) as r:
+                return web.json(await r.json(), status=r.status)
+    now = time.time()
     hourly = []
     for h in range(hours - 1, -1, -1):
-        hourly.append({"hours_ago": h, "mentions": int(mentions_hourly[code].delta(h * 3600.0))})
+        start = (now - h * 3600.0) // 3600.0 * 3600.0
+        count = int(mentions_hourly.table._windowed_timestamp(code, now - h * 3600.0))
+        hourly.append({"hour": datetime.fromtimestamp(start, UTC).strftime("%Y-%m-%dT%H:00:00Z"), "mentions": count})
     return web.json({
         "code": code,
         "name": actor_name(code),
@@ -156,7 +188,8 @@ def table_sizes() -> dict[str, int]:
 
 @app.page("/api/health")
 async def health(web: Any, request: Any) -> Any:
-    assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in app.assignor.assigned_actives())
+    assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in app.assignor.assigned_actives()
+                      if not tp.topic.endswith("-changelog") and "__assignor" not in tp.topic)
     from streams.agents.extract import parser_ready
 
     return web.json({
