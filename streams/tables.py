@@ -8,6 +8,7 @@ than a window's expiry (the window size plus one step) only counts in the all-ti
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from streams.app import app, settings
@@ -46,4 +47,20 @@ mentions_hourly = (
     app.Table("mentions-hourly", default=int, partitions=settings.partitions)
     .tumbling(HOUR, expires=timedelta(days=7), key_index=True)
     .relative_to_stream()
+)
+
+# Tables fed from the events topic (keyed by event_id, so one dyad or place shows up on every
+# partition). Their keys are scoped by source partition ("p3|PRKGOV>RUSGOV"): each partition owns
+# its keys, and queries add the partitions up (across workers through the API fan-out).
+# partition-scoped "p{n}|{source}>{target}" -> {"events": n, "goldstein_sum": x}
+dyads = app.Table("dyads", default=None, partitions=settings.partitions)
+# partition-scoped "p{n}|{ISO-3}" -> events located in that country
+places = app.Table("places", default=None, partitions=settings.partitions)
+# ring buffer of the latest events: "p{n}|{slot}" -> event record; "p{n}" -> next slot
+recent_events = app.Table("recent-events", default=None, partitions=settings.partitions)
+# events per minute (processing time), one key per partition, kept two hours
+events_per_minute = (
+    app.Table("events-per-minute", default=int, partitions=settings.partitions)
+    .tumbling(60.0, expires=timedelta(hours=2))
+    .relative_to(lambda event=None: time.time())
 )

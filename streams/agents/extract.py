@@ -18,6 +18,7 @@ from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
 from streams.topics import articles_unique, events, events_by_quad, mentions
+from streams.validate import now_iso
 
 _executor: Executor | None = None
 
@@ -78,7 +79,9 @@ async def extract(stream: Any) -> None:
 
 async def emit(article: dict[str, Any], result: dict[str, Any]) -> None:
     ts = event_time(article["published_at"])
+    extracted_at = now_iso()
     for record in result["events"]:
+        record["extracted_at"] = extracted_at
         key = record["event_id"].encode()
         value = jsonio.dumps(record)
         await events.send(key=key, value=value, timestamp=ts)

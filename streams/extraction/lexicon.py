@@ -79,6 +79,7 @@ class Lexicon:
     modality: dict[str, set[str]]
     cameo: dict[str, Cameo]
     role_names: dict[str, str] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
 
     def modal_words(self, kind: str) -> frozenset[str]:
         return frozenset(w for w, kinds in self.modality.items() if kind in kinds)

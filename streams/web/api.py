@@ -16,7 +16,16 @@ from prometheus_client import generate_latest
 
 from streams import metrics
 from streams.app import app, settings
-from streams.tables import mentions_all, mentions_by_code, mentions_hourly, mentions_windowed
+from streams.tables import (
+    dyads,
+    events_per_minute,
+    mentions_all,
+    mentions_by_code,
+    mentions_hourly,
+    mentions_windowed,
+    places,
+    recent_events,
+)
 
 WINDOW_CHOICES = ("1h", "24h", "7d", "all")
 MAX_N = 500
@@ -76,23 +85,32 @@ def peer_urls(table_name: str) -> list[str]:
     return sorted({str(url).rstrip("/") for url in meta if str(url).rstrip("/") != me})
 
 
+async def fan_out(path: str, params: dict[str, Any]) -> list[Any]:
+    """The same query answered locally by every other worker (local=1); failed peers are skipped."""
+    peers = peer_urls(mentions_all.name)
+    if not peers:
+        return []
+    timeout = aiohttp.ClientTimeout(total=5)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        async def fetch(url: str) -> Any:
+            async with session.get(f"{url}{path}", params={**params, "local": "1"}) as r:
+                r.raise_for_status()
+                return await r.json()
+        results = await asyncio.gather(*(fetch(u) for u in peers), return_exceptions=True)
+    return [r for r in results if not isinstance(r, BaseException)]
+
+
+def is_local(request: Any) -> bool:
+    return request.query.get("local", "") in ("1", "true")
+
+
 async def gather_counts(window: str, local_only: bool) -> dict[str, int]:
     counts = local_counts(window)
     if local_only:
         return counts
-    peers = peer_urls(mentions_all.name)
-    if not peers:
-        return counts
-    timeout = aiohttp.ClientTimeout(total=5)
-    async with aiohttp.ClientSession(timeout=timeout) as session:
-        async def fetch(url: str) -> dict[str, int]:
-            async with session.get(f"{url}/api/actors/top", params={"window": window, "n": MAX_N, "local": "1"}) as r:
-                body = await r.json()
-                return {a["code"]: a["mentions"] for a in body["actors"]}
-        for result in await asyncio.gather(*(fetch(u) for u in peers), return_exceptions=True):
-            if isinstance(result, dict):
-                for k, v in result.items():
-                    counts[k] = counts.get(k, 0) + v
+    for body in await fan_out("/api/actors/top", {"window": window, "n": MAX_N}):
+        for a in body["actors"]:
+            counts[a["code"]] = counts.get(a["code"], 0) + a["mentions"]
     return counts
 
 
@@ -101,7 +119,7 @@ async def top_actors(web: Any, request: Any) -> Any:
     try:
         window = choice_param(request, "window", "all", WINDOW_CHOICES)
         n = int_param(request, "n", 10, 1, MAX_N)
-        local_only = request.query.get("local", "") in ("1", "true")
+        local_only = is_local(request)
     except BadRequest as exc:
         return bad_request(web, exc)
     counts = await gather_counts(window, local_only)
@@ -163,6 +181,134 @@ async def actor_detail(web: Any, request: Any, code: str) -> Any:
         "codes": dict(sorted(mentions_by_code.get(code, {}).items(), key=lambda kv: -kv[1])),
         "hourly": hourly,
     })
+
+
+def _unscoped(key: str) -> str:
+    return key.split("|", 1)[1]
+
+
+@app.page("/api/dyads/top")
+async def top_dyads(web: Any, request: Any) -> Any:
+    try:
+        n = int_param(request, "n", 10, 1, MAX_N)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    totals: dict[str, list[float]] = {}
+    for key, value in dyads.items():
+        t = totals.setdefault(_unscoped(key), [0, 0.0])
+        t[0] += value["events"]
+        t[1] += value["goldstein_sum"]
+    if not is_local(request):
+        for body in await fan_out("/api/dyads/top", {"n": MAX_N}):
+            for d in body["dyads"]:
+                t = totals.setdefault(f"{d['source']}>{d['target']}", [0, 0.0])
+                t[0] += d["events"]
+                t[1] += d["goldstein_sum"]
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
+    return web.json({"dyads": [
+        {"source": k.split(">")[0], "target": k.split(">")[1], "events": int(v[0]),
+         "mean_goldstein": round(v[1] / v[0], 2) if v[0] else 0.0, "goldstein_sum": v[1]}
+        for k, v in ranked]})
+
+
+@app.page("/api/places/top")
+async def top_places(web: Any, request: Any) -> Any:
+    from streams.extraction.places import gazetteer
+
+    try:
+        n = int_param(request, "n", 20, 1, MAX_N)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    totals: dict[str, int] = {}
+    for key, value in places.items():
+        totals[_unscoped(key)] = totals.get(_unscoped(key), 0) + int(value)
+    if not is_local(request):
+        for body in await fan_out("/api/places/top", {"n": MAX_N}):
+            for p in body["places"]:
+                totals[p["country"]] = totals.get(p["country"], 0) + p["events"]
+    gaz = gazetteer()
+    out = []
+    for iso3, count in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:n]:
+        place = gaz.countries.get(iso3.casefold())
+        out.append({"country": iso3, "name": actor_name(iso3), "events": count,
+                    "lat": place.lat if place else None, "lon": place.lon if place else None})
+    return web.json({"places": out})
+
+
+EVENT_FILTERS = ("actor", "country", "root", "quad")
+
+
+def event_filter(request: Any) -> dict[str, Any]:
+    flt: dict[str, Any] = {}
+    actor = request.query.get("actor", "").upper()
+    if actor:
+        if not actor.isalnum() or len(actor) > 16:
+            raise BadRequest(f"'actor' must be an actor code, got {actor[:20]!r}")
+        flt["actor"] = actor
+    country = request.query.get("country", "").upper()
+    if country:
+        if len(country) != 3 or not country.isalpha():
+            raise BadRequest(f"'country' must be an ISO-3 code, got {country[:20]!r}")
+        flt["country"] = country
+    root = request.query.get("root", "")
+    if root:
+        if not root.isdigit() or not 1 <= int(root) <= 20:
+            raise BadRequest(f"'root' must be a CAMEO root code 01-20, got {root[:20]!r}")
+        flt["root"] = root.zfill(2)
+    if request.query.get("quad"):
+        flt["quad"] = int_param(request, "quad", 0, 1, 4)
+    return flt
+
+
+def event_matches(ev: dict[str, Any], flt: dict[str, Any]) -> bool:
+    actors = [a for a in (ev.get("source"), ev.get("target")) if a]
+    if "actor" in flt and not any(a["code"] == flt["actor"] or a["code"].startswith(flt["actor"]) for a in actors):
+        return False
+    if "country" in flt and not any(a.get("country") == flt["country"] for a in actors):
+        return False
+    if "root" in flt and ev["cameo"]["root"] != flt["root"]:
+        return False
+    return "quad" not in flt or ev["quad_class"] == flt["quad"]
+
+
+@app.page("/api/events/recent")
+async def recent(web: Any, request: Any) -> Any:
+    try:
+        limit = int_param(request, "limit", 30, 1, MAX_N)
+        flt = event_filter(request)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    found = [v for k, v in recent_events.items() if "|" in k and v and event_matches(v, flt)]
+    if not is_local(request):
+        params = {"limit": limit, **{k: request.query[k] for k in EVENT_FILTERS if request.query.get(k)}}
+        for body in await fan_out("/api/events/recent", params):
+            found.extend(body["events"])
+    found.sort(key=lambda e: (e.get("extracted_at") or "", e["published_at"], e["event_id"]), reverse=True)
+    return web.json({"events": found[:limit]})
+
+
+@app.page("/api/events/rate")
+async def rate(web: Any, request: Any) -> Any:
+    try:
+        minutes = int_param(request, "minutes", 60, 1, 120)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    now = time.time()
+    start = now // 60 * 60 - (minutes - 1) * 60
+    counts = {start + i * 60: 0 for i in range(minutes)}
+    for part in range(settings.partitions):
+        for ts in counts:
+            counts[ts] += int(events_per_minute.table._windowed_timestamp(f"p{part}", ts + 1))
+    # partitions owned by other workers answer there; each worker holds only its own keys
+    if not is_local(request):
+        for body in await fan_out("/api/events/rate", {"minutes": minutes}):
+            for row in body["minutes"]:
+                ts = datetime.strptime(row["minute"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+                if ts in counts:
+                    counts[ts] += row["events"]
+    return web.json({"minutes": [
+        {"minute": datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "events": n}
+        for ts, n in sorted(counts.items())]})
 
 
 def counters() -> dict[str, float]:
