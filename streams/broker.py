@@ -105,7 +105,6 @@ class LocalKafka:
             "share.coordinator.state.topic.min.isr": "1",
             "group.initial.rebalance.delay.ms": "0",
             "auto.create.topics.enable": "false",
-            "log.message.timestamp.after.max.ms": str(7 * 24 * 3600 * 1000),
         }
         if self.sasl_users:
             users = " ".join(f'user_{u}="{p}"' for u, p in self.sasl_users.items())
@@ -170,11 +169,39 @@ class LocalKafka:
             if self.process.poll() is not None:
                 tail = (self.data_dir / "broker.log").read_text(errors="replace")[-3000:]
                 raise BrokerError(f"Kafka exited with code {self.process.returncode}:\n{tail}")
-            if port_open(self.host, self.port):
+            if port_open(self.host, self.port) and self.ready():
                 return
             time.sleep(0.2)
         self.stop()
         raise BrokerError(f"Kafka did not open port {self.port} within {timeout:.0f}s")
+
+    def ready(self) -> bool:
+        """True once the broker is registered and unfenced: it can create a topic."""
+        if self.sasl_users:
+            return True
+        import asyncio
+
+        async def probe() -> bool:
+            from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+            from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+            admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=3000)
+            try:
+                await admin.start()
+                try:
+                    await admin.create_topics([NewTopic("__geoevents_ready", 1, 1)])
+                except TopicAlreadyExistsError:
+                    pass
+                return True
+            except (KafkaError, OSError):
+                return False
+            finally:
+                await admin.close()
+
+        try:
+            return asyncio.run(probe())
+        except Exception:  # noqa: BLE001 - not ready yet
+            return False
 
     def stop(self, timeout: float = 30.0) -> None:
         proc = self.process

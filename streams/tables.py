@@ -1,17 +1,35 @@
 """Every table, with its key, window and expiry.
 
-Windowed counts are relative to event time: the Kafka timestamp of each actor-mentions record
-is the article's published_at (processing time when it had none). Lateness policy: a mention
-counts in every window that covers its event time and has not yet expired; a mention older
-than a window's expiry (the window size plus one step) only counts in the all-time table.
+Windowed mention counts are relative to event time: each actor-mentions record carries the
+article's published_at (processing time when it had none) in its `event-time` header, while Kafka
+record timestamps stay processing time (so topic retention works for backfills too).
+Lateness policy: a mention counts in every window that covers its event time; windows older than
+the window size plus one step behind the newest processing time are dropped by the table cleanup
+(every 60 s), so an article published days late is counted in the all-time table and the hourly
+buckets of the last 7 days only where its time falls inside them. Memory stays bounded.
 """
 
 from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Any
 
 from streams.app import app, settings
+
+EVENT_TIME_HEADER = "event-time"
+
+
+def event_time_of(event: Any = None) -> float:
+    """Event time of a mention record: its `event-time` header, else its Kafka timestamp."""
+    if event is None:
+        return time.time()
+    headers = event.message.headers or []
+    items = headers.items() if isinstance(headers, dict) else headers
+    for key, value in items:
+        if key == EVENT_TIME_HEADER:
+            return float(value)
+    return float(event.message.timestamp)
 
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -37,7 +55,7 @@ def _hopping(name: str, size: float, step: float):  # type: ignore[no-untyped-de
     return (
         app.Table(name, default=int, partitions=settings.partitions)
         .hopping(size, step, expires=timedelta(seconds=size + step), key_index=True)
-        .relative_to_stream()
+        .relative_to(event_time_of)
     )
 
 
@@ -46,7 +64,7 @@ mentions_windowed = {label: _hopping(f"mentions-{label}", size, step) for label,
 mentions_hourly = (
     app.Table("mentions-hourly", default=int, partitions=settings.partitions)
     .tumbling(HOUR, expires=timedelta(days=7), key_index=True)
-    .relative_to_stream()
+    .relative_to(event_time_of)
 )
 
 # Tables fed from the events topic (keyed by event_id, so one dyad or place shows up on every
@@ -62,5 +80,5 @@ recent_events = app.Table("recent-events", default=None, partitions=settings.par
 events_per_minute = (
     app.Table("events-per-minute", default=int, partitions=settings.partitions)
     .tumbling(60.0, expires=timedelta(hours=2))
-    .relative_to(lambda event=None: time.time())
+    .relative_to_stream()
 )

@@ -49,8 +49,7 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     broker.stop()
 
 
-@pytest.fixture()
-def stack_env(kafka: str, tmp_path: Path) -> dict[str, str]:
+def make_env(kafka: str, tmp_path: Path) -> dict[str, str]:
     """Environment for a worker with its own app id and topics on the shared broker."""
     run = uuid.uuid4().hex[:8]
     env = dict(os.environ)
@@ -65,6 +64,25 @@ def stack_env(kafka: str, tmp_path: Path) -> dict[str, str]:
         "GEOEVENTS_PARTITIONS": "2",
     })
     return env
+
+
+@pytest.fixture()
+def stack_env(kafka: str, tmp_path: Path) -> dict[str, str]:
+    return make_env(kafka, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared_worker(kafka: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+    """One worker for a whole test module (for tests that only query it)."""
+    tmp = tmp_path_factory.mktemp("shared-worker")
+    env = make_env(kafka, tmp)
+    w = WorkerProcess(env, tmp / "worker.log", free_port(16166))
+    w.env = env  # type: ignore[attr-defined]
+    try:
+        w.wait_ready(120)
+        yield w
+    finally:
+        w.stop()
 
 
 @pytest.fixture()

@@ -17,6 +17,7 @@ from streams import jsonio, metrics
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
+from streams.tables import EVENT_TIME_HEADER
 from streams.topics import articles_unique, events, events_by_quad, mentions
 from streams.validate import now_iso
 
@@ -55,7 +56,7 @@ async def start_parser() -> None:
 
 
 def event_time(iso: str) -> float:
-    """Kafka timestamp (seconds) for a record: the article's time, never later than now."""
+    """Event time (epoch seconds) of an article: its published_at, never later than now."""
     ts = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
     return min(ts, time.time())
 
@@ -78,15 +79,15 @@ async def extract(stream: Any) -> None:
 
 
 async def emit(article: dict[str, Any], result: dict[str, Any]) -> None:
-    ts = event_time(article["published_at"])
+    headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
     extracted_at = now_iso()
     for record in result["events"]:
         record["extracted_at"] = extracted_at
         key = record["event_id"].encode()
         value = jsonio.dumps(record)
-        await events.send(key=key, value=value, timestamp=ts)
-        await events_by_quad[record["quad_class"]].send(key=key, value=value, timestamp=ts)
+        await events.send(key=key, value=value)
+        await events_by_quad[record["quad_class"]].send(key=key, value=value)
         metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
     for mention in result["mentions"]:
-        await mentions.send(key=mention["actor"].encode(), value=jsonio.dumps(mention), timestamp=ts)
+        await mentions.send(key=mention["actor"].encode(), value=jsonio.dumps(mention), headers=headers)
         metrics.MENTIONS_OUT.inc()

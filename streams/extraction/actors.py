@@ -8,7 +8,9 @@ come from the dictionaries in streams/data/. A descriptor noun ("troops", "offic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -45,9 +47,16 @@ class Mention:
                 "name": self.name, "span": [self.start_char, self.end_char]}
 
 
+KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
+
+
 class ActorResolver:
-    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+    def __init__(self, nlp: Language, lex: Lexicon, resolve_place: Callable[[str], Any] | None = None) -> None:
         self.lex = lex
+        self.resolve_place = resolve_place
+        self.titles = lex.titles
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, tuple[str, str, str]] = {}  # match label -> (kind, code, name)
         self._patterns: dict[str, list[str]] = {}
@@ -57,8 +66,22 @@ class ActorResolver:
             self._add(f"K:{c.iso3}", ("capital", c.iso3 + "GOV", c.name), list(c.capitals))
         for phrase, code in lex.metonyms.items():
             self._add(f"M:{phrase}", ("metonym", code, phrase), [phrase])
+        full: set[str] = set()
         for i, p in enumerate(lex.people):
             self._add(f"P:{i}", ("person", p.code, p.name), [p.name, *p.aliases])
+            full.update(x.lower() for x in (p.name, *p.aliases))
+        # surnames (and East Asian family names) of people: accepted after a title ("President Lee")
+        # or when the person was named earlier in the article
+        surnames: dict[str, set[int]] = {}
+        for i, p in enumerate(lex.people):
+            parts = [w for w in p.name.replace("-", " ").split() if w[:1].isupper() and len(w) > 2]
+            for w in {parts[0], parts[-1]} if parts else set():
+                if w.lower() not in full:
+                    surnames.setdefault(w, set()).add(i)
+        for w, idx in surnames.items():
+            if len(idx) == 1:
+                i = next(iter(idx))
+                self._add(f"S:{i}", ("surname", lex.people[i].code, lex.people[i].name), [w])
         for o in lex.orgs.values():
             self._add(f"O:{o.code}", ("org", o.code, o.name), [o.name, *o.aliases])
         for label, phrases in self._patterns.items():
@@ -100,17 +123,37 @@ class ActorResolver:
         return Mention(start, end, root, code, country, role, name, kind, span.text, span.start_char, span.end_char)
 
     # -- the stage ------------------------------------------------------------------------------
-    def process(self, doc: Doc) -> list[Mention]:
-        spans = []
+    def _spans(self, doc: Doc) -> list[Span]:
+        best: dict[tuple[int, int], tuple[int, Span]] = {}
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
-            spans.append(Span(doc, start, end, label=label))
-        spans = filter_spans(spans)
+            prio = KIND_PRIORITY[self.labels[label][0]]
+            key = (start, end)
+            if key not in best or prio < best[key][0]:
+                best[key] = (prio, Span(doc, start, end, label=label))
+        return filter_spans([sp for _, sp in best.values()])
+
+    def _titled(self, doc: Doc, start: int) -> bool:
+        if start == 0:
+            return False
+        prev = doc[start - 1]
+        if prev.lower_ in self.titles:
+            return True
+        return start >= 2 and f"{doc[start - 2].lower_} {prev.lower_}" in self.titles
+
+    def process(self, doc: Doc) -> list[Mention]:
+        spans = self._spans(doc)
         mentions: dict[int, Mention] = {}  # keyed by root token
-        absorbed: set[int] = set()
+        covered: set[int] = set()
+        seen_people: set[str] = set()
         for span in spans:
             kind, code, name = self.labels[span.label_]
             root = span.root
+            if kind == "surname":
+                if not (self._titled(doc, span.start) or name in seen_people):
+                    continue
+                kind = "person"
+            covered.update(range(span.start, span.end))
             if kind in ("country", "demonym", "capital"):
                 iso3 = code[:3]
                 described = self._described(root, span)
@@ -124,42 +167,92 @@ class ActorResolver:
                     # "Russian economy": a mention of the country, no role
                     mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)
                     continue
-                if kind == "capital" and self._is_place(root):
-                    absorbed.add(root.i)  # a place, not an actor ("talks in Moscow")
+                if kind in ("capital", "country") and self._is_place(root):
+                    # a place, not an actor ("talks in Moscow"); the country stays available as a place
                     mentions.setdefault(root.i, self._make(doc, span.start, span.end, root.i, iso3, name, "place"))
                     continue
                 mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
             elif kind == "person":
+                seen_people.add(name)
                 start = span.start
                 for t in reversed(list(doc[max(0, span.start - 3):span.start])):
-                    if t.dep_ == "compound" and t.head.i in range(span.start, span.end) or t.text in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs."):
+                    if t.dep_ == "compound" and t.head.i in range(span.start, span.end) or t.lower_ in self.titles:
                         start = t.i
                     else:
                         break
                 mentions[root.i] = self._make(doc, start, span.end, root.i, code, name, kind)
             else:
+                head = root.head
+                if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
+                        and head.i not in covered and self.role_of(head)):
+                    # "Hezbollah fighters", "UN aid agencies": the group acts through its members
+                    end = max(span.end, head.i + 1)
+                    mentions[head.i] = self._make(doc, span.start, end, head.i, code, name, kind)
+                    continue
                 mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
+        # places named in the text that are not in the dictionaries ("Gaza City", "Mashhad")
+        if self.resolve_place is not None:
+            for ent in doc.ents:
+                if ent.label_ not in PLACE_ENTS or any(i in covered for i in range(ent.start, ent.end)):
+                    continue
+                place = self.resolve_place(ent.text)
+                if place is not None and place.country:
+                    covered.update(range(ent.start, ent.end))
+                    mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
+                                                               place.name, "place"))
         # descriptors with a country in a prepositional phrase: "protesters in Tehran", "troops of Russia"
+        pending: list[tuple[Token, str]] = []
         for token in doc:
-            if token.i in mentions:
+            if token.i in mentions or token.i in covered:
                 continue
             role = self.role_of(token)
             if role is None:
                 continue
+            found = False
             for prep in token.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from", "across", "at"):
                     continue
                 for pobj in prep.children:
                     m = mentions.get(pobj.i)
                     if m is not None and m.country and m.kind in ("country", "capital", "place"):
                         code = m.country + role
                         mentions[token.i] = self._make(doc, token.i, token.i + 1, token.i, code,
-                                                       self.country_names[m.country], "descriptor")
+                                                       self.country_names.get(m.country, m.country), "descriptor")
                         mentions[token.i] = replace(mentions[token.i], text=doc[token.i:pobj.i + 1].text,
                                                     end_char=doc[pobj.i].idx + len(doc[pobj.i]))
                         del mentions[pobj.i]
+                        found = True
                         break
+                if found:
+                    break
+            if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod"):
+                pending.append((token, role))
+        if pending:
+            self._from_context(doc, pending, mentions)
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _from_context(self, doc: Doc, pending: list[tuple[Token, str]], mentions: dict[int, Mention]) -> None:
+        """A descriptor without a country ("the government", "riot police") takes the country of the
+        sentence (its first country-bearing actor or place), else the article's last one before it."""
+        ordered = sorted((m for m in mentions.values() if m.kind != "place"), key=lambda m: m.start)
+        for token, role in pending:
+            sent = token.sent
+            country = None
+            for m in ordered:
+                if m.country and sent.start <= m.start < sent.end:
+                    country = m.country
+                    break
+            if country is None:
+                for m in ordered:
+                    if m.start >= token.i:
+                        break
+                    if m.country:
+                        country = m.country
+            if country is None:
+                continue
+            start = min([token.i, *(t.i for t in token.lefts if t.dep_ in ("det", "amod", "compound"))])
+            mentions[token.i] = self._make(doc, start, token.i + 1, token.i, country + role,
+                                           self.country_names.get(country, country), "context")
 
     def _described(self, root: Token, span: Span) -> tuple[Token, str] | None:
         """The descriptor noun a country word modifies, with its role ('Russian troops' -> troops, MIL)."""

@@ -4,21 +4,50 @@ For every trigger (a verb or event noun in event_lexicon.tsv) the coder finds th
 (subject, passive agent, possessor, the subject of a controlling verb: "plans to meet") and the
 target (the attachment points the lexicon row names: direct object, "with", "on", ...), expands
 coordinated actors, makes reciprocal pairs, and sets the negated / hypothetical flags.
+
+Appeals, demands, refusals and threats take their specific code from the event they govern
+("urged Hamas to accept a ceasefire" -> 0256, "refused to release" -> 1243); that inner event is
+not coded on its own. The family mapping follows the parallel structure of the CAMEO codebook.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
 from streams.extraction.lexicon import Lexicon, Trigger
 
-MODALS = {"would", "could", "might", "may", "should", "will", "shall", "can", "'d", "'ll", "wo", "ca"}
+MODALS = {"would", "could", "might", "may", "should", "will", "shall", "can", "'d", "'ll", "wo", "ca", "must"}
+FUTURE = {"will", "would", "shall", "'ll", "wo", "'d"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 SUBJ = ("nsubj", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
+ARG_DEPS = ("dobj", "obj", "attr", "nsubjpass", "pobj", "conj", "appos", "oprd")
+PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from"}
+ATTACK_ROOTS = {"18", "19", "20"}
+
+
+def family_code(intent_code: str, family: str) -> str | None:
+    """Map an intent code (03 family) to the parallel appeal (02), demand (10) or refusal (12) code."""
+    if not intent_code.startswith("03") or len(intent_code) < 3:
+        return None
+    sub = intent_code[2:]
+    if family == "02":
+        return "02" + sub
+    if family == "10":
+        if sub.startswith("1"):
+            return "101" + sub[1:] if len(sub) > 1 else "100"
+        if sub.startswith("5"):
+            return {"56": "107"}.get(sub, "105" + sub[1:] if len(sub) > 1 else "100")
+        return {"2": "102", "3": "103", "4": "104", "6": "108", "7": "100", "8": "105", "9": "105"}.get(sub[0], "100") + (
+            sub[1:] if sub[0] in "34" else "")
+    if family == "12":
+        if sub.startswith("5"):
+            return "124" + sub[1:]
+        return {"6": "125", "8": "126", "9": "126", "7": "127", "1": "121", "3": "122", "4": "123"}.get(sub[0], "120")
+    return None
 
 
 @dataclass
@@ -40,38 +69,56 @@ class CodedEvent:
 class EventCoder:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._entries: dict[int, Trigger] = {}
         self.intent = lex.modal_words("intent")
         self.threat = lex.modal_words("threat")
         self.negation = lex.modal_words("negation")
         self.hypo = lex.modal_words("hypothetical") | MODALS
         self.report = lex.modal_words("report")
         self.plan_nouns = lex.modal_words("plan_noun")
+        self.claim_nouns = lex.modal_words("claim_noun")
+        self.modal_verbs = self.intent | self.threat | self.negation
 
     # -- mention lookup ---------------------------------------------------------------------------
-    def _actors(self, token: Token | None, by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[Mention]:
-        """Mentions at a token and its coordinated tokens ("Russia and China")."""
+    def _actors(self, token: Token | None, by_root: dict[int, Mention], by_token: dict[int, Mention],
+                places: dict[int, Mention] | None = None, depth: int = 0) -> list[Mention]:
+        """Mentions at a token and its coordinated tokens ("Russia and China"); for targets also the
+        actor behind a noun ("Hezbollah targets", "the outskirts of Gaza City", "Iran's nuclear sites")."""
         if token is None:
             return []
         out: list[Mention] = []
         for t in [token, *token.conjuncts]:
             m = by_root.get(t.i) or by_token.get(t.i)
-            if m is None:
-                # "condemned Russia's invasion": the actor behind an event noun
-                for child in t.children:
-                    if child.dep_ == "poss":
-                        out.extend(self._actors(child, by_root, by_token))
-                # "the leaders of Russia and China": look through the head noun
+            if m is None and places is not None:
+                m = places.get(t.i)
+            if m is not None:
+                if m not in out:
+                    out.append(m)
+                continue
+            if depth >= 2:
+                continue
+            found: list[Mention] = []
+            for child in t.children:
+                if child.dep_ == "poss":
+                    found.extend(self._actors(child, by_root, by_token, places, depth + 1))
+            if places is not None and not found:
+                for child in t.lefts:
+                    if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                        found.extend(self._actors(child, by_root, by_token, places, depth + 1))
+            if not found:
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for pobj in prep.children:
-                            out.extend(self._actors(pobj, by_root, by_token))
+                            found.extend(self._actors(pobj, by_root, by_token, places, depth + 1))
+            if not found:
                 for child in t.children:
                     if child.dep_ == "appos":
                         mm = by_root.get(child.i)
                         if mm:
-                            out.append(mm)
-            elif m not in out:
-                out.append(m)
+                            found.append(mm)
+            for mm in found:
+                if mm not in out:
+                    out.append(mm)
         return out
 
     # -- arguments ---------------------------------------------------------------------------------
@@ -81,8 +128,14 @@ class EventCoder:
         for _ in range(4):
             if any(c.dep_ in (*SUBJ, "nsubjpass") for c in cur.children):
                 return cur
-            if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and cur.head.i != cur.i:
+            if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    return cur
+                if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
+                        and cur.head.lemma_.lower() not in self.intent:
+                    # object control: "urged Israel to allow" - the object is the subject
+                    return cur
+                if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
                     return cur
                 cur = cur.head
             else:
@@ -102,9 +155,14 @@ class EventCoder:
         if ctrl.dep_ == "relcl":
             return ctrl.head, False
         if ctrl.dep_ == "acl" and ctrl.head.pos_ in ("NOUN", "PROPN"):
-            # "Kim's plans to meet Putin": the possessor of the plan noun
+            if ctrl.tag_ == "VBN":  # "a bomb planted by X": passive participle
+                return ctrl.head, True
             for c in ctrl.head.children:
                 if c.dep_ == "poss":
+                    return c, False
+        if ctrl.dep_ == "xcomp" and ctrl is verb:
+            for c in ctrl.head.children:
+                if c.dep_ in ("dobj", "obj"):
                     return c, False
         return None, False
 
@@ -116,7 +174,7 @@ class EventCoder:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         return out
 
-    def _attach(self, token: Token, rule: str, verb_for_dobj: Token | None = None) -> list[Token]:
+    def _attach(self, token: Token, rule: str) -> list[Token]:
         if rule == "dobj":
             return [c for c in token.children if c.dep_ in ("dobj", "obj")]
         if rule == "dative":
@@ -134,48 +192,86 @@ class EventCoder:
 
     # -- flags -------------------------------------------------------------------------------------
     def _chain(self, trigger: Token) -> list[Token]:
-        """The trigger and the verbs that govern it through control or complement links."""
+        """The trigger and the words that govern it through control or complement links."""
         chain = [trigger]
         cur = trigger
-        for _ in range(4):
-            if cur.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "acl", "advcl", "dobj", "pobj", "relcl") and cur.head.i != cur.i:
+        for _ in range(5):
+            if cur.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "acl", "dobj", "pobj", "relcl", "acomp", "prep") \
+                    and cur.head.i != cur.i:
                 cur = cur.head
                 chain.append(cur)
-                if cur.dep_ == "prep":
-                    continue
             else:
                 break
         return chain
 
-    def _flags(self, trigger: Token, chain: list[Token]) -> tuple[bool, bool, bool, bool, Token | None]:
-        """negated, hypothetical, intent, threat, reporter-verb."""
-        negated = hypothetical = intent = threat = False
-        reporter = None
+    def _negated_here(self, tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("det", "advmod", "preconj") and c.lower_ in self.negation:
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children):
+                    return True
+        return False
+
+    def _flags(self, trigger: Token, chain: list[Token]) -> dict[str, object]:
+        """negated, hypothetical, intent, threat, speculative, reporter verb, refusal, governing modal verb."""
+        f: dict[str, object] = {"negated": False, "hypothetical": False, "intent": False, "threat": False,
+                                "speculative": False, "future": False, "reporter": None, "refusal": False}
         for i, tok in enumerate(chain):
+            if f["reporter"] is not None:
+                break  # flags above the reporting verb belong to the report, not the event
             kids = list(tok.children)
             top = i > 0
-            if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
-                negated = True if not (reporter is not None) else negated
-            if top and tok.lemma_.lower() in self.negation and tok.pos_ == "VERB":
-                negated = True
-            if any(c.dep_ == "aux" and (c.lower_ in self.hypo or c.tag_ == "MD") for c in kids):
-                hypothetical = True
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
-                hypothetical = True
             lemma = tok.lemma_.lower()
-            if top and lemma in self.intent and chain[i - 1].dep_ in ("xcomp", "acl", "ccomp", "pcomp", "dobj"):
-                intent = hypothetical = True
+            if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and self._negated_here(tok):
+                if any(c.lower_ in FUTURE for c in kids if c.dep_ == "aux"):
+                    f["refusal"] = True  # "would not lift sanctions"
+                else:
+                    f["negated"] = True
+            if top and tok.pos_ == "VERB" and lemma in self.negation and chain[i - 1].dep_ in ("xcomp", "ccomp", "dobj"):
+                if lemma == "refuse":
+                    f["refusal"] = True
+                else:
+                    f["negated"] = True
+            if top and lemma in self.claim_nouns and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in self.negation | {"reject", "dismiss"}:
+                f["negated"] = True
+            for c in kids:
+                if c.dep_ == "aux" and (c.lower_ in self.hypo or c.tag_ == "MD"):
+                    if c.lower_ in FUTURE:
+                        f["future"] = True
+                    else:
+                        f["speculative"] = True
+                if c.dep_ == "det" and c.lower_ in self.hypo:
+                    f["speculative"] = True
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    f["hypothetical"] = True
+            if top and lemma in self.intent and chain[i - 1].dep_ in ("xcomp", "acl", "ccomp", "pcomp", "dobj", "prep"):
+                f["intent"] = True
             if top and lemma in self.plan_nouns and tok.pos_ == "NOUN":
-                intent = hypothetical = True
+                f["intent"] = True
             if top and lemma in self.threat:
-                threat = hypothetical = True
-            if top and lemma in self.report and tok.pos_ == "VERB" and reporter is None:
-                reporter = tok
-            if tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in kids):
-                hypothetical = True
-        return negated, hypothetical, intent, threat, reporter
+                f["threat"] = True
+            if top and lemma in self.report and tok.pos_ == "VERB":
+                f["reporter"] = tok
+        return f
 
     # -- triggers ----------------------------------------------------------------------------------
+    def _lemma(self, token: Token) -> list[str]:
+        """Lookup lemmas, most specific first: hyphenated ("test-fire"), then the plain lemma."""
+        lemma = token.lemma_.lower()
+        out = []
+        doc = token.doc
+        i = token.i
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            first = doc[i - 2].lower_
+            out += [f"{first}-{lemma}", f"{first}{lemma}", f"{first}-{token.lower_}"]
+        out.append(lemma)
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ != lemma:
+            out.append(token.lower_)
+        return out
+
     def _entry(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX"):
             pos = "VERB"
@@ -183,17 +279,34 @@ class EventCoder:
             pos = "NOUN"
         else:
             return None
-        lemma = token.lemma_.lower()
-        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        triggers = self.lex.triggers
+        doc = token.doc
+        # the first part of a hyphenated word is looked up with its last part ("test-fired")
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+                and not doc[token.i + 1].whitespace_:
+            return None
+        lemmas = self._lemma(token)
         candidates: list[Trigger] = []
-        for prt in particles:
-            candidates += self.lex.triggers.get((f"{lemma} {prt}", pos), [])
-        candidates += self.lex.triggers.get((lemma, pos), [])
-        if pos == "NOUN" and lemma != token.lower_:
-            candidates += self.lex.triggers.get((token.lower_, pos), [])
+        parts = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.i > token.i]
+        for lemma in lemmas:
+            for prt in parts:
+                candidates += triggers.get((f"{lemma} {prt.lower_}", pos), [])
+        if pos == "NOUN":
+            for mod in token.lefts:
+                if mod.dep_ in ("compound", "amod", "nmod"):
+                    candidates += triggers.get((f"{mod.lemma_.lower()} {lemmas[-1]}", pos), [])
+                    candidates += triggers.get((f"{mod.lower_} {token.lemma_.lower()}", pos), [])
+        for lemma in lemmas:
+            candidates += triggers.get((lemma, pos), [])
         if not candidates:
             return None
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")}
+        objects = set()
+        for c in token.children:
+            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
+                objects.add(c.lemma_.lower())
+                objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj"))
+            elif c.dep_ in ("prep", "prt"):
+                objects.update(p.lemma_.lower() for p in c.children if p.dep_ in ("pobj", "pcomp"))
         for entry in candidates:
             if entry.objects:
                 if objects & entry.objects:
@@ -205,25 +318,149 @@ class EventCoder:
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         by_root = {m.root: m for m in mentions if m.kind != "place"}
         by_token = {i: m for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
+        places = {m.root: m for m in mentions if m.kind == "place"}
+        places.update({i: m for m in mentions if m.kind == "place" for i in range(m.start, m.end)})
+        mention_roots = sorted(m.root for m in mentions)
         out: list[CodedEvent] = []
+        entries: dict[int, Trigger] = {}
         consumed: set[int] = set()
         for sent in doc.sents:
-            if not any(sent.start <= m.root < sent.end for m in mentions):
+            if not mention_roots or not any(sent.start <= r < sent.end for r in mention_roots):
                 continue
             for token in sent:
-                if token.i in consumed:
-                    continue
                 entry = self._entry(token)
-                if entry is None:
+                if entry is not None:
+                    entries[token.i] = entry
+        # which triggers are absorbed by another one: objects of light verbs, events governed by an
+        # appeal / demand / refusal / intent verb, compounds inside a noun trigger
+        governed: dict[int, tuple[str | None, Token]] = {}
+        for i, entry in entries.items():
+            tok = doc[i]
+            if entry.objects:
+                consumed.update(c.i for c in tok.children if c.lemma_.lower() in entry.objects)
+                for c in tok.children:
+                    if c.dep_ in ("prep", "prt"):
+                        consumed.update(p.i for p in c.children if p.lemma_.lower() in entry.objects)
+        for i in sorted(entries):
+            if i in consumed:
+                continue
+            tok = doc[i]
+            entry = entries[i]
+            inner = self._inner(tok, entries, consumed)
+            if inner is None:
+                continue
+            j, inner_entry = inner
+            inner_tok = doc[j]
+            family = entry.code[:2]
+            is_verb = inner_tok.pos_ in ("VERB", "AUX")
+            if family in ("02", "10") and len(entry.code) == 3 and entry.code.endswith("0"):
+                ic = self._intent_code(inner_entry)
+                mapped = family_code(ic, family) if ic else None
+                governed[i] = (mapped if mapped in self.lex.cameo else None, inner_tok)
+                consumed.add(j)
+            elif family in ("02", "10"):
+                consumed.add(j)
+                governed[i] = (None, inner_tok)
+            elif family == "12" and is_verb:
+                ic = self._intent_code(inner_entry)
+                mapped = family_code(ic, "12") if ic else None
+                governed[i] = (mapped if mapped in self.lex.cameo else None, inner_tok)
+                consumed.add(j)
+            elif family == "11" and is_verb:
+                consumed.add(j)
+            elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
+                consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
+        self._entries = entries
+        for sent in doc.sents:
+            for token in sent:
+                if token.i in consumed or token.i not in entries:
                     continue
-                if entry.objects:
-                    consumed.update(c.i for c in token.children if c.lemma_.lower() in entry.objects)
-                events = self._code(token, entry, sent, by_root, by_token)
-                out.extend(events)
+                if token.dep_ in ("compound",) and token.head.i in entries:
+                    continue
+                if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
+                    continue  # "insisted that ...": a report verb with a clause is not an event
+                out.extend(self._code(token, entries[token.i], sent, by_root, by_token, places, *governed.get(token.i, (None, None))))
+        return self._dedupe(out)
+
+    def _antecedent(self, pron: Token, by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[Mention]:
+        """'Ethiopia said it would free ...': a subject pronoun refers to the subject of the governing
+        verb, else to the last actor named before it in the sentence."""
+        if pron.lower_ not in ("it", "he", "she", "they", "we"):
+            return []
+        cur = pron.head
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.i < pron.i:
+                    found = self._actors(c, by_root, by_token)
+                    if found:
+                        return found
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            m = by_root.get(i)
+            if m is not None:
+                return [m]
+        return []
+
+    def _same_speaker(self, report_verb: object, source: Mention, by_root: dict[int, Mention],
+                      by_token: dict[int, Mention]) -> bool:
+        if not isinstance(report_verb, Token):
+            return False
+        subj, _ = self._subject(report_verb)
+        rep = self._actors(subj, by_root, by_token)
+        return any((r.country or r.code) == (source.country or source.code) for r in rep)
+
+    def _intent_code(self, entry: Trigger) -> str:
+        if entry.intent_code:
+            return entry.intent_code
+        if entry.code.startswith("03"):
+            return entry.code
+        return "030" if int(entry.code[:2]) < 10 else ""
+
+    def _inner(self, tok: Token, entries: dict[int, Trigger], consumed: set[int]) -> tuple[int, Trigger] | None:
+        """The event governed by a trigger: its xcomp/ccomp verb, its object's xcomp, or an event noun
+        object ("demanded the release", "called for a ceasefire", "asked for food aid")."""
+        cands: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                cands.append(c)
+            elif c.dep_ in ("dobj", "obj"):
+                cands.append(c)
+                cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl") and g.tag_ == "VB")
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append(p)
+                        cands.extend(g for g in p.children if g.dep_ in ("xcomp", "acl") and g.tag_ == "VB")
+        for c in cands:
+            if c.i in entries and c.i not in consumed:
+                return c.i, entries[c.i]
+        return None
+
+    @staticmethod
+    def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
+        seen: set[tuple[int, str, str, str]] = set()
+        out = []
+        for ev in events:
+            key = (ev.trigger.i, ev.source.code, ev.target.code if ev.target else "-", ev.code)
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
         return out
 
-    def _code(self, trigger: Token, entry: Trigger, sent: Span,
-              by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[CodedEvent]:
+    def _find_targets(self, token: Token, entry: Trigger, by_root: dict[int, Mention],
+                      by_token: dict[int, Mention], places: dict[int, Mention]) -> list[Mention]:
+        for rule in entry.targets:
+            pl = places if rule in PLACE_TARGET_RULES else None
+            found = [m for t in self._attach(token, rule) for m in self._actors(t, by_root, by_token, pl)]
+            if found:
+                return found
+        return []
+
+    def _code(self, trigger: Token, entry: Trigger, sent: Span, by_root: dict[int, Mention],
+              by_token: dict[int, Mention], places: dict[int, Mention], governed: str | None,
+              inner: Token | None = None) -> list[CodedEvent]:
         chain = self._chain(trigger)
         sources: list[Mention] = []
         targets: list[Mention] = []
@@ -231,40 +468,65 @@ class EventCoder:
         if entry.pos == "VERB":
             subj, passive = self._subject(trigger)
             if passive:
-                targets = self._actors(subj, by_root, by_token)
+                targets = self._actors(subj, by_root, by_token, places)
                 agents = self._prep_objects(trigger, "by")
                 sources = [m for a in agents for m in self._actors(a, by_root, by_token)]
             else:
                 sources = self._actors(subj, by_root, by_token)
+                if not sources and subj is not None and subj.tag_ == "PRP":
+                    sources = self._antecedent(subj, by_root, by_token)
+                if not sources and subj is not None and subj.pos_ == "NOUN":
+                    # "a roadside bomb planted by IS hit ...": the agent of the subject's participle
+                    for c in subj.children:
+                        if c.dep_ == "acl":
+                            sources = [m for a in self._prep_objects(c, "by") for m in self._actors(a, by_root, by_token)]
+                            break
+            for b in self._prep_objects(trigger, "between"):
+                between += self._actors(b, by_root, by_token)
         else:
-            for c in trigger.children:
-                if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < trigger.i):
+            if trigger.dep_ == "compound":
+                return []
+            for c in trigger.lefts:
+                if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                     sources += self._actors(c, by_root, by_token)
-            for a in self._prep_objects(trigger, "by"):
-                sources += self._actors(a, by_root, by_token)
+            for prep in ("by", "from"):
+                for a in self._prep_objects(trigger, prep):
+                    sources += self._actors(a, by_root, by_token)
             for b in self._prep_objects(trigger, "between") + self._prep_objects(trigger, "among"):
                 between += self._actors(b, by_root, by_token)
-            if not sources and trigger.dep_ in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj"):
-                head = trigger.head
+            head = trigger.head
+            if not sources and not between and trigger.dep_ in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") \
+                    and head.i != trigger.i:
                 while head.dep_ in ("prep", "conj") and head.head.i != head.i:
                     head = head.head
-                if head.pos_ in ("VERB", "AUX"):
+                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.report \
+                        and head.i not in self._entries:
                     subj, passive = self._subject(head)
-                    if not passive:
+                    if passive:
+                        sources = [m for a in self._prep_objects(head, "by") for m in self._actors(a, by_root, by_token)]
+                    else:
                         sources = self._actors(subj, by_root, by_token)
                     chain = chain + [t for t in self._chain(head) if t not in chain]
+            if not sources and trigger.dep_ in ("nsubj", "nsubjpass"):
+                # "Talks between X and Y broke down", "Aid from the UAE reached Pakistan"
+                head = trigger.head
+                if entry.targets and not targets:
+                    targets = self._find_targets(head, entry, by_root, by_token, places)
         if not targets:
-            for rule in entry.targets:
-                found = [m for t in self._attach(trigger, rule) for m in self._actors(t, by_root, by_token)]
-                if found:
-                    targets = found
-                    break
-        if entry.pos == "NOUN" and not targets and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB":
-            for rule in entry.targets:  # "held talks with Y": the prep hangs on the light verb
-                found = [m for t in self._attach(trigger.head, rule) for m in self._actors(t, by_root, by_token)]
-                if found:
-                    targets = found
-                    break
+            targets = self._find_targets(trigger, entry, by_root, by_token, places)
+        if entry.pos == "NOUN" and not targets and trigger.dep_ in ("dobj", "obj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            targets = self._find_targets(trigger.head, entry, by_root, by_token, places)
+        if entry.pos == "NOUN" and not targets and sources:
+            targets = [m for t in self._attach(trigger, "pobj:of") for m in self._actors(t, by_root, by_token, places)]
+        if not targets and inner is not None:
+            # "refused to release X": the inner event's target; "demanded that X withdraw": its subject
+            inner_entry = self._entries.get(inner.i)
+            if inner_entry is not None:
+                targets = self._find_targets(inner, inner_entry, by_root, by_token, places)
+            if not targets:
+                subj, _ = self._subject(inner)
+                if subj is not None and inner.dep_ == "ccomp":
+                    targets = self._actors(subj, by_root, by_token, places)
         pairs: list[tuple[Mention, Mention | None]] = []
         if between and len(between) >= 2 and not sources:
             pairs = [(a, b) for a in between for b in between if a is not b]
@@ -272,30 +534,70 @@ class EventCoder:
             pairs = [(s, b) for s in sources for b in between if b is not s]
         elif sources:
             if targets:
-                pairs = [(s, t) for s in sources for t in targets if s.code != t.code or s is not t]
-            elif len(sources) >= 2 and entry.code[:2] in RECIPROCAL_ROOTS:
+                pairs = [(s, t) for s in sources for t in targets if s is not t]
+                if entry.reciprocal:
+                    pairs += [(t, s) for s, t in list(pairs) if t is not None]
+                    if len(sources) >= 2:
+                        pairs += [(a, b) for a in sources for b in sources if a is not b]
+            elif len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"):
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             else:
                 pairs = [(s, None) for s in sources]
         if not pairs:
             return []
-        negated, hypothetical, intent, threat, report_verb = self._flags(trigger, chain)
-        code = entry.code
-        if intent or threat:
-            if entry.intent_code:
-                code = entry.intent_code
-            elif threat or int(entry.code[:2]) >= 10:
-                code = "130" if int(entry.code[:2]) >= 10 else "030"
+        flags = self._flags(trigger, chain)
+        negated = bool(flags["negated"])
+        hypothetical = bool(flags["hypothetical"])
+        intent = bool(flags["intent"])
+        threat = bool(flags["threat"])
+        code = governed or entry.code
+        if governed is not None or (inner is not None and entry.code[:2] in ("02", "10", "12")):
+            flags["refusal"] = False
+        if flags["refusal"] and not negated:
+            ic = self._intent_code(entry)
+            if ic.startswith("035") or trigger.head.lemma_.lower() == "refuse":
+                code = family_code(ic, "12") if ic else None
+                code = code if code in self.lex.cameo else "120"
+                intent = threat = False
             else:
-                code = "030"
+                negated = True  # "will not send troops": a negated plan
+        elif not hypothetical and not governed:
+            if flags["future"] and not flags["speculative"]:
+                intent = True
+            if flags["speculative"] and not intent and not threat:
+                if self._same_speaker(flags["reporter"], pairs[0][0], by_root, by_token) and int(entry.code[:2]) >= 14:
+                    threat = True  # "Trump said the US could strike Venezuela"
+                else:
+                    hypothetical = True
+        if (intent or threat) and not flags["refusal"] and not governed and not code.startswith(("03", "13")):
+            hypothetical = True
+            conflict = int(entry.code[:2]) >= 10
+            if entry.intent_code and (entry.intent_code.startswith("13") == (threat or conflict)):
+                code = entry.intent_code
+            elif threat or conflict:
+                code = entry.intent_code if entry.intent_code.startswith("13") else "130"
+            else:
+                code = entry.intent_code or "030"
+        elif (intent or threat) and code.startswith(("03", "13")):
+            hypothetical = True
         reporter = None
-        if report_verb is not None:
-            subj, _ = self._subject(report_verb)
+        if flags["reporter"] is not None:
+            subj, _ = self._subject(flags["reporter"])  # type: ignore[arg-type]
             rep = self._actors(subj, by_root, by_token)
+            if not rep:
+                for a in self._prep_objects(flags["reporter"], "to"):  # type: ignore[arg-type]
+                    rep = self._actors(a, by_root, by_token)
             reporter = rep[0] if rep else None
         out = []
         for s, t in pairs:
             if t is not None and s.code == t.code and s.root == t.root:
+                continue
+            if t is not None and t.kind in ("capital", "place") and t.country and (
+                    code[:2] in ATTACK_ROOTS or code == "042"):
+                t = replace(t, code=t.country, role=None)  # a place attacked or visited is the country
+            if t is not None and t.kind == "place" and not (code[:2] in ATTACK_ROOTS or code in ("042", "036")):
+                t = replace(t, code=t.country or t.code, role=None)
+            if t is not None and s.code == t.code and entry.code[:2] in ATTACK_ROOTS and s.kind == t.kind:
                 continue
             out.append(CodedEvent(trigger, entry, code, s, t, negated, hypothetical, intent or threat, reporter, sent,
                                   specificity=len(code)))

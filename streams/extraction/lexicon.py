@@ -56,6 +56,7 @@ class Trigger:
     intent_code: str
     targets: tuple[str, ...]
     notes: str = ""
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
             raise ValueError(f"event_lexicon.tsv: unknown CAMEO code {code!r} for {r['lemma']!r}")
         targets = tuple(t.strip() for t in (r.get("target") or "").split(",") if t.strip() and t.strip() != "none")
         trig = Trigger(r["lemma"].lower(), r["pos"].upper(), frozenset(o.lower() for o in split(r.get("object"))),
-                       code, r.get("intent_code", ""), targets, r.get("notes", ""))
+                       code, r.get("intent_code", ""), targets, r.get("notes", ""),
+                       (r.get("reciprocal") or "").lower() in ("yes", "y", "1", "true"))
         triggers[(trig.lemma, trig.pos)].append(trig)
     for entries in triggers.values():
         entries.sort(key=lambda t: not t.objects)  # entries that need an object are tried first
@@ -133,4 +135,7 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
     roles_file = d / "cameo_actor_roles.tsv"
     if roles_file.exists():
         role_names = {r["code"]: r["label"] for r in read_tsv(roles_file)}
-    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names)
+    titles: frozenset[str] = frozenset()
+    if (d / "titles.tsv").exists():
+        titles = frozenset(r["title"].lower() for r in read_tsv(d / "titles.tsv"))
+    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names, titles)

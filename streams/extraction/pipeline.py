@@ -54,9 +54,9 @@ class Extractor:
     def __init__(self, model: str = DEFAULT_MODEL, lex: Lexicon | None = None) -> None:
         self.nlp = load_nlp(model)
         self.lex = lex or load_lexicon()
-        self.actors = ActorResolver(self.nlp, self.lex)
-        self.coder = EventCoder(self.lex)
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
+        self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve)
+        self.coder = EventCoder(self.lex)
 
     def parse(self, texts: list[str]) -> list[Doc]:
         return list(self.nlp.pipe(texts, batch_size=16))

@@ -110,18 +110,28 @@ class PlaceResolver:
         main = max(counts.values(), key=lambda x: x[0])[1] if counts else None
         return dateline, main
 
+    def _place_at(self, doc: Doc, pobj: Token) -> Place | None:
+        ent = self._entity_at(doc, pobj)
+        if ent is not None:
+            return self.resolve(ent.text)
+        if pobj.pos_ == "PROPN":  # NER missed it ("in Montevideo" tagged PRODUCT)
+            start = min([pobj.i, *(t.i for t in pobj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
+            return self.resolve(doc[start:pobj.i + 1].text)
+        return None
+
     def for_trigger(self, doc: Doc, trigger: Token, sentence: Span, actor_tokens: set[int]) -> tuple[Place | None, str]:
-        # 1. attached to the trigger or to the verb that governs it
+        # 1. attached to the trigger, its object, or the verb that governs it
         heads = [trigger, trigger.head] if trigger.dep_ in ("xcomp", "dobj", "pobj") else [trigger]
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         for head in heads:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                     for pobj in prep.children:
-                        ent = self._entity_at(doc, pobj)
-                        if ent is not None:
-                            place = self.resolve(ent.text)
-                            if place:
-                                return place, "trigger"
+                        if pobj.dep_ != "pobj" or pobj.i in actor_tokens:
+                            continue
+                        place = self._place_at(doc, pobj)
+                        if place:
+                            return place, "trigger"
         # 2. a place named in the sentence under a locative preposition
         for ent in sentence.ents:
             if ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:

@@ -107,7 +107,7 @@ function showError(container, err) {
 
 /** Skip redrawing when the data did not change (keeps scroll position and avoids flicker). */
 function unchanged(container, data) {
-  const key = JSON.stringify(data) + "|" + container.clientWidth;
+  const key = JSON.stringify(data) + "|" + container.clientWidth + "x" + container.clientHeight;
   if (container.dataset.key === key && container.dataset.state !== "error") return true;
   container.dataset.key = key;
   return false;
@@ -175,7 +175,7 @@ function renderActors(container, win, actors) {
     return;
   }
   const W = widthOf(container, 420);
-  const rowH = 26, barH = 18, labelW = Math.min(170, Math.round(W * 0.4)), countW = 44;
+  const rowH = 26, barH = 18, labelW = Math.min(190, Math.round(W * 0.45)), countW = 44;
   const H = actors.length * rowH + 4;
   const max = Math.max(1, ...actors.map((a) => Number(a.mentions) || 0));
   const barMax = Math.max(20, W - labelW - countW - 8);
@@ -191,15 +191,27 @@ function renderActors(container, win, actors) {
       svg("title", { text: `${code}${name ? " · " + name : ""}: ${mentions} mentions` }),
       svg("text", { class: "bar-label", x: labelW - 8, y: barH / 2, "text-anchor": "end", "dominant-baseline": "central" },
         svg("tspan", { class: "code", text: code }),
-        name ? svg("tspan", { class: "name", dx: 5, text: truncate(name, Math.max(4, Math.floor((labelW - 60) / 6.5))) }) : null),
+        name ? svg("tspan", { class: "name", dx: 5, text: name }) : null),
       svg("rect", { class: "bar-rect", x: labelW, y: 0, width: w, height: barH, rx: 3 }),
       svg("text", { class: "bar-count", x: labelW + w + 5, y: barH / 2, "dominant-baseline": "central", text: fmtNum(mentions) })));
   });
   show(container, "ok", chart);
+  fitLabels(chart, labelW - 12);
 }
 
-function truncate(s, n) {
-  return s.length > n ? s.slice(0, Math.max(1, n - 1)) + "…" : s;
+/** Shorten actor names (never codes) until each label fits left of its bar. */
+function fitLabels(chart, maxW) {
+  for (const label of chart.querySelectorAll(".bar-label")) {
+    const name = label.querySelector(".name");
+    if (!name) continue;
+    const full = name.textContent;
+    let keep = full.length;
+    while (keep > 1 && label.getComputedTextLength() > maxW) {
+      keep -= 1;
+      name.textContent = full.slice(0, keep).trimEnd() + "…";
+    }
+    if (label.getComputedTextLength() > maxW) name.textContent = "";
+  }
 }
 
 // ---------------------------------------------------------------- events per minute: columns
@@ -235,7 +247,8 @@ function renderRate(container, minutes) {
     showEmpty(container, "No events in the last 60 minutes.");
     return;
   }
-  const W = widthOf(container, 420), H = 120, padL = 28, padB = 18, padT = 8;
+  const W = widthOf(container, 420), padL = 28, padB = 18, padT = 8;
+  const H = Math.max(110, Math.min(240, Math.floor(container.clientHeight) - 6 || 0));
   const max = Math.max(1, ...series.map(([, v]) => v));
   const colW = (W - padL - 2) / series.length;
   const plotH = H - padB - padT;
@@ -300,13 +313,13 @@ function renderEvent(ev) {
   const place = loc ? [loc.resolved || loc.name, loc.country].filter(Boolean).join(", ") : "";
   return el("li", { class: `event quad-${Number(ev.quad_class) || 0}`, "data-event-id": ev.event_id || "" },
     el("div", { class: "event-meta" },
-      el("time", { datetime: ev.published_at || "", text: fmtTime(ev.published_at) }),
+      el("time", { datetime: ev.published_at || "", title: "published (UTC)", text: fmtTime(ev.published_at) }),
       el("span", { class: "dyad" }, actorCode(ev.source), el("span", { class: "arrow", text: " → " }), actorCode(ev.target)),
       el("span", { class: "cameo", title: ev.plover ? `PLOVER ${ev.plover}` : null },
         el("span", { class: "cameo-code", text: cameo.code || "?" }), " ", cameo.name || ""),
       el("span", { class: `goldstein ${goldsteinClass(ev.goldstein)}`, title: "Goldstein scale", text: fmtSigned(ev.goldstein) }),
       flags,
-      place ? el("span", { class: "place", title: loc.how ? `located by ${loc.how}` : null, text: "📍 " + place }) : null),
+      place ? el("span", { class: "place", title: loc.how ? `located by ${loc.how}` : null, text: "at " + place }) : null),
     el("p", { class: "sentence" }, highlight(ev)));
 }
 
@@ -416,11 +429,42 @@ function renderPlaces(container, places) {
   show(container, "ok", dotMap(places, max), list);
 }
 
+/** Very coarse continent outlines (lon, lat pairs), only for orientation behind the dots. */
+const LAND = [
+  [-168, 65, -165, 70, -140, 70, -120, 74, -95, 72, -80, 73, -62, 66, -55, 52, -66, 44, -70, 41, -76, 35, -81, 31,
+    -80, 25, -83, 29, -90, 29, -97, 27, -97, 21, -92, 18, -87, 21, -88, 16, -83, 10, -79, 9, -85, 11, -92, 14, -105, 20,
+    -110, 24, -112, 30, -117, 32, -124, 40, -124, 48, -133, 56, -145, 60, -155, 58, -165, 54, -158, 58, -165, 62],
+  [-73, 78, -60, 82, -30, 83, -20, 75, -22, 70, -42, 60, -50, 64, -55, 70, -70, 76],
+  [-80, 9, -72, 12, -62, 11, -52, 5, -50, 0, -35, -5, -39, -13, -41, -22, -48, -26, -53, -34, -58, -38, -65, -41,
+    -65, -47, -68, -52, -75, -53, -73, -45, -73, -37, -71, -30, -70, -18, -76, -14, -81, -6, -80, 1, -78, 7],
+  [-10, 36, -9, 43, -2, 44, -5, 48, 2, 51, 8, 54, 10, 57, 5, 59, 5, 62, 14, 67, 20, 70, 30, 71, 40, 67, 45, 68,
+    60, 69, 70, 73, 80, 73, 100, 77, 112, 74, 130, 71, 140, 72, 160, 70, 180, 68, 180, 65, 172, 60, 163, 59, 156, 51,
+    156, 57, 143, 59, 135, 55, 140, 48, 132, 43, 129, 35, 126, 38, 121, 40, 122, 31, 120, 23, 110, 20, 106, 11,
+    100, 13, 104, 1, 100, 3, 98, 16, 94, 17, 90, 22, 80, 15, 77, 8, 73, 17, 67, 25, 57, 25, 56, 27, 48, 30, 50, 25,
+    56, 24, 59, 22, 52, 16, 44, 12, 40, 20, 35, 28, 33, 31, 36, 36, 27, 37, 26, 40, 23, 36, 19, 42, 13, 45, 16, 40,
+    12, 38, 8, 44, 3, 43, -1, 37],
+  [-17, 21, -13, 28, -8, 33, -1, 35, 10, 37, 11, 33, 20, 31, 30, 31, 33, 31, 35, 28, 43, 12, 51, 12, 50, 6, 40, -3,
+    40, -15, 35, -24, 32, -29, 26, -34, 19, -35, 17, -29, 12, -17, 13, -9, 9, -1, 9, 4, 4, 6, -4, 5, -8, 4, -13, 8, -17, 14],
+  [114, -22, 114, -34, 118, -35, 124, -33, 131, -31, 138, -35, 141, -38, 150, -37, 153, -28, 153, -25, 146, -19,
+    142, -11, 140, -17, 136, -12, 131, -11, 125, -14, 122, -18],
+  [-5, 50, 1, 51, 0, 53, -2, 56, -3, 58.5, -6, 58, -5, 55, -3, 54],
+  [130, 31, 135, 34, 140, 35, 142, 40, 141, 45, 145, 44, 140, 41, 137, 37, 131, 34],
+  [95, 5, 106, -6, 103, -5, 95, 3],
+  [109, 1, 117, 7, 119, 1, 116, -4, 110, -3],
+  [131, -1, 141, -3, 150, -10, 141, -9, 138, -8, 132, -3],
+  [44, -25, 47, -25, 50, -15, 49, -12, 44, -16],
+];
+
 /** Equirectangular dot map: x = lon + 180, y = 90 - lat on a 360 x 180 canvas, dot area ~ events. */
 function dotMap(places, max) {
   const map = svg("svg", { class: "dot-map", viewBox: "0 0 360 180", role: "img", "aria-label": "Event locations",
     preserveAspectRatio: "xMidYMid meet" },
     svg("rect", { class: "sea", x: 0, y: 0, width: 360, height: 180 }));
+  for (const ring of LAND) {
+    const pts = [];
+    for (let i = 0; i < ring.length; i += 2) pts.push(`${ring[i] + 180},${90 - ring[i + 1]}`);
+    map.append(svg("polygon", { class: "land", points: pts.join(" ") }));
+  }
   for (let lon = -150; lon <= 150; lon += 30) map.append(svg("line", { class: "graticule", x1: lon + 180, x2: lon + 180, y1: 0, y2: 180 }));
   for (let lat = -60; lat <= 60; lat += 30) map.append(svg("line", { class: lat === 0 ? "graticule equator" : "graticule", x1: 0, x2: 360, y1: 90 - lat, y2: 90 - lat }));
   const located = places.filter((p) => typeof p.lat === "number" && typeof p.lon === "number")

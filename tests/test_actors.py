@@ -1,0 +1,94 @@
+"""Actor resolution: names, descriptors, metonyms, people, coreference, groups."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def codes(extractor, text: str) -> dict[str, str]:
+    doc = extractor.nlp(text)
+    return {m.text: m.code for m in extractor.actors.process(doc) if m.kind != "place"}
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Belgium and Portugal signed a fishing agreement.", "Portugal", "PRT"),
+    ("The Russian Federation recalled its envoy.", "Russian Federation", "RUS"),
+    ("The UK sent a frigate.", "UK", "GBR"),
+])
+def test_actors_country_names_aliases_abbreviations(extractor, text, mention, code):
+    assert codes(extractor, text).get(mention) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Russian troops crossed the river overnight.", "RUSMIL"),
+    ("Ukrainian officials met the delegation.", "UKRGOV"),
+    ("Israeli police arrested two men.", "ISRCOP"),
+    ("Sudanese rebels seized a town.", "SDNREB"),
+    ("The Chilean foreign minister arrived.", "CHLGOV"),
+])
+def test_actors_demonym_with_role(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Canberra criticised the decision.", "AUSGOV"),
+    ("The Kremlin welcomed the proposal.", "RUSGOV"),
+    ("Downing Street rejected the report.", "GBRGOV"),
+    ("Brussels fined the company.", "IGOEEC"),
+])
+def test_actors_capital_and_metonym_as_government(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Vladimir Putin spoke on television.", "RUSGOV"),
+    ("Mr Putin spoke on television.", "RUSGOV"),
+    ("President Macron left Paris.", "FRAGOV"),
+    ("Kim Jong-un's sister issued a statement.", "PRKGOV"),
+])
+def test_actors_people_with_titles_and_surnames(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+def test_actors_coreference_within_article(extractor):
+    text = ("Lee Jae-myung flew to Canberra on Sunday. "
+            "Officials said Lee would stay two days, and the South Korean president praised the hosts.")
+    found = [m for m in extractor.actors.process(extractor.nlp(text)) if m.code == "KORGOV"]
+    assert len(found) >= 3
+
+
+def test_actors_surname_needs_context(extractor):
+    # a bare family name without a title or an earlier full mention is not resolved
+    assert "KORGOV" not in codes(extractor, "Lee said the weather was fine.").values()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("NATO opened a new command centre.", "IGONAT"),
+    ("The IAEA sent inspectors.", "IGOIAE"),
+    ("The UN Security Council met on Friday.", "IGOUNO"),
+])
+def test_actors_igos(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Hezbollah fighters fired rockets.", "LBNREBHEZ"),
+    ("The Taliban closed the schools.", "AFGREBTAL"),
+    ("Hamas released a video.", "PSEREBHMS"),
+])
+def test_actors_known_groups(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Thousands of protesters in Tehran marched on Sunday.", "IRNCVL"),
+    ("Demonstrators in Caracas blocked roads.", "VENCVL"),
+    ("Security forces in Tehran fired tear gas.", "IRNCOP"),
+])
+def test_actors_descriptor_with_place(extractor, text, code):
+    assert code in codes(extractor, text).values()
+
+
+@pytest.mark.parametrize("text", ["The delegation arrived in Moscow on Monday.", "Talks were held in Moscow."])
+def test_actors_capital_as_place_is_not_an_actor(extractor, text):
+    assert "RUSGOV" not in codes(extractor, text).values()

@@ -1,0 +1,110 @@
+"""Event coding: voice, control, nominal events, coordination, reciprocity and the flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.evaluate import scored
+
+
+def events(extractor, text: str, only_scored: bool = True) -> list[dict]:
+    evs = extractor.process({"id": "t", "text": text})["events"]
+    return [e for e in evs if scored(e)] if only_scored else evs
+
+
+def triples(extractor, text: str) -> set[tuple[str, str | None, str]]:
+    return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in events(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada expelled two Iranian diplomats.", ("CAN", "IRNGOV", "161")),
+    ("Peru recalled its ambassador.", ("PER", None, "161")),
+    ("Norwegian police arrested a Swedish smuggler.", ("NORCOP", "SWECRM", "173")),
+])
+def test_events_active_voice(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lithuania was attacked by Belarusian forces.", ("BLRMIL", "LTU", "190")),
+    ("A Greek tanker was seized by Turkish commandos.", ("TURMIL", "GRC", "1711")),
+])
+def test_events_passive_agent_is_source(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emmanuel Macron plans to meet Pedro Sanchez in Lisbon.", ("FRAGOV", "ESPGOV", "036")),
+    ("Chile wants to buy Swedish fighter jets.", ("CHL", None, "030")),
+    ("Kenya will send peacekeepers to Haiti.", ("KEN", "HTI", "0334")),
+])
+def test_events_xcomp_intent(extractor, text, expected):
+    got = triples(extractor, text)
+    assert any(t[0] == expected[0] and t[2][:2] == expected[2][:2] for t in got), got
+    if expected[1] is not None:
+        assert expected in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland welcomed Russia's withdrawal from Belarus.", ("RUS", "BLR", "0874")),
+    ("Estonia condemned Russia's invasion of Georgia.", ("RUS", "GEO", "192")),
+    ("Spain condemned the Israeli air strikes on Beirut.", ("ISR", "LBN", "195")),
+])
+def test_events_nominal(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_events_coordinated_sources_and_targets(extractor):
+    got = triples(extractor, "Sweden and Norway condemned Belarus.")
+    assert {("SWE", "BLR", "111"), ("NOR", "BLR", "111")} <= got
+    got = triples(extractor, "Chile urged Peru and Bolivia to resume talks.")
+    assert {("CHL", "PER", "026"), ("CHL", "BOL", "026")} <= got
+
+
+@pytest.mark.parametrize(("text", "pair", "code"), [
+    ("Chile and Argentina signed a trade agreement.", ("CHL", "ARG"), "057"),
+    ("Talks between Serbia and Kosovo resumed in Brussels.", ("SRB", "KSV"), "046"),
+    ("Mr Putin met Mr Modi in New Delhi.", ("RUSGOV", "INDGOV"), "040"),
+])
+def test_events_reciprocal_both_directions(extractor, text, pair, code):
+    got = {(s, t) for s, t, c in triples(extractor, text) if c[:2] == code[:2]}
+    assert {pair, pair[::-1]} <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Romanian troops did not attack the convoy.",
+    "Neither Chile nor Peru has imposed sanctions on Venezuela.",
+    "Hungary denied sending weapons to Serbia.",
+    "Ghana has yet to recognise the new government in Niger.",
+])
+def test_events_negated_not_scored(extractor, text):
+    assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "If Serbia attacks Kosovo, NATO would respond.",
+    "Experts speculated that Turkey might invade Syria.",
+])
+def test_events_hypothetical_not_scored(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_events_threat_is_scored(extractor):
+    got = triples(extractor, "Iran threatened to attack Saudi Arabia.")
+    assert ("IRN", "SAU", "138") in got
+
+
+def test_events_reported_speech(extractor):
+    evs = events(extractor, "Polish officials said Russian troops had shelled Ukrainian positions.")
+    assert [(e["source"]["code"], e["cameo"]["code"]) for e in evs] == [("RUSMIL", "194")]
+    assert evs[0]["reported_by"]["code"] == "POLGOV"
+
+
+def test_events_refusal_is_coded(extractor):
+    got = triples(extractor, "Egypt refused to release the detained Sudanese prisoners.")
+    assert ("EGY", "SDNCVL", "1243") in got
+
+
+def test_events_appeal_takes_code_of_inner_event(extractor):
+    got = triples(extractor, "Norway urged Sudan to free the detained journalists.")
+    assert ("NOR", "SDN", "0253") in got

@@ -1,0 +1,118 @@
+"""End to end against the real Kafka broker: publish -> events / rejected / mentions -> tables -> HTTP."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from streams import jsonio, schemas
+from streams.inputs import SAMPLES
+from tests.conftest import settings_for
+from tests.helpers import get, publish, read_topic, wait_settled
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+BAD = SAMPLES.parent / "bad.jsonl"
+EXPECTED_BAD = {"invalid_json", "not_an_object", "missing_field", "empty_field", "bad_published_at", "html_only"}
+
+
+def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: ignore[no-untyped-def]
+    worker = start_worker()
+    settings = settings_for(stack_env)
+    sent = publish(settings, str(SAMPLES), str(BAD))
+    assert sent == 14
+    c = wait_settled([worker], sent)
+    assert c["articles_extracted"] == 8
+    assert c["articles_rejected"] == 6
+
+    events = read_topic(settings, settings.topic_events)
+    assert len(events) == c["events_out"] > 8
+    for key, ev in events:
+        assert key == ev["event_id"]
+        assert schemas.errors("event", ev) == []
+    assert len({ev["event_id"] for _, ev in events}) == len(events), "duplicate event ids"
+
+    # the headline event: the North Korean leader's planned meeting with Putin in Vladivostok
+    kim = [ev for _, ev in events if ev["source"]["code"] == "PRKGOV" and (ev["target"] or {}).get("code") == "RUSGOV"
+           and ev["cameo"]["code"] == "036"]
+    assert kim, "no PRKGOV -> RUSGOV 036 event"
+    assert any(ev["hypothetical"] and (ev["location"] or {}).get("name") == "Vladivostok" for ev in kim)
+
+    # every quad-class topic holds exactly the events of its class
+    for quad, suffix in ((1, "verbal-cooperation"), (2, "material-cooperation"), (3, "verbal-conflict"),
+                         (4, "material-conflict")):
+        quad_events = read_topic(settings, f"{settings.topic_events}.{suffix}", idle=1.0)
+        assert sorted(k for k, _ in quad_events) == sorted(k for k, ev in events if ev["quad_class"] == quad)
+
+    rejected = read_topic(settings, settings.topic_rejected, idle=1.0)
+    assert {r["reason"] for _, r in rejected} == EXPECTED_BAD
+    for _, r in rejected:
+        assert schemas.errors("rejected", r) == []
+        assert r["topic"] == settings.topic_articles and r["offset"] >= 0 and r["excerpt"]
+
+    # the tables agree with the actor-mentions topic they were counted from
+    mentions = read_topic(settings, settings.topic_mentions, idle=1.0)
+    assert len(mentions) == c["mentions_counted"]
+    for key, m in mentions:
+        assert key == m["actor"]
+        assert schemas.errors("mention", m) == []
+    expected = Counter(k for k, _ in mentions)
+    status, top = get(f"{worker.url}/api/actors/top?window=all&n=500")
+    assert status == 200
+    assert {a["code"]: a["mentions"] for a in top["actors"]} == dict(expected)
+    assert [a["code"] for a in top["actors"][:3]] == [k for k, _ in sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    status, rus = get(f"{worker.url}/api/actors/RUS?hours=3")
+    assert status == 200 and rus["mentions"] == expected["RUS"]
+    assert sum(rus["codes"].values()) == expected["RUS"]
+
+
+def test_pipeline_republished_articles_are_not_counted_twice(start_worker, stack_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    worker = start_worker()
+    settings = settings_for(stack_env)
+    publish(settings, str(SAMPLES))
+    first = wait_settled([worker], 8)
+    _, top_before = get(f"{worker.url}/api/actors/top?window=all&n=500")
+
+    # the same ids again, and the same text under a new id
+    renamed = tmp_path / "renamed.jsonl"
+    lines = SAMPLES.read_text().splitlines()
+    doc = jsonio.loads(lines[0])
+    doc["id"] = "republished-under-a-new-id"
+    renamed.write_text(jsonio.dumps_line(doc) + "\n")
+    conflict = tmp_path / "conflict.jsonl"
+    doc2 = jsonio.loads(lines[1])
+    doc2["text"] = doc2["text"] + " A correction was appended later."
+    conflict.write_text(jsonio.dumps_line(doc2) + "\n")
+    publish(settings, str(SAMPLES), str(renamed), str(conflict))
+    second = wait_settled([worker], 8 + 10)
+    assert second["articles_extracted"] == first["articles_extracted"] == 8
+    assert second["events_out"] == first["events_out"]
+    _, top_after = get(f"{worker.url}/api/actors/top?window=all&n=500")
+    assert top_after == top_before
+    reasons = Counter(r["reason"] for _, r in read_topic(settings, settings.topic_rejected, idle=1.0))
+    assert reasons == {"duplicate": 8, "duplicate_content": 1, "id_conflict": 1}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["/api/actors/top?window=2h", "/api/actors/top?n=zero", "/api/actors/top?n=0", "/api/actors/RUS?hours=1000",
+     "/api/events/recent?root=99", "/api/events/recent?quad=7", "/api/events/recent?country=RUSSIA",
+     "/api/events/rate?minutes=-1", "/api/dyads/top?n=x", "/api/places/top?n=100000"],
+)
+def test_api_bad_parameters_get_400_with_a_message(shared_worker, query: str) -> None:  # type: ignore[no-untyped-def]
+    status, body = get(shared_worker.url + query)
+    assert status == 400
+    assert body["error"]
+
+
+def test_api_metrics_and_health(shared_worker) -> None:  # type: ignore[no-untyped-def]
+    status, health = get(shared_worker.url + "/api/health")
+    assert status == 200 and health["status"] == "ok" and health["assigned"]
+    import urllib.request
+
+    with urllib.request.urlopen(shared_worker.url + "/metrics", timeout=10) as resp:
+        text = resp.read().decode()
+    for name in ("geoevents_articles_in_total", "geoevents_extraction_seconds_bucket", "geoevents_table_keys"):
+        assert name in text

@@ -1,0 +1,40 @@
+"""Event locations: the place attached to the trigger, else the dateline, else the article's main place."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def locations(extractor, text: str) -> list[tuple[str | None, str | None, str]]:
+    evs = extractor.process({"id": "p", "text": text})["events"]
+    return [(e["location"] or {}).get("country") and (e["location"]["resolved"], e["location"]["country"],
+                                                      e["location"]["how"]) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "resolved", "country"), [
+    ("Chile and Argentina signed a trade agreement in Montevideo.", "Montevideo", "URY"),
+    ("Israeli aircraft struck Hezbollah positions near Tyre.", "Tyre", "LBN"),
+])
+def test_places_trigger_place(extractor, text, resolved, country):
+    locs = locations(extractor, text)
+    assert locs and all(loc == (resolved, country, "trigger") for loc in locs), locs
+
+
+def test_places_dateline_when_sentence_has_no_place(extractor):
+    text = "NAIROBI, Kenya — Kenya expelled two Sudanese diplomats on Monday."
+    locs = locations(extractor, text)
+    assert locs and locs[0][1] == "KEN" and locs[0][2] == "dateline"
+
+
+def test_places_article_main_place_as_fallback(extractor):
+    text = ("Peru recalled its ambassador. The decision followed protests in Lima. "
+            "Officials in Lima said more protests were planned in Lima.")
+    evs = extractor.process({"id": "p", "text": text})["events"]
+    first = next(e for e in evs if e["cameo"]["code"] == "161")
+    assert first["location"]["resolved"] == "Lima" and first["location"]["how"] == "article"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Vladivostok", "RUS"), ("Russia", "RUS"), ("Gaza City", "PSE")])
+def test_places_resolver(extractor, name, country):
+    place = extractor.places.resolve(name)
+    assert place is not None and place.country == country
