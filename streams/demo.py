@@ -113,7 +113,7 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
         worker.wait_ready(timeout)
         result = asyncio.run(_publish_and_watch(settings, worker, articles_path, out, as_json, timeout))
         if as_json:
-            print(jsonio.dumps_line(result))
+            print(jsonio.dumps_line({"events": result["events"], "top_actors": result["top_actors"]}))
         else:
             from streams.cli import print_top
 

@@ -128,13 +128,11 @@ def render(report: dict[str, Any], console: Console, show_errors: int = 0) -> No
                   + (f" ({ne['share_clean']:.1%})" if ne["share_clean"] is not None else ""))
     roots = sorted({c["gold"] for c in report["confusion"]} | {c["predicted"] for c in report["confusion"]})
     conf = {(c["gold"], c["predicted"]): c["count"] for c in report["confusion"]}
-    ct = Table(title="root confusion (rows gold, columns predicted)")
-    ct.add_column("gold")
-    for r in roots:
-        ct.add_column(r, justify="right")
+    lines = ["root confusion (rows: gold root, columns: predicted root; 'none' = no event)",
+             "gold " + "".join(f"{r[:4]:>5}" for r in roots)]
     for g in roots:
-        ct.add_row(g, *(str(conf.get((g, p), "")) for p in roots))
-    console.print(ct)
+        lines.append(f"{g[:4]:<5}" + "".join(f"{conf.get((g, p), 0) or '.':>5}" for p in roots))
+    console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
     for miss in report["errors"][:show_errors]:
         console.print(f"[bold]{miss['id']}[/bold] {miss['text']}\n  expected {miss['expected']}\n  predicted {miss['predicted']}",
                       markup=True, highlight=False)

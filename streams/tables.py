@@ -55,7 +55,7 @@ def _hopping(name: str, size: float, step: float):  # type: ignore[no-untyped-de
     return (
         app.Table(name, default=int, partitions=settings.partitions)
         .hopping(size, step, expires=timedelta(seconds=size + step), key_index=True)
-        .relative_to(event_time_of)
+        .relative_to(event_time_of)  # type: ignore[attr-defined]
     )
 
 
@@ -64,7 +64,7 @@ mentions_windowed = {label: _hopping(f"mentions-{label}", size, step) for label,
 mentions_hourly = (
     app.Table("mentions-hourly", default=int, partitions=settings.partitions)
     .tumbling(HOUR, expires=timedelta(days=7), key_index=True)
-    .relative_to(event_time_of)
+    .relative_to(event_time_of)  # type: ignore[attr-defined]
 )
 
 # Tables fed from the events topic (keyed by event_id, so one dyad or place shows up on every

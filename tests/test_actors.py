@@ -92,3 +92,15 @@ def test_actors_descriptor_with_place(extractor, text, code):
 @pytest.mark.parametrize("text", ["The delegation arrived in Moscow on Monday.", "Talks were held in Moscow."])
 def test_actors_capital_as_place_is_not_an_actor(extractor, text):
     assert "RUSGOV" not in codes(extractor, text).values()
+
+
+def test_actors_coordinated_demonyms_and_of_phrases(extractor):
+    got = codes(extractor, "Greek and Turkish negotiators met in Geneva.")
+    assert "GRCGOV" in got.values() and "TURGOV" in got.values()
+    got = codes(extractor, "The defence ministers of Peru and Chile met in Lima.")
+    assert {"PERGOV", "CHLGOV"} <= set(got.values())
+
+
+def test_actors_title_is_part_of_the_person(extractor):
+    got = codes(extractor, "President Erdogan and Chancellor Merz spoke by phone.")
+    assert sorted(got.values()) == ["DEUGOV", "TURGOV"]

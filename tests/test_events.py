@@ -108,3 +108,43 @@ def test_events_refusal_is_coded(extractor):
 def test_events_appeal_takes_code_of_inner_event(extractor):
     got = triples(extractor, "Norway urged Sudan to free the detained journalists.")
     assert ("NOR", "SDN", "0253") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # coordinated demonyms share their noun; titles belong to the person
+    ("Greek and Turkish diplomats held talks in Geneva.", {("GRCGOV", "TURGOV", "046"), ("TURGOV", "GRCGOV", "046")}),
+    ("President Erdogan and Chancellor Merz held talks in Ankara.", {("TURGOV", "DEUGOV", "046"), ("DEUGOV", "TURGOV", "046")}),
+    # joint exercises are military cooperation (062), not a show of force
+    ("Egyptian and Saudi warships held joint exercises in the Red Sea.", {("EGYMIL", "SAUMIL", "062"), ("SAUMIL", "EGYMIL", "062")}),
+])
+def test_events_coordinated_descriptors(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_events_meeting_in_third_country_is_044(extractor):
+    assert ("GBRGOV", "JPNGOV", "044") in triples(extractor, "Keir Starmer met Sanae Takaichi in Vienna.")
+    assert ("GBRGOV", "JPNGOV", "040") in triples(extractor, "Keir Starmer met Sanae Takaichi in London.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops captured the city of Kharkiv after a week of fighting.", ("RUSMIL", "UKR", "192")),
+    ("Spain walked out of the fishing talks with Morocco.", ("ESP", "MAR", "164")),
+    ("The IAEA opened an investigation into alleged war crimes by Syria's army.", ("IGOIAE", "SYRMIL", "094")),
+    ("Peru expelled two Chilean diplomats, accusing them of espionage.", ("PER", "CHLGOV", "1125")),
+])
+def test_events_targets_behind_objects(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_events_rejected_call_codes_both_events(extractor):
+    got = triples(extractor, "Morocco rejected Algeria's call for direct talks.")
+    assert ("MAR", "DZA", "125") in got
+    assert ("DZA", "MAR", "026") in got
+
+
+def test_events_non_agent_subject_is_not_an_actor(extractor):
+    assert triples(extractor, "Japan's car exports hit a ten-year high in March.") == set()
+
+
+def test_events_rejecting_a_claim_is_not_an_event(extractor):
+    assert triples(extractor, "Hanoi rejected claims that it had shipped rice to North Korea.") == set()

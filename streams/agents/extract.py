@@ -15,7 +15,7 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.rejects import reject
-from streams.app import app, settings
+from streams.app import app, commit_gate, settings, source
 from streams.extraction.pipeline import extract_batch, warm_up
 from streams.tables import EVENT_TIME_HEADER
 from streams.topics import articles_unique, events, events_by_quad, mentions
@@ -70,12 +70,16 @@ async def extract(stream: Any) -> None:
         results = await loop.run_in_executor(executor(), extract_batch, articles, settings.model)
         metrics.EXTRACTION_SECONDS.observe(time.perf_counter() - started)
         metrics.BATCH_SIZE.observe(len(batch))
-        for ev, article, result in zip(batch, articles, results, strict=True):
-            if "error" in result:
-                await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
-                continue
-            await emit(article, result)
-            metrics.ARTICLES_EXTRACTED.inc()
+        # no commit between the first record of the batch and its acks; each record goes into
+        # the transaction of its article's partition (exactly_once, see streams/app.py)
+        async with commit_gate.processing():
+            for ev, article, result in zip(batch, articles, results, strict=True):
+                async with source(ev):
+                    if "error" in result:
+                        await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
+                        continue
+                    await emit(article, result)
+                metrics.ARTICLES_EXTRACTED.inc()
 
 
 async def emit(article: dict[str, Any], result: dict[str, Any]) -> None:

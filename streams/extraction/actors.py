@@ -157,6 +157,14 @@ class ActorResolver:
             if kind in ("country", "demonym", "capital"):
                 iso3 = code[:3]
                 described = self._described(root, span)
+                if described is None and root.dep_ == "conj" and root.head.i < root.i:
+                    # "Armenian and Azerbaijani negotiators": the second demonym shares the first one's noun
+                    first = root.head
+                    shared = self._described(first, doc[first.i:first.i + 1])
+                    if shared is not None:
+                        mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + shared[1],
+                                                      self.country_names[iso3], "descriptor")
+                        continue
                 if described is not None:
                     head, role = described
                     start = min([span.start, head.i, *(t.i for t in head.lefts if t.dep_ in ("det", "poss"))])
@@ -180,6 +188,7 @@ class ActorResolver:
                         start = t.i
                     else:
                         break
+                covered.update(range(start, span.start))  # "Chancellor Merz": the title is part of the name
                 mentions[root.i] = self._make(doc, start, span.end, root.i, code, name, kind)
             else:
                 head = root.head
@@ -205,9 +214,10 @@ class ActorResolver:
         for token in doc:
             if token.i in mentions or token.i in covered:
                 continue
-            role = self.role_of(token)
-            if role is None:
+            trole = self.role_of(token)
+            if trole is None:
                 continue
+            role = trole
             found = False
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from", "across", "at"):
@@ -221,6 +231,12 @@ class ActorResolver:
                         mentions[token.i] = replace(mentions[token.i], text=doc[token.i:pobj.i + 1].text,
                                                     end_char=doc[pobj.i].idx + len(doc[pobj.i]))
                         del mentions[pobj.i]
+                        for conj in pobj.conjuncts:  # "the foreign ministers of India and China"
+                            cm = mentions.get(conj.i)
+                            if cm is not None and cm.country and cm.kind in ("country", "capital", "place"):
+                                mentions[conj.i] = self._make(doc, conj.i, conj.i + 1, conj.i, cm.country + role,
+                                                              self.country_names.get(cm.country, cm.country),
+                                                              "descriptor")
                         found = True
                         break
                 if found:

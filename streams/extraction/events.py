@@ -27,6 +27,11 @@ RELATIVE = {"who", "which", "that", "whom"}
 ARG_DEPS = ("dobj", "obj", "attr", "nsubjpass", "pobj", "conj", "appos", "oprd")
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from"}
 ATTACK_ROOTS = {"18", "19", "20"}
+PHYSICAL_ROOTS = {"17", "18", "19", "20"}
+RELATION_NOUNS = {"talk", "talks", "negotiation", "dialogue", "coordination", "cooperation", "relation", "tie",
+                  "deal", "agreement", "meeting", "contact", "partnership"}
+COMPOUND_PREPS = {"out", "away", "back", "up", "off"}
+QUANTITY_NOUNS = {"round", "series", "package", "batch", "wave", "number", "set", "shipment", "consignment"}
 
 
 def family_code(intent_code: str, family: str) -> str | None:
@@ -78,6 +83,7 @@ class EventCoder:
         self.plan_nouns = lex.modal_words("plan_noun")
         self.claim_nouns = lex.modal_words("claim_noun")
         self.modal_verbs = self.intent | self.threat | self.negation
+        self.non_agent = lex.modal_words("non_agent")
 
     # -- mention lookup ---------------------------------------------------------------------------
     def _actors(self, token: Token | None, by_root: dict[int, Mention], by_token: dict[int, Mention],
@@ -94,6 +100,7 @@ class EventCoder:
             if m is not None:
                 if m not in out:
                     out.append(m)
+                out.extend(x for x in self._shared(t, m, by_root) if x not in out)
                 continue
             if depth >= 2:
                 continue
@@ -107,7 +114,9 @@ class EventCoder:
                         found.extend(self._actors(child, by_root, by_token, places, depth + 1))
             if not found:
                 for prep in t.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                    # "the village of X", "war crimes by Myanmar's military", "talks with Ukraine"
+                    if prep.dep_ == "prep" and (prep.lower_ in ("of", "by", "from") or prep.lower_ == "with"
+                                                and t.lemma_.lower() in RELATION_NOUNS):
                         for pobj in prep.children:
                             found.extend(self._actors(pobj, by_root, by_token, places, depth + 1))
             if not found:
@@ -120,6 +129,26 @@ class EventCoder:
                 if mm not in out:
                     out.append(mm)
         return out
+
+    @staticmethod
+    def _shared(t: Token, m: Mention, by_root: dict[int, Mention]) -> list[Mention]:
+        """Descriptors that share the noun of mention m: "Armenian and Azerbaijani negotiators",
+        "the foreign ministers of India and China"."""
+        if m.kind != "descriptor" or m.root != t.i:
+            return []
+        found: list[Mention] = []
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                conjs = list(c.conjuncts)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                conjs = [g for p in c.children if p.dep_ == "pobj" for g in p.conjuncts]
+            else:
+                continue
+            for g in conjs:
+                x = by_root.get(g.i)
+                if x is not None and x.kind == "descriptor" and x is not m:
+                    found.append(x)
+        return found
 
     # -- arguments ---------------------------------------------------------------------------------
     def _controller(self, verb: Token) -> Token:
@@ -160,6 +189,10 @@ class EventCoder:
             for c in ctrl.head.children:
                 if c.dep_ == "poss":
                     return c, False
+            if ctrl.head.lemma_.lower() in self.plan_nouns:
+                for c in ctrl.head.lefts:  # "an Egyptian offer to mediate"
+                    if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
+                        return c, False
         if ctrl.dep_ == "xcomp" and ctrl is verb:
             for c in ctrl.head.children:
                 if c.dep_ in ("dobj", "obj"):
@@ -168,10 +201,15 @@ class EventCoder:
 
     @staticmethod
     def _prep_objects(token: Token, prep: str) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for c in token.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            elif c.dep_ in ("prep", "prt", "advmod") and c.lower_ in COMPOUND_PREPS:
+                # "walked out of the talks", "pulled back from the border": a nested preposition
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == prep:
+                        out.extend(p for p in g.children if p.dep_ in ("pobj", "pcomp"))
         return out
 
     def _attach(self, token: Token, rule: str) -> list[Token]:
@@ -303,17 +341,34 @@ class EventCoder:
         objects = set()
         for c in token.children:
             if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
-                objects.add(c.lemma_.lower())
+                objects.update(self._object_words(c))
                 objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj"))
+                for p in c.children:  # "a round of talks", "a package of weapons"
+                    if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in QUANTITY_NOUNS:
+                        objects.update(w for g in p.children if g.dep_ == "pobj" for w in self._object_words(g))
             elif c.dep_ in ("prep", "prt"):
-                objects.update(p.lemma_.lower() for p in c.children if p.dep_ in ("pobj", "pcomp"))
+                objects.update(w for p in c.children if p.dep_ in ("pobj", "pcomp") for w in self._object_words(p))
+                if c.lower_ in COMPOUND_PREPS:
+                    objects.update(w for g in c.children if g.dep_ == "prep" for p in g.children
+                                   if p.dep_ in ("pobj", "pcomp") for w in self._object_words(p))
+        best: Trigger | None = None
+        best_len = 0
         for entry in candidates:
             if entry.objects:
-                if objects & entry.objects:
-                    return entry
-            else:
+                matched = objects & entry.objects
+                if matched:
+                    n = max(len(o) for o in matched) + 1  # "joint exercise" beats "exercise"
+                    if n > best_len:
+                        best, best_len = entry, n
+            elif best is None:
                 return entry
-        return None
+        return best
+
+    @staticmethod
+    def _object_words(tok: Token) -> list[str]:
+        """The lemma of an object noun and its modifier + lemma pairs ("joint exercise")."""
+        lemma = tok.lemma_.lower()
+        return [lemma, *(f"{m.lower_} {lemma}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
 
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         by_root = {m.root: m for m in mentions if m.kind != "place"}
@@ -337,7 +392,8 @@ class EventCoder:
         for i, entry in entries.items():
             tok = doc[i]
             if entry.objects:
-                consumed.update(c.i for c in tok.children if c.lemma_.lower() in entry.objects)
+                consumed.update(c.i for c in tok.children if c.lemma_.lower() in entry.objects
+                                and not (entry.code[:2] == "12" and c.i in entries and entries[c.i].code[:2] in ("02", "10")))
                 for c in tok.children:
                     if c.dep_ in ("prep", "prt"):
                         consumed.update(p.i for p in c.children if p.lemma_.lower() in entry.objects)
@@ -365,7 +421,17 @@ class EventCoder:
                 ic = self._intent_code(inner_entry)
                 mapped = family_code(ic, "12") if ic else None
                 governed[i] = (mapped if mapped in self.lex.cameo else None, inner_tok)
-                consumed.add(j)
+                if not (inner_tok.dep_ in ("acl", "xcomp", "relcl") and inner_tok.head.i != i):
+                    consumed.add(j)  # "rejected an Egyptian offer to mediate": the offer is coded too
+            elif family == "12" and inner_entry.code[:2] in ("02", "10"):
+                # "rejected Egypt's call for talks": the rejection takes its code from the call's content,
+                # and the call is coded as an event of its own
+                inner2 = self._inner(inner_tok, entries, consumed)
+                if inner2 is not None:
+                    ic = self._intent_code(inner2[1])
+                    mapped = family_code(ic, "12") if ic else None
+                    if mapped in self.lex.cameo:
+                        governed[i] = (mapped, inner_tok)
             elif family == "11" and is_verb:
                 consumed.add(j)
             elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
@@ -379,6 +445,9 @@ class EventCoder:
                     continue
                 if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
                     continue  # "insisted that ...": a report verb with a clause is not an event
+                if entries[token.i].code[:2] == "12" and any(
+                        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.claim_nouns for c in token.children):
+                    continue  # "rejected claims that ...": a denial negates the claimed event, it is not an event
                 out.extend(self._code(token, entries[token.i], sent, by_root, by_token, places, *governed.get(token.i, (None, None))))
         return self._dedupe(out)
 
@@ -427,7 +496,9 @@ class EventCoder:
                 cands.append(c)
             elif c.dep_ in ("dobj", "obj"):
                 cands.append(c)
-                cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl") and g.tag_ == "VB")
+                cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl", "ccomp") and g.tag_ == "VB")
+            elif c.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN") and c.tag_ == "VB":
+                cands.append(c)  # "Russia's demand that Ukraine withdraw", "calls to halt the offensive"
             elif c.dep_ == "prep" and c.lower_ in ("for", "on"):
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -437,6 +508,70 @@ class EventCoder:
             if c.i in entries and c.i not in consumed:
                 return c.i, entries[c.i]
         return None
+
+    def _physical_target(self, trigger: Token, by_root: dict[int, Mention], by_token: dict[int, Mention],
+                         places: dict[int, Mention]) -> list[Mention]:
+        """The actor behind the thing acted on ("captured the village of Kurakhove", "seized a Greek-owned
+        tanker", "violated the ceasefire in Lebanon", "closed its border with Belarus"), or the place
+        where a visit or an attack happened."""
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        for o in objs:
+            found = self._actors(o, by_root, by_token, places)
+            if found:
+                return found
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "in", "of", "near", "along"):
+                    found = [m for p in prep.children if p.dep_ == "pobj" for m in self._actors(p, by_root, by_token, places)]
+                    if found:
+                        return found
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "against", "across", "inside"):
+                found = [m for p in prep.children if p.dep_ == "pobj" for m in self._actors(p, by_root, by_token, places)]
+                if found:
+                    return found
+        return []
+
+    def _rejecter(self, trigger: Token, sources: list[Mention], by_root: dict[int, Mention],
+                  by_token: dict[int, Mention]) -> list[Mention]:
+        """The actor who rejects a call, demand or offer is its target ("Israel rejected Egypt's call for
+        talks" -> Egypt appealed to Israel; "Ethiopia turned down an Egyptian offer to mediate")."""
+        noun = trigger
+        if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("acl", "xcomp", "relcl") \
+                and trigger.head.pos_ in ("NOUN", "PROPN"):
+            noun = trigger.head
+            if noun.lemma_.lower() not in self.plan_nouns:
+                return []
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+            return []
+        verb = noun.head
+        entry = self._entries.get(verb.i)
+        if entry is None or entry.code[:2] != "12":
+            return []
+        subj, passive = self._subject(verb)
+        if passive:
+            found = [m for a in self._prep_objects(verb, "by") for m in self._actors(a, by_root, by_token)]
+        else:
+            found = self._actors(subj, by_root, by_token)
+            if not found and subj is not None and subj.tag_ == "PRP":
+                found = self._antecedent(subj, by_root, by_token)
+        return [m for m in found if m not in sources]
+
+    @staticmethod
+    def _third_place(trigger: Token, pairs: list[tuple[Mention, Mention | None]], places: dict[int, Mention]) -> bool:
+        """A meeting in a third country or on the sidelines of a summit (CAMEO 044)."""
+        own = {m.country for p in pairs for m in p if m is not None}
+        preps = [c for c in trigger.children if c.dep_ == "prep"]
+        preps += [g for c in trigger.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "on", "during"):
+                continue
+            for t in prep.subtree:
+                if t.lemma_.lower() == "sideline":
+                    return True
+                m = places.get(t.i)
+                if m is not None and m.country and m.country not in own:
+                    return True
+        return False
 
     @staticmethod
     def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
@@ -453,7 +588,13 @@ class EventCoder:
                       by_token: dict[int, Mention], places: dict[int, Mention]) -> list[Mention]:
         for rule in entry.targets:
             pl = places if rule in PLACE_TARGET_RULES else None
-            found = [m for t in self._attach(token, rule) for m in self._actors(t, by_root, by_token, pl)]
+            tokens = self._attach(token, rule)
+            found = [m for t in tokens for m in self._actors(t, by_root, by_token, pl)]
+            if not found and token.dep_ in ("advcl", "conj", "xcomp") and any(
+                    t.lower_ in ("them", "him", "her") for t in tokens):
+                # "expelled three diplomats, accusing them of spying": the object of the main verb
+                found = [m for c in token.head.children if c.dep_ in ("dobj", "obj")
+                         for m in self._actors(c, by_root, by_token)]
             if found:
                 return found
         return []
@@ -471,6 +612,8 @@ class EventCoder:
                 targets = self._actors(subj, by_root, by_token, places)
                 agents = self._prep_objects(trigger, "by")
                 sources = [m for a in agents for m in self._actors(a, by_root, by_token)]
+            elif subj is not None and subj.lemma_.lower() in self.non_agent and subj.i not in by_root:
+                sources = []  # "South Korea's exports hit a record": a quantity, not an actor
             else:
                 sources = self._actors(subj, by_root, by_token)
                 if not sources and subj is not None and subj.tag_ == "PRP":
@@ -489,12 +632,25 @@ class EventCoder:
             for c in trigger.lefts:
                 if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                     sources += self._actors(c, by_root, by_token)
+            by_agents: list[Mention] = []
             for prep in ("by", "from"):
                 for a in self._prep_objects(trigger, prep):
-                    sources += self._actors(a, by_root, by_token)
+                    by_agents += self._actors(a, by_root, by_token)
             for b in self._prep_objects(trigger, "between") + self._prep_objects(trigger, "among"):
                 between += self._actors(b, by_root, by_token)
             head = trigger.head
+            if not sources and by_agents and not between and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB" \
+                    and head.lemma_.lower() not in self.report and head.i not in self._entries:
+                # "The ICC opened an investigation into war crimes by Myanmar's military": the subject of
+                # the light verb acts; the by-phrase belongs to the object of the event
+                subj, passive = self._subject(head)
+                light = [] if passive else self._actors(subj, by_root, by_token)
+                if light:
+                    sources = light
+                    targets = [a for a in by_agents if a not in light]
+                    chain = chain + [t for t in self._chain(head) if t not in chain]
+            if not sources:
+                sources = by_agents
             if not sources and not between and trigger.dep_ in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") \
                     and head.i != trigger.i:
                 while head.dep_ in ("prep", "conj") and head.head.i != head.i:
@@ -514,10 +670,18 @@ class EventCoder:
                     targets = self._find_targets(head, entry, by_root, by_token, places)
         if not targets:
             targets = self._find_targets(trigger, entry, by_root, by_token, places)
+        if not targets and (entry.code[:2] in ("02", "03", "10") or trigger.dep_ in ("acl", "relcl")):
+            targets = self._rejecter(trigger, sources, by_root, by_token)
         if entry.pos == "NOUN" and not targets and trigger.dep_ in ("dobj", "obj", "nsubjpass") and trigger.head.pos_ == "VERB":
             targets = self._find_targets(trigger.head, entry, by_root, by_token, places)
         if entry.pos == "NOUN" and not targets and sources:
             targets = [m for t in self._attach(trigger, "pobj:of") for m in self._actors(t, by_root, by_token, places)]
+        if entry.pos == "NOUN" and not targets and trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
+            # "Gaza was hit by Israeli air strikes": the subject of the passive verb is the target
+            verb = trigger.head.head
+            targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self._actors(c, by_root, by_token, places)]
+        if not targets and (entry.code[:2] in PHYSICAL_ROOTS or entry.code[:3] in ("042", "191")):
+            targets = self._physical_target(trigger, by_root, by_token, places)
         if not targets and inner is not None:
             # "refused to release X": the inner event's target; "demanded that X withdraw": its subject
             inner_entry = self._entries.get(inner.i)
@@ -556,8 +720,8 @@ class EventCoder:
         if flags["refusal"] and not negated:
             ic = self._intent_code(entry)
             if ic.startswith("035") or trigger.head.lemma_.lower() == "refuse":
-                code = family_code(ic, "12") if ic else None
-                code = code if code in self.lex.cameo else "120"
+                fam = family_code(ic, "12") if ic else None
+                code = fam if fam is not None and fam in self.lex.cameo else "120"
                 intent = threat = False
             else:
                 negated = True  # "will not send troops": a negated plan
@@ -580,6 +744,8 @@ class EventCoder:
                 code = entry.intent_code or "030"
         elif (intent or threat) and code.startswith(("03", "13")):
             hypothetical = True
+        if code == "040" and self._third_place(trigger, pairs, places):
+            code = "044"
         reporter = None
         if flags["reporter"] is not None:
             subj, _ = self._subject(flags["reporter"])  # type: ignore[arg-type]

@@ -19,8 +19,9 @@ def split(cell: str | None) -> list[str]:
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        first = (rows.fieldnames or [""])[0]
         return [{k: (v or "").strip() for k, v in row.items() if k} for row in rows
-                if any((v or "").strip() for v in row.values()) and not (row.get(rows.fieldnames[0]) or "").startswith("#")]
+                if any((v or "").strip() for v in row.values()) and not (row.get(first) or "").startswith("#")]
 
 
 @dataclass(frozen=True)

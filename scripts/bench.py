@@ -1,0 +1,713 @@
+"""Benchmark geoevents on one generated corpus: raw spaCy, offline extraction, Kafka end to end.
+
+Phases (all on the same corpus, see docs/benchmark.md):
+  1. raw      - `nlp.pipe` with the project's model in this process (articles/s, words/s)
+  2. extract  - `extract_batch` in batches of 16 in this process (what `geoevents extract` runs)
+  3. e2e      - through a real Kafka broker with one worker, then with two workers (fresh app id and
+                topics per run, GEOEVENTS_PARTITIONS=4), from the first publish until every article is
+                extracted or rejected, every event is on `events` and every mention is counted
+  4. latency  - publish -> first event of the article on `events` at half the one-worker capacity
+                (on the one-worker stack of phase 3, with articles it has not seen)
+  5. memory   - peak RSS of each worker process plus its children (the parsing process), every 0.5 s
+
+Usage: .venv/bin/python scripts/bench.py [--articles 1000] [--tiny] [--output bench.json]
+The broker is started here (free ports, temporary data dir) unless GEOEVENTS_BROKER is set.
+Everything started here is stopped on exit, on errors and on Ctrl-C / SIGTERM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCRIPTS_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = SCRIPTS_DIR.parent
+for p in (str(PROJECT_DIR), str(SCRIPTS_DIR)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+import psutil  # noqa: E402
+from make_corpus import DEFAULT_OUTPUT, DEFAULT_SEED, generate, write_corpus  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+console = Console(stderr=True, highlight=False)
+
+TARGETS = {
+    "e2e_vs_raw": 0.90,          # e2e 1 worker >= 90% of raw nlp.pipe
+    "scaling_2workers": 1.7,     # 2 workers >= 1.7x one worker
+    "latency_ms_p95": 500.0,     # at half the one-worker capacity
+    "worker_rss_mb": 700.0,      # worker + parsing process
+}
+
+
+def log(msg: str) -> None:
+    console.print(f"[dim]{time.strftime('%H:%M:%S')}[/dim] {msg}")
+
+
+# ---------------------------------------------------------------------------------------------
+# machine
+# ---------------------------------------------------------------------------------------------
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_info(model: str) -> dict[str, Any]:
+    import spacy
+
+    try:
+        from importlib.metadata import version
+
+        model_version = version(model.replace("_", "-"))
+    except Exception:  # noqa: BLE001
+        model_version = "?"
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "host": platform.node(),
+        "cores": os.cpu_count(),
+        "physical_cores": psutil.cpu_count(logical=False),
+        "cpu_model": cpu_model(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model_name": model,
+        "model_version": model_version,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# phases 1 and 2: in this process
+# ---------------------------------------------------------------------------------------------
+
+def phase_raw(articles: list[dict[str, Any]], model: str) -> dict[str, Any]:
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp(model)
+    texts = [a["text"] for a in articles]
+    list(nlp.pipe(texts[:4], batch_size=16))  # warm up (lazy init of the pipes)
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
+    secs = time.perf_counter() - t0
+    words = sum(len(t.split()) for t in texts)
+    return {"raw_seconds": secs, "raw_articles_per_s": len(texts) / secs, "raw_words_per_s": words / secs,
+            "raw_tokens_per_s": tokens / secs, "corpus_words": words, "corpus_tokens": tokens}
+
+
+def phase_extract(articles: list[dict[str, Any]], model: str, batch_size: int = 16) -> dict[str, Any]:
+    from streams.extraction.pipeline import extract_batch, get_extractor
+    from streams.validate import validate_article
+
+    ex = get_extractor(model)
+    ex.process({"id": "warm", "text": "Russia attacked Ukraine.", "published_at": "2026-01-01T00:00:00Z"})
+    # validation runs in the worker's ingest agent, not in extract_batch: timed apart (diagnostic)
+    t0 = time.perf_counter()
+    valid = [validate_article(json.dumps(a).encode()) for a in articles]
+    validate_secs = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    n_events = n_mentions = n_errors = 0
+    for i in range(0, len(valid), batch_size):
+        for result in extract_batch(valid[i:i + batch_size], model):
+            if "error" in result:
+                n_errors += 1
+                continue
+            n_events += len(result["events"])
+            n_mentions += len(result["mentions"])
+    secs = time.perf_counter() - t1
+    words = sum(len(a["text"].split()) for a in articles)
+    return {"extract_seconds": secs, "extract_articles_per_s": len(articles) / secs,
+            "extract_words_per_s": words / secs, "extract_events": n_events, "extract_mentions": n_mentions,
+            "extract_errors": n_errors, "validate_ms_per_article": 1000 * validate_secs / len(articles)}
+
+
+# ---------------------------------------------------------------------------------------------
+# processes: broker, workers, memory sampler
+# ---------------------------------------------------------------------------------------------
+
+def free_ports(n: int) -> list[int]:
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+        return [int(s.getsockname()[1]) for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+class MemorySampler(threading.Thread):
+    """Every `interval` s: RSS of each worker process plus all its descendants; keeps the peaks."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        super().__init__(daemon=True, name="rss-sampler")
+        self.interval = interval
+        self.workers: dict[str, int] = {}   # label -> pid
+        self.peak: dict[str, dict[str, float]] = {}
+        self.descendants: set[int] = set()  # every pid seen under a worker (to clean up leftovers)
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+
+    def watch(self, label: str, pid: int) -> None:
+        with self._lock:
+            self.workers[label] = pid
+
+    def unwatch(self, label: str) -> None:
+        with self._lock:
+            self.workers.pop(label, None)
+
+    def sample_once(self) -> None:
+        with self._lock:
+            items = list(self.workers.items())
+        for label, pid in items:
+            try:
+                proc = psutil.Process(pid)
+                main = proc.memory_info().rss
+                kids = 0
+                for child in proc.children(recursive=True):
+                    self.descendants.add(child.pid)
+                    try:
+                        kids += child.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                continue
+            total = (main + kids) / 2**20
+            cur = self.peak.setdefault(label, {"total_mb": 0.0, "worker_mb": 0.0, "children_mb": 0.0})
+            if total > cur["total_mb"]:
+                cur.update(total_mb=total, worker_mb=main / 2**20, children_mb=kids / 2**20)
+
+    def run(self) -> None:
+        while not self._stop.is_set():
+            self.sample_once()
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class Stack:
+    """Owns everything the benchmark starts; `close()` stops it all (idempotent)."""
+
+    def __init__(self, tmp: Path, sampler: MemorySampler) -> None:
+        self.tmp = tmp
+        self.sampler = sampler
+        self.kafka: Any = None
+        self.workers: list[Any] = []
+        self.bootstrap = ""
+
+    def start_broker(self) -> str:
+        from streams.broker import LocalKafka
+        from streams.settings import get_settings
+
+        external = os.environ.get("GEOEVENTS_BROKER")
+        if external:
+            log(f"using the broker at {external}")
+            self.bootstrap = external
+            return external
+        port, controller = free_ports(2)
+        self.kafka = LocalKafka(self.tmp / "broker", port=port, controller_port=controller,
+                                libs=get_settings().kafka_libs)
+        log(f"starting Kafka on 127.0.0.1:{port} ...")
+        t0 = time.perf_counter()
+        self.kafka.start(timeout=120)
+        log(f"Kafka ready in {time.perf_counter() - t0:.1f}s")
+        self.bootstrap = f"kafka://127.0.0.1:{port}"
+        return self.bootstrap
+
+    def run_env(self, label: str) -> dict[str, str]:
+        run = f"{label}-{uuid.uuid4().hex[:8]}"
+        env = dict(os.environ)
+        env.update({
+            "GEOEVENTS_BROKER": self.bootstrap,
+            "GEOEVENTS_APP_ID": f"geoevents-bench-{run}",
+            "GEOEVENTS_TOPIC_ARTICLES": f"articles-bench-{run}",
+            "GEOEVENTS_TOPIC_EVENTS": f"events-bench-{run}",
+            "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-bench-{run}",
+            "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-bench-{run}",
+            "GEOEVENTS_PARTITIONS": "4",
+        })
+        env.pop("GEOEVENTS_WEB_PORT", None)
+        env.pop("GEOEVENTS_CANONICAL_URL", None)
+        return env
+
+    def start_workers(self, env: dict[str, str], n: int, label: str, timeout: float) -> list[Any]:
+        from streams.demo import WorkerProcess
+
+        ports = free_ports(n)
+        started = []
+        for i, port in enumerate(ports):
+            wenv = {**env, "GEOEVENTS_DATA_DIR": str(self.tmp / f"{label}-w{i}")}
+            w = WorkerProcess(wenv, self.tmp / f"{label}-w{i}.log", port)
+            w.label = f"{label}-w{i}"  # type: ignore[attr-defined]
+            self.workers.append(w)
+            started.append(w)
+            self.sampler.watch(w.label, w.proc.pid)  # type: ignore[attr-defined]
+        t0 = time.perf_counter()
+        for w in started:
+            w.wait_ready(max(1.0, timeout - (time.perf_counter() - t0)))
+        wait_assignment(started, env["GEOEVENTS_TOPIC_ARTICLES"], 4, timeout)
+        log(f"{n} worker(s) ready and assigned in {time.perf_counter() - t0:.1f}s")
+        return started
+
+    def stop_workers(self, workers: list[Any]) -> None:
+        for w in workers:
+            if w.proc.poll() is None:
+                w.proc.send_signal(signal.SIGTERM)
+        for w in workers:
+            try:
+                w.stop(timeout=30)
+            except Exception:  # noqa: BLE001
+                pass
+            self.sampler.unwatch(w.label)
+            if w in self.workers:
+                self.workers.remove(w)
+        self._reap_descendants()
+
+    def _reap_descendants(self) -> None:
+        """Kill parsing processes a stopped worker left behind (only pids seen under our workers)."""
+        for pid in list(self.sampler.descendants):
+            try:
+                p = psutil.Process(pid)
+                if p.status() != psutil.STATUS_ZOMBIE:
+                    p.kill()
+            except psutil.Error:
+                pass
+            self.sampler.descendants.discard(pid)
+
+    def close(self) -> None:
+        if self.workers:
+            self.stop_workers(list(self.workers))
+        if self.kafka is not None:
+            log("stopping Kafka ...")
+            self.kafka.stop()
+            self.kafka = None
+
+
+def wait_assignment(workers: list[Any], topic: str, partitions: int, timeout: float, settle: float = 3.0) -> None:
+    """Wait until the workers split every partition of `topic`, nobody rebalances, for `settle` s."""
+    deadline = time.monotonic() + timeout
+    stable_since = None
+    last: Any = None
+    while time.monotonic() < deadline:
+        healths = [w.health() for w in workers]
+        for w in workers:
+            if w.proc.poll() is not None:
+                raise RuntimeError(f"worker {w.label} exited with code {w.proc.returncode}")
+        ok = all(h and h["status"] == "ok" and not h["rebalancing"] for h in healths)
+        if ok:
+            owned = [{a for a in h["assigned"] if a.rsplit(":", 1)[0] == topic} for h in healths]  # type: ignore[index]
+            union = set().union(*owned)
+            disjoint = sum(len(o) for o in owned) == len(union)
+            ok = len(union) == partitions and disjoint and all(owned)
+            last = owned
+        if ok:
+            stable_since = stable_since or time.monotonic()
+            if time.monotonic() - stable_since >= settle:
+                return
+        else:
+            stable_since = None
+        time.sleep(0.5)
+    raise TimeoutError(f"the workers did not settle on the partitions of {topic}: {last}")
+
+
+def sum_counters(workers: list[Any]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for w in workers:
+        h = w.health() or {"counters": {}}
+        for k, v in h["counters"].items():
+            total[k] = total.get(k, 0.0) + v
+    return total
+
+
+def scrape(workers: list[Any]) -> dict[str, float]:
+    """Sums of a few histogram series from every worker's /metrics (where the time went)."""
+    import urllib.request
+
+    want = ("geoevents_extraction_seconds_sum", "geoevents_extraction_seconds_count",
+            "geoevents_batch_articles_sum", "geoevents_batch_articles_count")
+    out = dict.fromkeys(want, 0.0)
+    for w in workers:
+        try:
+            with urllib.request.urlopen(f"{w.url}/metrics", timeout=5) as resp:
+                text = resp.read().decode()
+        except OSError:
+            continue
+        for line in text.splitlines():
+            name, _, value = line.partition(" ")
+            if name in out:
+                out[name] += float(value)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# phase 3: throughput through Kafka
+# ---------------------------------------------------------------------------------------------
+
+def settings_from(env: dict[str, str]) -> Any:
+    saved = dict(os.environ)
+    try:
+        os.environ.update(env)
+        from streams.settings import Settings
+
+        return Settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+async def _events_consumer(settings: Any, isolation: str = "read_committed") -> Any:
+    """A group-less consumer of the whole `events` topic, started and assigned."""
+    from aiokafka import AIOKafkaConsumer
+
+    from streams.clients import security_kwargs
+
+    cons = AIOKafkaConsumer(settings.topic_events, bootstrap_servers=settings.bootstrap_servers, group_id=None,
+                            auto_offset_reset="earliest", enable_auto_commit=False, isolation_level=isolation,
+                            **security_kwargs(settings))
+    await cons.start()
+    deadline = time.monotonic() + 30
+    while not cons.assignment() and time.monotonic() < deadline:
+        await cons.getmany(timeout_ms=200)
+    return cons
+
+
+async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], ids: list[str],
+                         timeout: float) -> dict[str, Any]:
+    from streams.clients import producer
+
+    cons = await _events_consumer(settings)
+    prod = producer(settings)
+    await prod.start()
+    events_seen = 0
+    last_event = None
+    try:
+        t0 = time.perf_counter()
+        futures = [await prod.send(settings.topic_articles, value=v, key=k.encode()) for k, v in zip(ids, lines, strict=True)]
+        await asyncio.gather(*futures)
+        t_published = time.perf_counter()
+        deadline = time.monotonic() + timeout
+        next_poll = 0.0
+        done_at = None
+        c: dict[str, float] = {}
+        while time.monotonic() < deadline:
+            batch = await cons.getmany(timeout_ms=100)
+            for records in batch.values():
+                events_seen += len(records)
+                last_event = time.perf_counter()
+            now = time.perf_counter()
+            if now < next_poll:
+                continue
+            next_poll = now + 0.25
+            c = await asyncio.to_thread(sum_counters, workers)
+            handled = c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
+            counted = c.get("mentions_counted", 0) >= c.get("mentions_out", 0)
+            if handled >= len(lines) and counted:
+                done_at = done_at or now
+                if events_seen >= c.get("events_out", 0):
+                    break
+                # events lost to an aborted transaction are re-sent, so the topic can hold fewer
+                # committed events than the counter says: accept after 5 s without a new one
+                if last_event is not None and now - max(last_event, done_at) > 5:
+                    break
+            else:
+                done_at = None
+        else:
+            raise TimeoutError(f"the run did not finish within {timeout:.0f}s: counters {c}, "
+                               f"{events_seen} events seen")
+        t_end = max(done_at or 0.0, last_event or 0.0)
+        secs = t_end - t0
+        return {"seconds": secs, "articles_per_s": len(lines) / secs, "publish_seconds": t_published - t0,
+                "events": events_seen, "counters": c}
+    finally:
+        await prod.stop()
+        await cons.stop()
+
+
+def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, label: str,
+              ready_timeout: float, after: Any = None) -> dict[str, Any]:
+    """One throughput run on fresh topics; `after(settings, workers, result)` runs before the workers stop."""
+    env = stack.run_env(label)
+    settings = settings_from(env)
+    log(f"e2e with {n_workers} worker(s): app id {settings.app_id}")
+    workers = stack.start_workers(env, n_workers, label, ready_timeout)
+    lines = [json.dumps(a, ensure_ascii=False).encode() for a in articles]
+    ids = [str(a["id"]) for a in articles]
+    try:
+        timeout = max(300.0, 3.0 * len(lines))
+        res = asyncio.run(throughput_run(settings, workers, lines, ids, timeout))
+        res["metrics"] = scrape(workers)
+        log(f"  {len(lines)} articles in {res['seconds']:.1f}s = {res['articles_per_s']:.2f} articles/s "
+            f"({res['events']} events, counters {res['counters']})")
+        if after is not None:
+            res["after"] = after(settings, workers, res)
+        return res
+    finally:
+        stack.stop_workers(workers)
+
+
+# ---------------------------------------------------------------------------------------------
+# phase 4: latency at a steady rate
+# ---------------------------------------------------------------------------------------------
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, int(-(-q * len(s) // 100)) - 1))
+    return s[k]
+
+
+async def latency_run(settings: Any, workers: list[Any], articles: list[dict[str, Any]], rate: float,
+                      timeout: float) -> dict[str, Any]:
+    from streams.clients import producer
+
+    cons = await _events_consumer(settings)                              # what downstream readers see
+    raw_cons = await _events_consumer(settings, "read_uncommitted")      # diagnostic: before the commit
+    prod = producer(settings)
+    await prod.start()
+    wanted = {str(a["id"]) for a in articles}
+    sent: dict[str, float] = {}
+    first: dict[str, float] = {}
+    first_raw: dict[str, float] = {}
+
+    async def drain(c: Any, into: dict[str, float]) -> None:
+        while True:
+            batch = await c.getmany(timeout_ms=100)
+            now = time.perf_counter()
+            for records in batch.values():
+                for rec in records:
+                    aid = json.loads(rec.value).get("article_id")
+                    if aid in wanted and aid not in into:
+                        into[aid] = now
+
+    readers = [asyncio.create_task(drain(cons, first)), asyncio.create_task(drain(raw_cons, first_raw))]
+    base = await asyncio.to_thread(sum_counters, workers)
+    try:
+        futures = []
+        t0 = time.perf_counter()
+        for k, a in enumerate(articles):
+            delay = t0 + k / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            aid = str(a["id"])
+            sent[aid] = time.perf_counter()
+            futures.append(await prod.send(settings.topic_articles, value=json.dumps(a).encode(), key=aid.encode()))
+        await asyncio.gather(*futures)
+        publish_secs = time.perf_counter() - t0
+        deadline = time.monotonic() + timeout
+        settled_at = None
+        c: dict[str, float] = {}
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.5)
+            c = await asyncio.to_thread(sum_counters, workers)
+            handled = (c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
+                       - base.get("articles_extracted", 0) - base.get("articles_rejected", 0))
+            if handled >= len(articles) and c.get("mentions_counted", 0) >= c.get("mentions_out", 0):
+                settled_at = settled_at or time.monotonic()
+                if time.monotonic() - settled_at > 3.0:   # let the last transaction commit
+                    break
+        else:
+            raise TimeoutError(f"the latency run did not finish in time: counters {c} (before: {base}), "
+                               f"{len(first)} articles with events")
+    finally:
+        for t in readers:
+            t.cancel()
+        await asyncio.gather(*readers, return_exceptions=True)
+        await prod.stop()
+        await cons.stop()
+        await raw_cons.stop()
+    lat = [1000 * (first[i] - sent[i]) for i in first]
+    lat_raw = [1000 * (first_raw[i] - sent[i]) for i in first_raw]
+    return {
+        "rate_per_s": rate, "articles": len(articles), "articles_with_events": len(lat),
+        "publish_seconds": publish_secs,
+        "latency_ms_p50": percentile(lat, 50), "latency_ms_p95": percentile(lat, 95),
+        "latency_ms_p99": percentile(lat, 99), "latency_ms_max": max(lat) if lat else float("nan"),
+        "uncommitted_latency_ms_p50": percentile(lat_raw, 50), "uncommitted_latency_ms_p95": percentile(lat_raw, 95),
+        "uncommitted_latency_ms_p99": percentile(lat_raw, 99),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+# ---------------------------------------------------------------------------------------------
+
+def report(r: dict[str, Any]) -> None:
+    def f(v: Any, nd: int = 1) -> str:
+        return "-" if v is None else f"{v:,.{nd}f}"
+
+    def verdict(ok: bool | None) -> str:
+        return "" if ok is None else ("[green]met[/green]" if ok else "[red]missed[/red]")
+
+    raw = r["raw_articles_per_s"]
+    e1 = r["e2e_articles_per_s_1worker"]
+    e2 = r["e2e_articles_per_s_2workers"]
+    t = Table(title=f"geoevents benchmark - {r['corpus']['articles']} articles, "
+                    f"{r['corpus']['words']:,} words, {r['machine']['cores']} cores ({r['machine']['cpu_model']})")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_column("target", justify="right")
+    t.add_column("", justify="left")
+    t.add_row("raw nlp.pipe articles/s", f(raw, 2), "", "")
+    t.add_row("raw nlp.pipe words/s", f(r["raw_words_per_s"], 0), "", "")
+    t.add_row("extract_batch articles/s (offline)", f(r["extract_articles_per_s"], 2),
+              "", f"{r['extract_articles_per_s'] / raw:.0%} of raw")
+    t.add_row("validation ms/article (offline)", f(r["validate_ms_per_article"], 2), "", "")
+    t.add_row("e2e articles/s, 1 worker", f(e1, 2), f">= {TARGETS['e2e_vs_raw'] * raw:.2f} (90% raw)",
+              verdict(e1 >= TARGETS["e2e_vs_raw"] * raw) + f" {e1 / raw:.0%} of raw")
+    t.add_row("e2e articles/s, 2 workers", f(e2, 2), f">= {TARGETS['scaling_2workers'] * e1:.2f} (1.7x)",
+              verdict(e2 >= TARGETS["scaling_2workers"] * e1) + f" {e2 / e1:.2f}x")
+    lat = r["latency"]
+    t.add_row(f"latency p50 ms @ {lat['rate_per_s']:.2f}/s", f(r["latency_ms_p50"], 0), "", "")
+    t.add_row("latency p95 ms", f(r["latency_ms_p95"], 0), f"<= {TARGETS['latency_ms_p95']:.0f}",
+              verdict(r["latency_ms_p95"] <= TARGETS["latency_ms_p95"]))
+    t.add_row("latency p99 ms", f(r["latency_ms_p99"], 0), "", "")
+    t.add_row("  p50/p95 before commit (read_uncommitted)",
+              f"{f(lat['uncommitted_latency_ms_p50'], 0)} / {f(lat['uncommitted_latency_ms_p95'], 0)}", "", "")
+    t.add_row("peak worker RSS MB (worker + parser)", f(r["worker_rss_mb"], 0),
+              f"<= {TARGETS['worker_rss_mb']:.0f}", verdict(r["worker_rss_mb"] <= TARGETS["worker_rss_mb"]))
+    Console(highlight=False).print(t)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="geoevents benchmark (see docs/benchmark.md)")
+    ap.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
+    ap.add_argument("--tiny", action="store_true", help="small run for the test suite: short latency phase")
+    ap.add_argument("--output", type=Path, default=PROJECT_DIR / "bench.json")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_OUTPUT, help="where the corpus is written")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    ap.add_argument("--latency-seconds", type=float, default=None, help="length of the latency phase (30; 6 with --tiny)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (worker and broker logs)")
+    ap.add_argument("--ready-timeout", type=float, default=240.0, help="seconds to wait for workers to be ready")
+    args = ap.parse_args(argv)
+    if args.articles < 1:
+        ap.error("--articles must be positive")
+    lat_secs = args.latency_seconds or (6.0 if args.tiny else 30.0)
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, on_term)
+    os.environ.pop("GEOEVENTS_WEB_PORT", None)
+    from streams.settings import get_settings
+
+    model = get_settings().model
+    log(f"writing a corpus of {args.articles} articles (seed {args.seed}) to {args.corpus}")
+    corpus = write_corpus(args.corpus, args.articles, args.seed)
+    words = [len(str(a["text"]).split()) for a in corpus]
+    result: dict[str, Any] = {
+        "machine": machine_info(model),
+        "corpus": {"path": str(args.corpus), "seed": args.seed, "articles": len(corpus), "words": sum(words),
+                   "words_min": min(words), "words_max": max(words), "words_mean": sum(words) / len(words)},
+        "corpus_articles": len(corpus),
+        "tiny": args.tiny,
+        "settings": {k: v for k, v in get_settings().public().items()
+                     if k in ("guarantee", "batch_size", "batch_within", "nlp_processes", "store", "model")},
+        "targets": TARGETS,
+    }
+    result["settings"]["partitions"] = 4
+
+    tmp = Path(tempfile.mkdtemp(prefix="geoevents-bench-"))
+    sampler = MemorySampler(0.5)
+    stack = Stack(tmp, sampler)
+    try:
+        log("phase 1: raw nlp.pipe")
+        result.update(phase_raw(corpus, model))
+        log(f"  {result['raw_articles_per_s']:.2f} articles/s, {result['raw_words_per_s']:,.0f} words/s")
+        log("phase 2: extract_batch (offline)")
+        result.update(phase_extract(corpus, model))
+        log(f"  {result['extract_articles_per_s']:.2f} articles/s")
+
+        sampler.start()
+        stack.start_broker()
+
+        # latency articles: the continuation of the same generator, never seen by the worker
+        n_lat_max = max(10, int(lat_secs * max(result["raw_articles_per_s"], 1.0)) + 1)
+        lat_pool = generate(len(corpus) + n_lat_max, args.seed)[len(corpus):]
+        for a in lat_pool:
+            a["id"] = f"{a['id']}-lat"
+
+        def latency_phase(settings: Any, workers: list[Any], e2e: dict[str, Any]) -> dict[str, Any]:
+            rate = max(0.2, 0.5 * e2e["articles_per_s"])
+            n = max(5, min(len(lat_pool), round(rate * lat_secs)))
+            log(f"phase 4: latency at {rate:.2f} articles/s (half the 1-worker rate), {n} articles (~{n / rate:.0f}s)")
+            res = asyncio.run(latency_run(settings, workers, lat_pool[:n], rate, timeout=120 + 3 * n))
+            log(f"  p50 {res['latency_ms_p50']:.0f} ms, p95 {res['latency_ms_p95']:.0f} ms, "
+                f"p99 {res['latency_ms_p99']:.0f} ms ({res['articles_with_events']} articles with events)")
+            return res
+
+        log("phase 3a: end to end, 1 worker (then phase 4 on the same worker)")
+        one = phase_e2e(stack, corpus, 1, "one", args.ready_timeout, after=latency_phase)
+        latency = one.pop("after")
+        rss_one = dict(sampler.peak)
+        log("phase 3b: end to end, 2 workers")
+        two = phase_e2e(stack, corpus, 2, "two", args.ready_timeout)
+        sampler.sample_once()
+        peaks = {k: {kk: round(vv, 1) for kk, vv in v.items()} for k, v in sampler.peak.items()}
+        result.update({
+            "e2e_articles_per_s_1worker": one["articles_per_s"],
+            "e2e_articles_per_s_2workers": two["articles_per_s"],
+            "e2e_1worker": one,
+            "e2e_2workers": two,
+            "e2e_vs_raw": one["articles_per_s"] / result["raw_articles_per_s"],
+            "scaling_2workers": two["articles_per_s"] / one["articles_per_s"],
+            "latency_ms_p50": latency["latency_ms_p50"],
+            "latency_ms_p95": latency["latency_ms_p95"],
+            "latency_ms_p99": latency["latency_ms_p99"],
+            "latency": latency,
+            "worker_rss_mb": max(v["total_mb"] for v in sampler.peak.values()),
+            "worker_rss_mb_1worker_run": max((v["total_mb"] for v in rss_one.values()), default=0.0),
+            "worker_rss": peaks,
+        })
+        for name, res in (("1 worker", one), ("2 workers", two)):
+            m = res["metrics"]
+            if m["geoevents_extraction_seconds_count"]:
+                res["parser_busy_fraction"] = m["geoevents_extraction_seconds_sum"] / res["seconds"] / (
+                    1 if name == "1 worker" else 2)
+                res["mean_batch_articles"] = m["geoevents_batch_articles_sum"] / m["geoevents_batch_articles_count"]
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(result, indent=2, default=str) + "\n")
+        report(result)
+        log(f"wrote {args.output}")
+        return 0
+    except KeyboardInterrupt:
+        log("[red]interrupted[/red]: stopping everything")
+        return 130
+    finally:
+        sampler.stop()
+        stack.close()
+        if args.keep:
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,653 @@
+"""Fault scenarios against the real Kafka broker: `make reliability` (writes reliability.json).
+
+Every scenario publishes articles to a fresh app (own app id, topics, broker when it needs one),
+injects a fault while the worker is busy, waits until the pipeline settles and compares with the
+reference: the offline extraction of the same normalised articles (`extract_batch`, event ids are
+deterministic). Checked per scenario: the set of event_ids on `events` (read_committed) equals the
+expected set with no duplicate, the all-time actor table (GET /api/actors/top?window=all&n=500)
+equals the expected mention counts, and `articles-rejected` holds exactly the expected rejections
+(topic-partition-offset and reason). Exit status 1 if anything was lost, duplicated or wrongly rejected.
+
+    python scripts/reliability.py [--articles 200] [--kills 4] [--fuzz 3000] [--outage 30] [--only kill,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from streams import jsonio  # noqa: E402
+from streams.broker import LocalKafka  # noqa: E402
+from streams.demo import WorkerProcess, free_port, http_json  # noqa: E402
+from streams.errors import RejectedInput  # noqa: E402
+from streams.inputs import SAMPLES  # noqa: E402
+from streams.settings import Settings  # noqa: E402
+
+SECRET_PASSWORD = "s3cr3t-Reliability-pw"
+
+
+# ---------------------------------------------------------------- environment and processes
+
+
+def any_port() -> int:
+    """A free TCP port chosen by the OS (streams.demo.free_port(0) would return 0)."""
+    return free_port(random.randint(20000, 60000))
+
+
+def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment of a worker with its own app id and topics (like tests/conftest.make_env)."""
+    run = uuid.uuid4().hex[:8]
+    env = dict(os.environ)
+    env.update({
+        "GEOEVENTS_BROKER": f"kafka://{bootstrap}",
+        "GEOEVENTS_APP_ID": f"rel-{run}",
+        "GEOEVENTS_TOPIC_ARTICLES": f"articles-{run}",
+        "GEOEVENTS_TOPIC_EVENTS": f"events-{run}",
+        "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-{run}",
+        "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-{run}",
+        "GEOEVENTS_DATA_DIR": str(tmp / "state"),
+        "GEOEVENTS_PARTITIONS": "2",
+    })
+    env.update(extra or {})
+    return env
+
+
+def settings_from(env: dict[str, str]) -> Settings:
+    saved = dict(os.environ)
+    try:
+        os.environ.update(env)
+        return Settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def start_broker(data_dir: Path, port: int | None = None, controller_port: int | None = None,
+                 sasl_users: dict[str, str] | None = None) -> LocalKafka:
+    port = port or any_port()
+    kafka = LocalKafka(data_dir, port=port, controller_port=controller_port or any_port(), sasl_users=sasl_users)
+    kafka.start(timeout=120)
+    return kafka
+
+
+class Workers:
+    """Worker processes of one scenario; each gets its own web port, state dir and log."""
+
+    def __init__(self, env: dict[str, str], tmp: Path) -> None:
+        self.env = env
+        self.tmp = tmp
+        self.procs: list[WorkerProcess] = []
+        self.started = 0
+
+    def start(self, ready: bool = True, timeout: float = 240.0) -> WorkerProcess:
+        n = self.started
+        self.started += 1
+        env = {**self.env, "GEOEVENTS_DATA_DIR": str(self.tmp / f"state-{n}")}
+        w = WorkerProcess(env, self.tmp / f"worker-{n}.log", any_port())
+        self.procs.append(w)
+        if ready:
+            w.wait_ready(timeout)
+        return w
+
+    def kill(self, w: WorkerProcess) -> None:
+        """SIGKILL the worker and its parsing process (its own process group)."""
+        if w.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(w.proc.pid, signal.SIGKILL)
+            w.proc.wait(30)
+        w.log.close()
+        self.procs.remove(w)
+
+    def stop(self, w: WorkerProcess) -> None:
+        w.stop(60)
+        with contextlib.suppress(ProcessLookupError):  # the parsing process, if it outlived the worker
+            os.killpg(w.proc.pid, signal.SIGKILL)
+        self.procs.remove(w)
+
+    def alive(self) -> list[WorkerProcess]:
+        return [w for w in self.procs if w.proc.poll() is None]
+
+    def stop_all(self) -> None:
+        for w in list(self.procs):
+            self.stop(w)
+
+    def logs(self) -> str:
+        return "".join(p.read_text(errors="replace") for p in sorted(self.tmp.glob("worker-*.log")))
+
+
+# ---------------------------------------------------------------- inputs and the reference
+
+
+def sample_docs() -> list[dict[str, Any]]:
+    return [jsonio.loads(line) for line in SAMPLES.read_text().splitlines() if line.strip()]
+
+
+def make_articles(n: int, run: str | None = None) -> list[bytes]:
+    """n distinct valid articles (the samples with a unique id and a unique closing line)."""
+    run = run or uuid.uuid4().hex[:6]
+    docs = sample_docs()
+    out = []
+    for i in range(n):
+        doc = dict(docs[i % len(docs)])
+        doc["id"] = f"{run}-{i:05d}-{doc['id']}"
+        doc["text"] = f"{doc['text']}\n\nArchive reference {run} {i}."
+        out.append(jsonio.dumps(doc))
+    return out
+
+
+@dataclass
+class Expected:
+    event_ids: set[str] = field(default_factory=set)
+    actors: Counter[str] = field(default_factory=Counter)
+    # index of the payload in the published list -> reason
+    rejected: dict[int, str] = field(default_factory=dict)
+    valid: int = 0
+
+
+def expected_for(payloads: list[bytes], max_bytes: int = 1_000_000, languages: tuple[str, ...] = ("en",),
+                 batch: int = 16) -> Expected:
+    """What the pipeline must produce: validation and extraction offline, on the normalised articles."""
+    from streams.extraction.pipeline import extract_batch
+    from streams.validate import validate_article
+
+    exp = Expected()
+    articles: list[tuple[int, dict[str, Any]]] = []
+    ids: set[str] = set()
+    hashes: set[str] = set()
+    for i, raw in enumerate(payloads):
+        try:
+            article = validate_article(raw, max_bytes=max_bytes, languages=languages)
+        except RejectedInput as exc:
+            exp.rejected[i] = exc.reason
+            continue
+        if article["id"] in ids:
+            raise ValueError(f"payload {i}: id {article['id']!r} repeats; the expected result would depend on order")
+        if article["content_hash"] in hashes:
+            raise ValueError(f"payload {i}: text repeats; the expected result would depend on order")
+        ids.add(article["id"])
+        hashes.add(article["content_hash"])
+        if article["published_at"] is None:
+            article["published_at"] = "2024-01-01T00:00:00Z"  # the worker uses the record time: no effect on ids
+        articles.append((i, article))
+    exp.valid = len(articles)
+    for start in range(0, len(articles), batch):
+        chunk = articles[start:start + batch]
+        for (i, _), result in zip(chunk, extract_batch([a for _, a in chunk]), strict=True):
+            if "error" in result:
+                exp.rejected[i] = "extraction_failed"
+                continue
+            exp.event_ids.update(ev["event_id"] for ev in result["events"])
+            exp.actors.update(m["actor"] for m in result["mentions"])
+    return exp
+
+
+# ---------------------------------------------------------------- Kafka clients
+
+
+def publish(settings: Settings, payloads: list[bytes], keys: list[bytes | None] | None = None) -> list[tuple[int, int]]:
+    """Send every payload (acks=all); return (partition, offset) of each."""
+    from streams.clients import producer
+
+    async def _send() -> list[tuple[int, int]]:
+        prod = producer(settings, request_timeout_ms=60000)
+        await prod.start()
+        try:
+            futs = []
+            for i, value in enumerate(payloads):
+                key = keys[i] if keys else None
+                if key is None:
+                    key = _id_key(value)
+                futs.append(await prod.send(settings.topic_articles, value=value, key=key))
+            metas = [await f for f in futs]
+            return [(m.partition, m.offset) for m in metas]
+        finally:
+            await prod.stop()
+
+    return asyncio.run(_send())
+
+
+def _id_key(value: bytes) -> bytes | None:
+    try:
+        doc = jsonio.loads(value)
+    except Exception:  # noqa: BLE001 - not JSON: no key
+        return None
+    if isinstance(doc, dict) and isinstance(doc.get("id"), str) and doc["id"]:
+        return doc["id"].encode("utf-8", errors="replace")
+    return None
+
+
+def read_topic(settings: Settings, topic: str, idle: float = 2.0, timeout: float = 120.0) -> list[tuple[bytes | None, bytes]]:
+    """Every committed record of a topic, until `idle` seconds pass without one."""
+    from streams.clients import consumer
+
+    async def _read() -> list[tuple[bytes | None, bytes]]:
+        cons = consumer(settings, topic, from_beginning=True)
+        await cons.start()
+        out: list[tuple[bytes | None, bytes]] = []
+        last = start = time.monotonic()
+        try:
+            while time.monotonic() - last < idle and time.monotonic() - start < timeout:
+                batch = await cons.getmany(timeout_ms=300)
+                for records in batch.values():
+                    for rec in records:
+                        out.append((rec.key, rec.value))
+                        last = time.monotonic()
+        finally:
+            await cons.stop()
+        return out
+
+    return asyncio.run(_read())
+
+
+def actor_table(workers: Workers) -> dict[str, int] | None:
+    for w in workers.alive():
+        try:
+            body = http_json(f"{w.url}/api/actors/top?window=all&n=500", timeout=20)
+            return {a["code"]: int(a["mentions"]) for a in body["actors"]}
+        except Exception:  # noqa: BLE001 - rebalancing or starting: try the next one
+            continue
+    return None
+
+
+# ---------------------------------------------------------------- observing and judging
+
+
+@dataclass
+class Row:
+    scenario: str
+    articles_sent: int
+    events_expected: int
+    events_seen: int = 0
+    duplicates: int = 0
+    lost: int = 0
+    unexpected_events: int = 0
+    tables_exact: bool = False
+    rejected_expected: int = 0
+    rejected_seen: int = 0
+    rejected_as_expected: bool = False
+    notes: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return (self.duplicates == 0 and self.lost == 0 and self.unexpected_events == 0 and self.tables_exact
+                and self.rejected_as_expected)
+
+
+def observe(settings: Settings, workers: Workers, exp: Expected, positions: list[tuple[int, int]],
+            scenario: str, sent: int, timeout: float, started: float, notes: str = "") -> Row:
+    """Wait until events and tables match the expectation (or the timeout), then judge."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ids = {k.decode() for k, _ in read_topic(settings, settings.topic_events, idle=1.0) if k}
+        table = actor_table(workers)
+        if ids >= exp.event_ids and table == dict(exp.actors):
+            break
+        time.sleep(2.0)
+    time.sleep(3.0)  # anything late (a duplicate) would show up now
+    records = read_topic(settings, settings.topic_events, idle=2.0)
+    keys = [k.decode() if k else "" for k, _ in records]
+    values = [jsonio.loads(v) for _, v in records]
+    seen = Counter(keys)
+    table = actor_table(workers)
+    rejected = [jsonio.loads(v) for _, v in read_topic(settings, settings.topic_rejected, idle=1.0)]
+    got_rej = Counter((r["topic"], r["partition"], r["offset"], r["reason"]) for r in rejected)
+    want_rej = Counter((settings.topic_articles, *positions[i], reason) for i, reason in exp.rejected.items())
+    bad_keys = sum(1 for k, v in zip(keys, values, strict=True) if k != v.get("event_id"))
+    row = Row(
+        scenario=scenario, articles_sent=sent, events_expected=len(exp.event_ids), events_seen=len(records),
+        duplicates=sum(c - 1 for c in seen.values() if c > 1) + bad_keys,
+        lost=len(exp.event_ids - set(seen)), unexpected_events=len(set(seen) - exp.event_ids),
+        tables_exact=table == dict(exp.actors), rejected_expected=sum(want_rej.values()),
+        rejected_seen=len(rejected), rejected_as_expected=got_rej == want_rej, notes=notes,
+        seconds=round(time.monotonic() - started, 1),
+    )
+    if not row.tables_exact:
+        diff = {k: (exp.actors.get(k, 0), (table or {}).get(k, 0))
+                for k in set(exp.actors) | set(table or {}) if exp.actors.get(k, 0) != (table or {}).get(k, 0)}
+        row.notes += f" table diff (expected, seen): {dict(list(diff.items())[:8])}" if table is not None \
+            else " no worker answered the table query"
+    if not row.rejected_as_expected:
+        row.notes += f" rejections missing: {list((want_rej - got_rej).items())[:5]}," \
+                     f" unexpected: {list((got_rej - want_rej).items())[:5]}"
+    row.notes = row.notes.strip()
+    return row
+
+
+@contextlib.contextmanager
+def scenario_dir(keep: bool = False) -> Iterator[Path]:
+    tmp = Path(tempfile.mkdtemp(prefix="geoevents-rel-"))
+    try:
+        yield tmp
+    finally:
+        if not keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def wait_progress(workers: Workers, at_least: int, timeout: float = 300.0) -> None:
+    """Wait until the live workers extracted `at_least` articles (their counters restart at 0)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        total = 0
+        for w in workers.alive():
+            h = w.health() or {"counters": {}}
+            total += int(h["counters"].get("articles_extracted", 0))
+        if total >= at_least:
+            return
+        time.sleep(0.2)
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+def scenario_clean(bootstrap: str, n: int, timeout: float = 600.0) -> Row:
+    with scenario_dir() as tmp:
+        env = worker_env(bootstrap, tmp)
+        settings = settings_from(env)
+        payloads = make_articles(n)
+        exp = expected_for(payloads)
+        workers = Workers(env, tmp)
+        try:
+            workers.start()
+            t0 = time.monotonic()
+            pos = publish(settings, payloads)
+            return observe(settings, workers, exp, pos, "clean run", n, timeout, t0)
+        finally:
+            workers.stop_all()
+
+
+def scenario_kill(bootstrap: str, n: int, kills: int, seed: int = 0, timeout: float = 900.0) -> Row:
+    """SIGKILL the worker at random moments while it works, restart it each time."""
+    rng = random.Random(seed)
+    with scenario_dir() as tmp:
+        env = worker_env(bootstrap, tmp)
+        settings = settings_from(env)
+        payloads = make_articles(n)
+        exp = expected_for(payloads)
+        workers = Workers(env, tmp)
+        try:
+            w = workers.start()
+            t0 = time.monotonic()
+            pos = publish(settings, payloads)
+            moments = []
+            for _ in range(kills):
+                wait_progress(workers, rng.randint(1, max(2, n // (kills + 2))), timeout=240)
+                delay = rng.uniform(0.0, 2.5)
+                time.sleep(delay)
+                moments.append(f"{delay:.1f}s")
+                workers.kill(w)
+                w = workers.start()
+            return observe(settings, workers, exp, pos, f"SIGKILL x{kills}", n, timeout, t0,
+                           notes=f"killed {', '.join(moments)} after progress")
+        finally:
+            workers.stop_all()
+
+
+def scenario_rebalance(bootstrap: str, n: int, timeout: float = 900.0) -> Row:
+    """A second worker joins mid-stream, then the first leaves (clean stop) while the second works."""
+    with scenario_dir() as tmp:
+        env = worker_env(bootstrap, tmp)
+        settings = settings_from(env)
+        payloads = make_articles(n)
+        exp = expected_for(payloads)
+        workers = Workers(env, tmp)
+        try:
+            first = workers.start()
+            t0 = time.monotonic()
+            pos = publish(settings, payloads)
+            wait_progress(workers, max(1, n // 5))
+            workers.start(ready=False)   # join: rebalance while the first one is busy
+            time.sleep(8.0)
+            workers.stop(first)          # leave: rebalance again
+            return observe(settings, workers, exp, pos, "worker joins + leaves", n, timeout, t0)
+        finally:
+            workers.stop_all()
+
+
+def scenario_broker_restart(tmp_root: Path, n: int, outage: float, timeout: float = 900.0) -> Row:
+    """Stop the broker for `outage` seconds mid-stream, start it again on the same data and ports."""
+    kafka = start_broker(tmp_root / "broker")
+    try:
+        with scenario_dir() as tmp:
+            env = worker_env(kafka.bootstrap, tmp)
+            settings = settings_from(env)
+            payloads = make_articles(n)
+            exp = expected_for(payloads)
+            workers = Workers(env, tmp)
+            try:
+                w = workers.start()
+                t0 = time.monotonic()
+                pos = publish(settings, payloads)
+                wait_progress(workers, max(1, n // 5))
+                kafka.stop()
+                time.sleep(outage)
+                kafka = LocalKafka(kafka.data_dir, port=kafka.port, controller_port=kafka.controller_port)
+                kafka.start(timeout=120)
+                survived = w.proc.poll() is None
+                row = observe(settings, workers, exp, pos, f"broker down {outage:.0f}s", n, timeout, t0,
+                              notes="" if survived else "the worker exited during the outage")
+                if not (survived and w.proc.poll() is None):
+                    row.tables_exact = False
+                    row.notes = (row.notes + " worker did not survive").strip()
+                return row
+            finally:
+                workers.stop_all()
+    finally:
+        kafka.stop()
+
+
+def scenario_backpressure(bootstrap: str, n: int, timeout: float = 1800.0) -> tuple[Row, dict[str, float]]:
+    """Publish n articles at once to a fresh worker; sample its RSS (worker + parser) until done."""
+    import psutil
+
+    with scenario_dir() as tmp:
+        env = worker_env(bootstrap, tmp)
+        settings = settings_from(env)
+        payloads = make_articles(n)
+        exp = expected_for(payloads)
+        workers = Workers(env, tmp)
+        samples: list[float] = []
+        stop = threading.Event()
+        try:
+            w = workers.start()
+            proc = psutil.Process(w.proc.pid)
+
+            def rss() -> float:
+                total = proc.memory_info().rss
+                for child in proc.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        total += child.memory_info().rss
+                return total / 2**20
+
+            baseline = rss()
+
+            def sampler() -> None:
+                while not stop.is_set():
+                    with contextlib.suppress(psutil.Error):
+                        samples.append(rss())
+                    stop.wait(0.5)
+
+            th = threading.Thread(target=sampler, daemon=True)
+            th.start()
+            t0 = time.monotonic()
+            pos = publish(settings, payloads)
+            row = observe(settings, workers, exp, pos, f"burst of {n}", n, timeout, t0)
+            stop.set()
+            th.join(5)
+            mem = {"baseline_mb": round(baseline, 1), "peak_mb": round(max(samples or [baseline]), 1),
+                   "growth_mb": round(max(samples or [baseline]) - baseline, 1)}
+            row.notes = (row.notes + f" RSS {mem['baseline_mb']} -> peak {mem['peak_mb']} MB").strip()
+            return row, mem
+        finally:
+            stop.set()
+            workers.stop_all()
+
+
+def scenario_sasl(tmp_root: Path, n: int, timeout: float = 600.0) -> tuple[Row, bool]:
+    """The pipeline against a SASL/PLAIN listener; returns the row and whether the log leaked the secret."""
+    users = {"admin": SECRET_PASSWORD + "-admin", "geoevents": SECRET_PASSWORD}
+    kafka = start_broker(tmp_root / "broker-sasl", sasl_users=users)
+    try:
+        with scenario_dir() as tmp:
+            env = worker_env(kafka.bootstrap, tmp, {
+                "GEOEVENTS_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "GEOEVENTS_SASL_MECHANISM": "PLAIN",
+                "GEOEVENTS_SASL_USERNAME": "geoevents", "GEOEVENTS_SASL_PASSWORD": SECRET_PASSWORD,
+                "GEOEVENTS_LOG_LEVEL": "info",
+            })
+            settings = settings_from(env)
+            payloads = make_articles(n)
+            exp = expected_for(payloads)
+            workers = Workers(env, tmp)
+            try:
+                workers.start()
+                t0 = time.monotonic()
+                pos = publish(settings, payloads)
+                row = observe(settings, workers, exp, pos, "SASL/PLAIN", n, timeout, t0)
+            finally:
+                workers.stop_all()
+            leaked = SECRET_PASSWORD in workers.logs()
+            if leaked:
+                row.notes = (row.notes + " the password appears in the worker log").strip()
+            return row, leaked
+    finally:
+        kafka.stop()
+
+
+def scenario_fuzz(bootstrap: str, n_random: int, n_valid: int, seed: int = 0, timeout: float = 1200.0,
+                  max_bytes: int = 20000) -> Row:
+    """Random payloads (hypothesis strategies, see tests/test_fuzz.py) mixed with valid articles."""
+    from tests.test_fuzz import generate_payloads
+
+    payloads = generate_payloads(n_random, n_valid, seed=seed, max_bytes=max_bytes)
+    return run_payloads(bootstrap, payloads, f"fuzz {n_random} + {n_valid} valid", timeout, max_bytes)
+
+
+def run_payloads(bootstrap: str, payloads: list[bytes], name: str, timeout: float, max_bytes: int) -> Row:
+    with scenario_dir() as tmp:
+        env = worker_env(bootstrap, tmp, {"GEOEVENTS_MAX_ARTICLE_BYTES": str(max_bytes)})
+        settings = settings_from(env)
+        exp = expected_for(payloads, max_bytes=max_bytes)
+        workers = Workers(env, tmp)
+        try:
+            w = workers.start()
+            t0 = time.monotonic()
+            pos = publish(settings, payloads, keys=[None] * len(payloads))
+            row = observe(settings, workers, exp, pos, name, len(payloads), timeout, t0)
+            if w.proc.poll() is not None:
+                row.tables_exact = False
+                row.notes = (row.notes + " the worker stopped").strip()
+            return row
+        finally:
+            workers.stop_all()
+
+
+# ---------------------------------------------------------------- main
+
+
+COLUMNS = [("scenario", 24), ("articles_sent", 9), ("events_expected", 9), ("events_seen", 9), ("duplicates", 6),
+           ("lost", 6), ("tables_exact", 7), ("rejected_as_expected", 9), ("seconds", 8)]
+HEADERS = ["scenario", "articles", "expected", "seen", "dups", "lost", "tables", "rejected ok", "seconds"]
+
+
+def print_table(rows: list[Row], out: Callable[[str], None] = print) -> None:
+    out("  ".join(h.ljust(w) for h, (_, w) in zip(HEADERS, COLUMNS, strict=True)))
+    for r in rows:
+        cells = []
+        for name, width in COLUMNS:
+            v = getattr(r, name)
+            cells.append(("yes" if v else "NO") if isinstance(v, bool) else str(v))
+            cells[-1] = cells[-1].ljust(width)
+        out("  ".join(cells) + ("" if r.ok else "   <-- FAILED"))
+        if r.notes:
+            out(f"    {r.notes}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=200, help="articles per scenario")
+    ap.add_argument("--kills", type=int, default=4, help="SIGKILLs in the kill scenario")
+    ap.add_argument("--outage", type=float, default=30.0, help="seconds the broker is down")
+    ap.add_argument("--burst", type=int, default=3000, help="articles published at once (back-pressure)")
+    ap.add_argument("--fuzz", type=int, default=3000, help="random payloads")
+    ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
+    ap.add_argument("--only", default="", help="comma-separated: clean,kill,rebalance,broker,burst,sasl,fuzz")
+    ap.add_argument("--output", default="reliability.json")
+    args = ap.parse_args(argv)
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+
+    def want(name: str) -> bool:
+        return not only or name in only
+
+    rows: list[Row] = []
+    extra: dict[str, Any] = {"seed": args.seed}
+    root = Path(tempfile.mkdtemp(prefix="geoevents-reliability-"))
+    kafka = start_broker(root / "broker")
+    print(f"Kafka on {kafka.bootstrap}, seed {args.seed}", flush=True)
+
+    def run(name: str, fn: Callable[[], Row]) -> None:
+        print(f"-- {name} ...", flush=True)
+        try:
+            row = fn()
+        except Exception as exc:  # noqa: BLE001 - a crashed scenario is a failed row
+            row = Row(scenario=name, articles_sent=0, events_expected=0, notes=f"error: {exc!r}"[:400])
+        rows.append(row)
+        print_table([row])
+
+    try:
+        if want("clean"):
+            run("clean run", lambda: scenario_clean(kafka.bootstrap, args.articles))
+        if want("kill"):
+            run("SIGKILL", lambda: scenario_kill(kafka.bootstrap, args.articles, args.kills, seed=args.seed))
+        if want("rebalance"):
+            run("rebalance", lambda: scenario_rebalance(kafka.bootstrap, args.articles))
+        if want("broker"):
+            run("broker restart", lambda: scenario_broker_restart(root, args.articles, args.outage))
+        if want("burst"):
+            def burst() -> Row:
+                row, mem = scenario_backpressure(kafka.bootstrap, args.burst)
+                extra["memory"] = mem
+                return row
+            run("back-pressure", burst)
+        if want("sasl"):
+            def sasl() -> Row:
+                row, leaked = scenario_sasl(root, max(20, args.articles // 4))
+                extra["sasl_secret_in_log"] = leaked
+                if leaked:
+                    row.tables_exact = False
+                return row
+            run("SASL", sasl)
+        if want("fuzz"):
+            run("fuzz", lambda: scenario_fuzz(kafka.bootstrap, args.fuzz, max(20, args.articles // 4), seed=args.seed))
+    finally:
+        kafka.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+    print("\nreliability summary")
+    print_table(rows)
+    Path(args.output).write_text(json.dumps({"rows": [{**asdict(r), "ok": r.ok} for r in rows], **extra}, indent=2))
+    print(f"wrote {args.output}")
+    return 0 if rows and all(r.ok for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
