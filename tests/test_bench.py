@@ -1,0 +1,75 @@
+"""`scripts/bench.py --tiny` end to end: its own broker on free ports, workers, a complete bench.json."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from streams.settings import PROJECT_DIR
+
+SCRIPTS = PROJECT_DIR / "scripts"
+
+KEYS = [
+    "raw_articles_per_s",
+    "raw_words_per_s",
+    "extract_articles_per_s",
+    "e2e_articles_per_s_1worker",
+    "e2e_articles_per_s_2workers",
+    "latency_ms_p50",
+    "latency_ms_p95",
+    "latency_ms_p99",
+    "worker_rss_mb",
+    "corpus_articles",
+]
+
+
+def _make_corpus():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import make_corpus
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    return make_corpus
+
+
+def test_corpus_is_deterministic_and_varied() -> None:
+    mc = _make_corpus()
+    a, b = mc.generate(60, seed=3), mc.generate(60, seed=3)
+    assert a == b
+    assert mc.generate(60, seed=4) != a
+    words = [len(d["text"].split()) for d in a]
+    assert min(words) >= 150 and max(words) <= 700
+    assert len({d["id"] for d in a}) == len({d["text"] for d in a}) == 60
+    assert len({d["title"].split()[0] for d in a}) > 10  # many different actors lead
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_bench_tiny_writes_every_number(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    env = {k: v for k, v in os.environ.items() if k not in ("GEOEVENTS_BROKER", "GEOEVENTS_WEB_PORT")}
+    cmd = [sys.executable, str(PROJECT_DIR / "scripts" / "bench.py"), "--tiny", "--articles", "24",
+           "--output", str(out), "--corpus", str(tmp_path / "corpus.jsonl")]
+    proc = subprocess.run(cmd, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=420)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-5000:]
+    result = json.loads(out.read_text())
+    for key in KEYS:
+        value = result.get(key)
+        assert isinstance(value, int | float) and math.isfinite(value) and value > 0, (key, value)
+    assert result["corpus_articles"] == 24
+    machine = result["machine"]
+    for key in ("cores", "cpu_model", "date", "python", "model_name"):
+        assert machine.get(key), key
+    counters = result["e2e_1worker"]["counters"]
+    assert counters["articles_extracted"] + counters["articles_rejected"] == 24
+    assert counters["mentions_counted"] == counters["mentions_out"]
+    # the corpus written is the deterministic one for the default seed
+    lines = (tmp_path / "corpus.jsonl").read_text().splitlines()
+    mc = _make_corpus()
+    assert [json.loads(line) for line in lines] == mc.generate(24, mc.DEFAULT_SEED)

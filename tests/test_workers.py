@@ -1,0 +1,65 @@
+"""More than one worker: partitions are shared, counts are complete, any worker answers any query."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from streams.inputs import SAMPLES
+from tests.conftest import settings_for
+from tests.helpers import get, publish, read_topic, wait_settled
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+def wait_both_assigned(a, b, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ha, hb = a.health(), b.health()
+        if ha and hb and ha["assigned"] and hb["assigned"] and not ha["rebalancing"] and not hb["rebalancing"]:
+            if not set(ha["assigned"]) & set(hb["assigned"]):
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"the two workers did not split the partitions: {a.health()} / {b.health()}")
+
+
+def test_two_workers_share_partitions_and_answer_the_same(start_worker, stack_env) -> None:  # type: ignore[no-untyped-def]
+    a = start_worker()
+    b = start_worker()
+    wait_both_assigned(a, b)
+    settings = settings_for(stack_env)
+    publish(settings, str(SAMPLES))
+    c = wait_settled([a, b], 8)
+    assert c["articles_extracted"] == 8
+
+    mentions = read_topic(settings, settings.topic_mentions, idle=1.0)
+    expected = dict(Counter(k for k, _ in mentions))
+    assert sum(expected.values()) == c["mentions_counted"]
+    # each worker holds only part of the table ...
+    _, local_a = get(f"{a.url}/api/actors/top?window=all&n=500&local=1")
+    _, local_b = get(f"{b.url}/api/actors/top?window=all&n=500&local=1")
+    assert local_a["actors"] and local_b["actors"]
+    assert not {x["code"] for x in local_a["actors"]} & {x["code"] for x in local_b["actors"]}
+    # ... and both answer with the complete counts
+    for w in (a, b):
+        status, top = get(f"{w.url}/api/actors/top?window=all&n=500")
+        assert status == 200
+        assert {x["code"]: x["mentions"] for x in top["actors"]} == expected
+    # a one-actor query is routed to the owner, whichever worker is asked
+    for code in ("RUS", "PRK", "USA"):
+        _, from_a = get(f"{a.url}/api/actors/{code}?hours=2")
+        _, from_b = get(f"{b.url}/api/actors/{code}?hours=2")
+        assert from_a == from_b
+        assert from_a["mentions"] == expected[code]
+    # dyads and recent events are gathered from both
+    _, dyads_a = get(f"{a.url}/api/dyads/top?n=500")
+    _, dyads_b = get(f"{b.url}/api/dyads/top?n=500")
+    assert dyads_a == dyads_b
+    events = read_topic(settings, settings.topic_events, idle=1.0)
+    with_target = Counter(f"{ev['source']['code']}>{ev['target']['code']}" for _, ev in events if ev["target"])
+    assert {f"{d['source']}>{d['target']}": d["events"] for d in dyads_a["dyads"]} == dict(with_target)
+    _, recent = get(f"{b.url}/api/events/recent?limit=500")
+    assert sorted(e["event_id"] for e in recent["events"]) == sorted(ev["event_id"] for _, ev in events)
