@@ -1,0 +1,77 @@
+"""Agent tests with Faust's test_context(): the agents' logic on an in-memory app, no broker.
+
+Sends to other topics are replaced by recorders here (this is a unit test); the integration
+tests run the same agents against the real broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from typing import Any
+from unittest import mock
+
+import pytest
+
+os.environ.setdefault("GEOEVENTS_GUARANTEE", "at_least_once")
+
+from streams import jsonio  # noqa: E402
+from streams.agents import count as count_mod  # noqa: E402
+from streams.agents import ingest as ingest_mod  # noqa: E402
+from streams.agents import rejects as rejects_mod  # noqa: E402
+from streams.tables import article_ids, mentions_all, mentions_by_code, mentions_windowed  # noqa: E402
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    async def send(self, **kwargs: Any) -> Any:
+        self.sent.append(kwargs)
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        fut.set_result(None)
+        return fut
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables() -> None:
+    for table in (mentions_all, mentions_by_code, article_ids):
+        table.data.clear()
+    for wrapper in mentions_windowed.values():
+        wrapper.table.data.clear()
+
+
+async def test_agents_count_updates_all_time_windowed_and_per_code_tables() -> None:
+    now = time.time()
+    async with count_mod.count.test_context() as agent:
+        for code in ("RUSGOV", "RUSMIL", "RUSGOV"):
+            await agent.put(key=b"RUS", value=jsonio.dumps({"actor": "RUS", "code": code}),
+                            headers={"event-time": str(now).encode()})
+        # an article published ten days ago counts all time, but in no current window
+        await agent.put(key=b"UKR", value=jsonio.dumps({"actor": "UKR", "code": "UKR"}),
+                        headers={"event-time": str(now - 10 * 86400).encode()})
+    assert mentions_all["RUS"] == 3
+    assert mentions_by_code["RUS"] == {"RUSGOV": 2, "RUSMIL": 1}
+    assert mentions_windowed["1h"]["RUS"].now() == 3
+    assert mentions_windowed["24h"]["RUS"].now() == 3
+    assert mentions_all["UKR"] == 1
+    assert mentions_windowed["7d"]["UKR"].now() == 0
+
+
+async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:
+    forwarded, rejected = Recorder(), Recorder()
+    article = jsonio.dumps({"id": "a1", "text": "Russian troops shelled the Ukrainian town of Kupiansk on Monday night."})
+    with mock.patch.object(ingest_mod, "articles_by_hash", forwarded), mock.patch.object(rejects_mod, "rejected", rejected):
+        async with ingest_mod.ingest.test_context() as agent:
+            await agent.put(key=b"a1", value=article)
+            await agent.put(key=b"x", value=b"{broken")
+            await agent.put(key=b"a1", value=article)
+            await agent.put(key=b"a1", value=jsonio.dumps({"id": "a1", "text": "Something else was said about the town later on."}))
+    assert len(forwarded.sent) == 1
+    out = jsonio.loads(forwarded.sent[0]["value"])
+    assert out["id"] == "a1" and forwarded.sent[0]["key"] == out["content_hash"].encode()
+    reasons = [jsonio.loads(r["value"])["reason"] for r in rejected.sent]
+    assert reasons == ["invalid_json", "duplicate", "id_conflict"]
+    first = jsonio.loads(rejected.sent[0]["value"])
+    assert first["excerpt"] == "{broken" and first["article_id"] is None
