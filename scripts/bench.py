@@ -414,6 +414,9 @@ async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], 
         next_poll = 0.0
         done_at = None
         c: dict[str, float] = {}
+        last_progress: tuple[float, ...] = ()
+        progress_at = time.perf_counter()
+        stall_after = 150.0  # > the 60 s transaction timeout, so a fenced producer gets one chance to recover
         while time.monotonic() < deadline:
             batch = await cons.getmany(timeout_ms=100)
             for records in batch.values():
@@ -436,6 +439,13 @@ async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], 
                     break
             else:
                 done_at = None
+            progress = (c.get("articles_extracted", 0), c.get("articles_rejected", 0), c.get("mentions_counted", 0),
+                        events_seen)
+            if progress != last_progress:
+                last_progress, progress_at = progress, now
+            elif now - progress_at > stall_after:
+                raise TimeoutError(f"no progress for {stall_after:.0f}s (stalled worker?): counters {c}, "
+                                   f"{events_seen} events seen; see the worker log")
         else:
             raise TimeoutError(f"the run did not finish within {timeout:.0f}s: counters {c}, "
                                f"{events_seen} events seen")

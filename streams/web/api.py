@@ -363,15 +363,24 @@ async def prometheus(web: Any, request: Any) -> Any:
 
 
 async def update_lag() -> None:
+    """Consumer lag per assigned partition: the high-water mark minus the next offset to read."""
     consumer = app.consumer
     try:
         assigned = consumer.assignment()
-        highwaters = {tp: consumer.highwater(tp) for tp in assigned}
-        for tp, high in highwaters.items():
-            pos = consumer._committed_offset.get(tp) if hasattr(consumer, "_committed_offset") else None
-            read = app.consumer._last_offset.get(tp) if hasattr(app.consumer, "_last_offset") else None
-            done = read if read is not None else pos
-            if high is not None and done is not None:
-                metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(max(high - done - 1, 0))
-    except Exception:  # noqa: BLE001 - lag is best effort while rebalancing
+    except Exception:  # noqa: BLE001 - not assigned yet
         return
+    read = getattr(consumer, "_read_offset", {})
+    committed = getattr(consumer, "_committed_offset", {})
+    for tp in assigned:
+        if tp.topic.endswith("-changelog") or "__assignor" in tp.topic:
+            continue
+        try:
+            high = consumer.highwater(tp)
+        except Exception:  # noqa: BLE001 - no fetch yet for this partition
+            continue
+        done = read.get(tp)
+        if done is None:
+            done = committed.get(tp)
+        position = (done + 1) if done is not None else 0
+        if high is not None:
+            metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(max(high - position, 0))
