@@ -92,8 +92,7 @@ def start_worker(stack_env: dict[str, str], tmp_path: Path) -> Iterator:  # type
 
     def _start(extra: dict[str, str] | None = None, ready: bool = True) -> WorkerProcess:
         port = free_port(16066 + len(started))
-        env = {**stack_env, **(extra or {})}
-        env["GEOEVENTS_DATA_DIR"] = str(tmp_path / f"state-{len(started)}")
+        env = {**stack_env, "GEOEVENTS_DATA_DIR": str(tmp_path / f"state-{len(started)}"), **(extra or {})}
         w = WorkerProcess(env, tmp_path / f"worker-{len(started)}.log", port)
         started.append(w)
         if ready:
