@@ -148,3 +148,72 @@ def test_events_non_agent_subject_is_not_an_actor(extractor):
 
 def test_events_rejecting_a_claim_is_not_an_event(extractor):
     assert triples(extractor, "Hanoi rejected claims that it had shipped rice to North Korea.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile filed a lawsuit against Bolivia at the world court.", ("CHL", "BOL", "115")),
+    ("Norway threatened new tariffs on Iceland.", ("NOR", "ISL", "1312")),
+])
+def test_events_fallback_target_in_argument_position(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_events_purpose_clause_is_not_an_event(extractor):
+    got = triples(extractor, "The Dutch prime minister telephoned the Belgian prime minister to discuss migration.")
+    assert ("NLDGOV", "BELGOV", "041") in got
+    assert not any(c.startswith("04") and c != "041" for _, _, c in got)
+
+
+def test_events_appeal_in_purpose_clause_keeps_the_caller(extractor):
+    got = triples(extractor, "The Omani sultan telephoned the Yemeni president to urge restraint.")
+    assert ("OMNGOV", "YEMGOV", "0256") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nurses in Lima went on strike to demand higher pay.", ("PERHLH", "PERGOV", "143")),
+    ("Farmers in Santiago blocked highways to demand new elections.", ("CHLAGR", "CHLGOV", "1441")),
+])
+def test_events_protests_target_the_government(extractor, text, expected):
+    got = triples(extractor, text)
+    assert any(s[:3] == expected[0][:3] and t == expected[1] and c == expected[2] for s, t, c in got), got
+
+
+def test_events_curfew_targets_the_population(extractor):
+    got = triples(extractor, "The Peruvian government imposed a curfew in Cusco.")
+    assert ("PERGOV", "PERCVL", "1723") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain approved the delivery of six howitzers to Ukraine.", ("ESP", "UKR", "072")),
+    ("Japan announced a new package of air defence missiles for the Philippines.", ("JPN", "PHL", "072")),
+    ("The IMF will extend a credit line to Egypt.", ("IGOIMF", "EGY", "0331")),
+    ("Sweden paused military aid to Georgia.", ("SWE", "GEO", "1622")),
+])
+def test_events_aid_from_nouns_and_light_verbs(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_events_intent_of_one_party_is_not_mirrored(extractor):
+    got = triples(extractor, "Latvia promised to share radar data with Lithuania.")
+    assert ("LVA", "LTU", "0314") in got
+    assert ("LTU", "LVA", "0314") not in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Somalia ordered the UN peacekeeping mission to leave the country.", ("SOM", "IGOUNO", "1661")),
+    ("Syria refused to let IAEA inspectors into the reactor site.", ("SYR", "IGOIAE", "1245")),
+    ("Egypt demanded that Ethiopia stop filling the dam.", ("EGY", "ETH", "1042")),
+])
+def test_events_order_allow_and_demand_clauses(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_events_offer_to_host_talks_is_an_offer_to_mediate(extractor):
+    got = triples(extractor, "Oman offered to host a round of talks between Sudanese and Chadian officials.")
+    assert {("OMN", "SDNGOV", "039"), ("OMN", "TCDGOV", "039")} <= got
+
+
+def test_events_mediated_talks_are_not_coded(extractor):
+    got = triples(extractor, "Norway mediated talks between Colombia and Venezuela.")
+    assert {("NOR", "COL", "045"), ("NOR", "VEN", "045")} <= got
+    assert not any(c.startswith("04") and c != "045" for _, _, c in got)

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from streams.extraction.lexicon import Lexicon, split_code
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
+REGION_WORDS = {"south", "latin", "central", "north"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
@@ -32,7 +33,7 @@ class Mention:
     country: str | None
     role: str | None
     name: str
-    kind: str  # country, demonym, capital, metonym, person, org, descriptor
+    kind: str  # country, demonym, capital, metonym, person, org, descriptor, context, place, implied
     text: str
     start_char: int
     end_char: int
@@ -43,8 +44,9 @@ class Mention:
         return self.country or self.code
 
     def as_actor(self) -> dict[str, object]:
+        span = None if self.kind == "implied" else [self.start_char, self.end_char]
         return {"text": self.text, "code": self.code, "country": self.country, "role": self.role,
-                "name": self.name, "span": [self.start_char, self.end_char]}
+                "name": self.name, "span": span}
 
 
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
@@ -131,7 +133,11 @@ class ActorResolver:
             key = (start, end)
             if key not in best or prio < best[key][0]:
                 best[key] = (prio, Span(doc, start, end, label=label))
-        return filter_spans([sp for _, sp in best.values()])
+        spans = filter_spans([sp for _, sp in best.values()])
+        # "South America", "Latin America", "East Asia": a region, not the country inside the name
+        return [sp for sp in spans if not (sp.start > 0 and doc[sp.start - 1].lower_ in REGION_WORDS
+                                           and self.labels[sp.label_][0] == "country"
+                                           and doc[sp.start - 1].text[:1].isupper())]
 
     def _titled(self, doc: Doc, start: int) -> bool:
         if start == 0:

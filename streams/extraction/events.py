@@ -31,6 +31,10 @@ PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 RELATION_NOUNS = {"talk", "talks", "negotiation", "dialogue", "coordination", "cooperation", "relation", "tie",
                   "deal", "agreement", "meeting", "contact", "partnership"}
 COMPOUND_PREPS = {"out", "away", "back", "up", "off"}
+FALLBACK_PREPS = {"to", "with", "on", "against", "from", "for", "into", "toward", "towards", "at", "of"}
+FALLBACK_PLACE_PREPS = {"to", "with", "on", "against", "from", "into"}
+FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+STOP_VERBS = {"stop", "cease", "end", "quit"}
 QUANTITY_NOUNS = {"round", "series", "package", "batch", "wave", "number", "set", "shipment", "consignment"}
 
 
@@ -84,6 +88,10 @@ class EventCoder:
         self.claim_nouns = lex.modal_words("claim_noun")
         self.modal_verbs = self.intent | self.threat | self.negation
         self.non_agent = lex.modal_words("non_agent")
+        self.fallback = True
+        self._purpose: dict[int, Token] = {}
+        self.aims = {kind[-1]: lex.modal_words(name) for kind, name in
+                     (("1", "aim_leadership"), ("2", "aim_policy"), ("3", "aim_rights"), ("4", "aim_regime"))}
 
     # -- mention lookup ---------------------------------------------------------------------------
     def _actors(self, token: Token | None, by_root: dict[int, Mention], by_token: dict[int, Mention],
@@ -174,7 +182,12 @@ class EventCoder:
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """(subject token, passive?) for a verb."""
         ctrl = self._controller(verb)
+        subjects = [c for c in ctrl.children if c.dep_ in SUBJ]
+        if len(subjects) > 1:  # a misparsed dateline ("VLADIVOSTOK, Russia - Kim crossed ..."): the nearest
+            subjects = [c for c in subjects if c.i < ctrl.i][-1:] or subjects[:1]
         for c in ctrl.children:
+            if c.dep_ in SUBJ and c not in subjects:
+                continue
             if c.dep_ in SUBJ:
                 if c.lower_ in RELATIVE and ctrl.dep_ == "relcl":
                     return ctrl.head, False
@@ -214,7 +227,9 @@ class EventCoder:
 
     def _attach(self, token: Token, rule: str) -> list[Token]:
         if rule == "dobj":
-            return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+            found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+            # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause
+            return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ]
         if rule == "dative":
             return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + self._prep_objects(token, "to")
         if rule.startswith("pobj:"):
@@ -223,6 +238,8 @@ class EventCoder:
             for c in token.children:  # "imposed sanctions on Russia": the prep may hang on the object
                 if c.dep_ in ("dobj", "obj", "attr"):
                     found += self._prep_objects(c, prep)
+                    if c.lemma_.lower() in QUANTITY_NOUNS:  # "a round of talks between X and Y"
+                        found += [g for o in self._prep_objects(c, "of") for g in self._prep_objects(o, prep)]
             return found
         if rule == "poss":
             return [c for c in token.children if c.dep_ == "poss"]
@@ -329,6 +346,11 @@ class EventCoder:
         for lemma in lemmas:
             for prt in parts:
                 candidates += triggers.get((f"{lemma} {prt.lower_}", pos), [])
+        if pos == "VERB":  # "ordered the mission to leave": verb + "to" + its complement
+            for x in token.children:
+                if x.dep_ == "xcomp":
+                    for y in [x, *x.conjuncts]:
+                        candidates += triggers.get((f"{lemmas[-1]} to {y.lemma_.lower()}", pos), [])
         if pos == "NOUN":
             for mod in token.lefts:
                 if mod.dep_ in ("compound", "amod", "nmod"):
@@ -338,9 +360,15 @@ class EventCoder:
             candidates += triggers.get((lemma, pos), [])
         if not candidates:
             return None
-        objects = set()
-        for c in token.children:
-            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
+        objects: set[str] = set()
+        if pos == "NOUN":  # "military aid", "a humanitarian package"
+            objects.update(m.lemma_.lower() for m in token.lefts if m.dep_ in ("amod", "compound"))
+        kids = list(token.children)
+        if pos == "VERB":  # "allowed inspectors to visit": the subject of a small clause is an object
+            kids += [g for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)
+                     for g in c.children if g.dep_ == "nsubj"]
+        for c in kids:
+            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i:
                 objects.update(self._object_words(c))
                 objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj"))
                 for p in c.children:  # "a round of talks", "a package of weapons"
@@ -368,7 +396,10 @@ class EventCoder:
     def _object_words(tok: Token) -> list[str]:
         """The lemma of an object noun and its modifier + lemma pairs ("joint exercise")."""
         lemma = tok.lemma_.lower()
-        return [lemma, *(f"{m.lower_} {lemma}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
+        words = [lemma, *(f"{m.lower_} {lemma}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
+        if tok.lower_ != lemma:  # "data" (lemma "datum")
+            words += [tok.lower_, *(f"{m.lower_} {tok.lower_}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
+        return words
 
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         by_root = {m.root: m for m in mentions if m.kind != "place"}
@@ -391,17 +422,36 @@ class EventCoder:
         governed: dict[int, tuple[str | None, Token]] = {}
         for i, entry in entries.items():
             tok = doc[i]
+            if entry.code == "045":  # "mediated talks between X and Y": the mediated talks are not coded
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "obj"):
+                        objs = [c, *self._prep_objects(c, "of")] if c.lemma_.lower() in QUANTITY_NOUNS else [c]
+                        consumed.update(o.i for o in objs if o.i in entries and entries[o.i].code[:2] == "04")
             if entry.objects:
-                consumed.update(c.i for c in tok.children if c.lemma_.lower() in entry.objects
+                consumed.update(c.i for c in tok.children if (c.lemma_.lower() in entry.objects
+                                                              or entry.objects & set(self._object_words(c)))
                                 and not (entry.code[:2] == "12" and c.i in entries and entries[c.i].code[:2] in ("02", "10")))
                 for c in tok.children:
                     if c.dep_ in ("prep", "prt"):
                         consumed.update(p.i for p in c.children if p.lemma_.lower() in entry.objects)
+                    if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in QUANTITY_NOUNS:
+                        consumed.update(p.i for o in self._prep_objects(c, "of") for p in [o]
+                                        if p.lemma_.lower() in entry.objects)
+                    if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lemma_.lower() in entry.objects
+                                                 for g in c.children):
+                        consumed.add(c.i)  # "allowed inspectors to visit the plant": one event
         for i in sorted(entries):
             if i in consumed:
                 continue
             tok = doc[i]
             entry = entries[i]
+            if entry.code[:2] in ("02", "10") and len(entry.code) == 3:
+                stop = self._stop_practice(tok)
+                if stop is not None:
+                    # "demanded that Pakistan stop supporting militants": a demand for policy change
+                    governed[i] = ("1042" if entry.code[:2] == "10" else "0242", stop)
+                    consumed.update(t.i for t in stop.subtree if t.i in entries)
+                    continue
             inner = self._inner(tok, entries, consumed)
             if inner is None:
                 continue
@@ -437,6 +487,17 @@ class EventCoder:
             elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
                 consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
         self._entries = entries
+        purpose: dict[int, Token] = {}
+        for i in sorted(entries):
+            head = self._purpose_head(doc[i], entries, consumed)
+            if head is None:
+                continue
+            if entries[i].code[:2] == "02":
+                purpose[i] = head  # "telephoned the Iranian president to urge restraint": an appeal made in the call
+            else:
+                # "met in Budapest to prepare a summit": the purpose is not an event, nor the events in it
+                consumed.update(t.i for t in doc[i].subtree if t.i in entries)
+        self._purpose = purpose
         for sent in doc.sents:
             for token in sent:
                 if token.i in consumed or token.i not in entries:
@@ -450,6 +511,41 @@ class EventCoder:
                     continue  # "rejected claims that ...": a denial negates the claimed event, it is not an event
                 out.extend(self._code(token, entries[token.i], sent, by_root, by_token, places, *governed.get(token.i, (None, None))))
         return self._dedupe(out)
+
+    @staticmethod
+    def _stop_practice(tok: Token) -> Token | None:
+        """'stop / end / cease + gerund' governed by an appeal or demand: the practice to be stopped."""
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in STOP_VERBS:
+                for g in c.children:
+                    if g.dep_ in ("xcomp", "dobj") and g.tag_ == "VBG":
+                        return c
+        return None
+
+    def _purpose_head(self, tok: Token, entries: dict[int, Trigger], consumed: set[int]) -> Token | None:
+        """The event verb a purpose clause ("to + verb" without its own subject) belongs to."""
+        if tok.dep_ not in ("advcl", "xcomp") or tok.pos_ not in ("VERB", "AUX") or tok.i in consumed:
+            return None
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return None
+        if any(c.dep_ in (*SUBJ, "nsubjpass") for c in tok.children):
+            return None
+        head = tok.head
+        if head.i != tok.i and head.i not in entries and head.pos_ in ("VERB", "AUX"):
+            # "began a hunger strike to demand her release": the event noun of a light verb
+            for c in head.children:
+                objs = [c] if c.dep_ in ("dobj", "obj") else [p for p in c.children if p.dep_ == "pobj"] \
+                    if c.dep_ == "prep" else []
+                for o in objs:
+                    if o.i in entries and o.i not in consumed and o.i != tok.i:
+                        return o if entries[o.i].code[:2] not in ("02", "10", "12") else None
+            return None
+        if head.i == tok.i or head.i not in entries or head.i in consumed or head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.modal_verbs or lemma in self.report or entries[head.i].code[:2] in ("02", "10", "12"):
+            return None
+        return head
 
     def _antecedent(self, pron: Token, by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[Mention]:
         """'Ethiopia said it would free ...': a subject pronoun refers to the subject of the governing
@@ -494,6 +590,8 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp"):
                 cands.append(c)
+                if c.i not in entries:  # "urged X to speed up deliveries of ...": the object of a light verb
+                    cands.extend(g for g in c.children if g.dep_ in ("dobj", "obj"))
             elif c.dep_ in ("dobj", "obj"):
                 cands.append(c)
                 cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl", "ccomp") and g.tag_ == "VB")
@@ -556,6 +654,85 @@ class EventCoder:
                 found = self._antecedent(subj, by_root, by_token)
         return [m for m in found if m not in sources]
 
+    def _fallback_targets(self, trigger: Token, sources: list[Mention], by_root: dict[int, Mention],
+                          by_token: dict[int, Mention], places: dict[int, Mention]) -> list[Mention]:
+        """A target the lexicon rule missed: the one actor (or one coordinated group) in an argument
+        position of the trigger's clause - its object or a prepositional object, or a possessor or
+        modifier inside them ("threatened new tariffs on China", "filed a lawsuit against Gazprom")."""
+        groups: list[list[Mention]] = []
+        seen: set[int] = set()
+        src_codes = {m.code for m in sources}
+        src_countries = {m.country for m in sources}
+
+        def visit(tok: Token, depth: int) -> None:
+            for c in tok.children:
+                if c.i in seen:
+                    continue
+                if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "pobj", "nsubjpass") or (
+                        depth > 0 and c.dep_ in FALLBACK_NOUN_DEPS):
+                    arg = c
+                elif c.dep_ == "prep" and c.lower_ in FALLBACK_PREPS:
+                    visit(c, depth)
+                    continue
+                else:
+                    continue
+                seen.update(t.i for t in [arg, *arg.conjuncts])
+                pl = places if c.dep_ == "pobj" and tok.lower_ in FALLBACK_PLACE_PREPS else None
+                found = [m for m in self._actors(arg, by_root, by_token, pl, depth=2) if m.code not in src_codes
+                         and not (m.kind == "context" and m.country in src_countries)]
+                if found:
+                    groups.append(found)
+                elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON"):
+                    visit(arg, depth + 1)
+        visit(trigger, 0)
+        codes = {m.code for g in groups for m in g}
+        if len(groups) == 1 or (groups and codes == {m.code for m in groups[0]}):
+            return groups[0]
+        return []
+
+    @staticmethod
+    def _protest_clauses(trigger: Token) -> list[Token]:
+        """What a protest is about: its purpose clause ("blocked bridges to demand early elections"),
+        "in protest at ..." or "against ..." ("rallied against the government")."""
+        out: list[Token] = []
+        kids = list(trigger.children)
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "obj", "pobj"):
+            light = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+            kids += [c for c in light.children if c.dep_ in ("advcl", "xcomp")]
+        for c in kids:
+            if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "protest")
+        return out
+
+    def _protest_target(self, clauses: list[Token], sources: list[Mention], by_root: dict[int, Mention],
+                        by_token: dict[int, Mention], places: dict[int, Mention]) -> list[Mention]:
+        """Protests and strikes target the actor protested against, else the government of the country
+        where they take place (docs/annotation-rules.md)."""
+        for clause in clauses:
+            found = self._fallback_targets(clause, sources, by_root, by_token, places)
+            if found:
+                return found
+        src = sources[0]
+        if src.country and src.role not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY") and src.country in self.lex.countries:
+            return [self._implied(src.country, "GOV")]
+        return []
+
+    def _implied(self, country: str, role: str) -> Mention:
+        """An actor the coding rules imply without naming it (the government a protest targets)."""
+        name = self.lex.countries[country].name
+        return Mention(-1, -1, -1, country + role, country, role, name, "implied", name, -1, -1)
+
+    def _protest_aim(self, code: str, clauses: list[Token]) -> str:
+        words = {t.lemma_.lower() for c in clauses for t in c.subtree}
+        for digit, aim in self.aims.items():
+            if words & aim and code + digit in self.lex.cameo:
+                return code + digit
+        return code
+
     @staticmethod
     def _third_place(trigger: Token, pairs: list[tuple[Mention, Mention | None]], places: dict[int, Mention]) -> bool:
         """A meeting in a third country or on the sidelines of a summit (CAMEO 044)."""
@@ -606,10 +783,18 @@ class EventCoder:
         sources: list[Mention] = []
         targets: list[Mention] = []
         between: list[Mention] = []
-        if entry.pos == "VERB":
+        purpose_head = self._purpose.get(trigger.i)
+        if purpose_head is not None:
+            subj, _ = self._subject(purpose_head)
+            sources = self._actors(subj, by_root, by_token)
+            targets = self._find_targets(trigger, entry, by_root, by_token, places) or [
+                m for c in purpose_head.children if c.dep_ in ("dobj", "obj") for m in self._actors(c, by_root, by_token)]
+        elif entry.pos == "VERB":
             subj, passive = self._subject(trigger)
             if passive:
                 targets = self._actors(subj, by_root, by_token, places)
+                if not targets and subj is not None and subj.tag_ == "PRP":
+                    targets = self._antecedent(subj, by_root, by_token)  # "where he was received by ..."
                 agents = self._prep_objects(trigger, "by")
                 sources = [m for a in agents for m in self._actors(a, by_root, by_token)]
             elif subj is not None and subj.lemma_.lower() in self.non_agent and subj.i not in by_root:
@@ -655,7 +840,9 @@ class EventCoder:
                     and head.i != trigger.i:
                 while head.dep_ in ("prep", "conj") and head.head.i != head.i:
                     head = head.head
-                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.report \
+                announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
+                    and head.lemma_.lower() in ("announce", "unveil")  # "announced a package"
+                if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
                         and head.i not in self._entries:
                     subj, passive = self._subject(head)
                     if passive:
@@ -691,6 +878,20 @@ class EventCoder:
                 subj, _ = self._subject(inner)
                 if subj is not None and inner.dep_ == "ccomp":
                     targets = self._actors(subj, by_root, by_token, places)
+        if not targets and sources and not between and self.fallback and not (entry.reciprocal and len(sources) > 1):
+            targets = self._fallback_targets(trigger, sources, by_root, by_token, places)
+        if sources and not between and entry.code[:3] in ("081", "172") and sources[0].country \
+                and sources[0].country in self.lex.countries \
+                and all(t.kind == "place" and t.country == sources[0].country for t in targets):
+            # domestic administrative measures (curfew, state of emergency, bans) target the population,
+            # a ban on parties or politicians the opposition
+            role = "OPP" if entry.code in ("0812", "1722") else "CVL"
+            targets = [self._implied(sources[0].country, role)]
+        aim_clauses: list[Token] = []
+        if sources and entry.code[:2] == "14" and not governed:
+            aim_clauses = self._protest_clauses(trigger)
+            if not targets and not between:
+                targets = self._protest_target(aim_clauses, sources, by_root, by_token, places)
         pairs: list[tuple[Mention, Mention | None]] = []
         if between and len(between) >= 2 and not sources:
             pairs = [(a, b) for a in between for b in between if a is not b]
@@ -744,6 +945,11 @@ class EventCoder:
                 code = entry.intent_code or "030"
         elif (intent or threat) and code.startswith(("03", "13")):
             hypothetical = True
+        if aim_clauses and code in ("141", "142", "143", "144", "145"):
+            code = self._protest_aim(code, aim_clauses)
+        if flags["intent"] and entry.pos == "VERB" and len(sources) == 1 and not between:
+            # "Finland promised to share data with Estonia": only the actor who states the intent
+            pairs = [(s, t) for s, t in pairs if s is sources[0]]
         if code == "040" and self._third_place(trigger, pairs, places):
             code = "044"
         reporter = None
