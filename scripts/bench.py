@@ -45,6 +45,8 @@ from make_corpus import DEFAULT_OUTPUT, DEFAULT_SEED, generate, write_corpus  # 
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from streams.errors import GeoeventsError  # noqa: E402
+
 console = Console(stderr=True, highlight=False)
 
 TARGETS = {
@@ -335,6 +337,25 @@ def wait_assignment(workers: list[Any], topic: str, partitions: int, timeout: fl
     raise TimeoutError(f"the workers did not settle on the partitions of {topic}: {last}")
 
 
+def check_alive(workers: list[Any]) -> None:
+    """Fail fast when a worker process has exited; quote the first crash reason from its log."""
+    for w in workers:
+        code = w.proc.poll()
+        if code is None:
+            continue
+        reason = ""
+        try:
+            for line in Path(w.log.name).read_text(errors="replace").splitlines():
+                if "Crashed reason=" in line or "CRITICAL" in line:
+                    reason = line.strip()[:300]
+                    break
+        except OSError:
+            pass
+        raise RuntimeError(f"worker {w.label} (pid {w.proc.pid}) exited with code {code} during the run"
+                           + (f"; first crash in its log: {reason}" if reason else "")
+                           + f"; log: {w.log.name}")
+
+
 def sum_counters(workers: list[Any]) -> dict[str, float]:
     total: dict[str, float] = {}
     for w in workers:
@@ -426,6 +447,7 @@ async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], 
             if now < next_poll:
                 continue
             next_poll = now + 0.25
+            check_alive(workers)
             c = await asyncio.to_thread(sum_counters, workers)
             handled = c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
             counted = c.get("mentions_counted", 0) >= c.get("mentions_out", 0)
@@ -525,6 +547,8 @@ async def latency_run(settings: Any, workers: list[Any], articles: list[dict[str
             delay = t0 + k / rate - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
+            if k % 10 == 0:
+                check_alive(workers)
             aid = str(a["id"])
             sent[aid] = time.perf_counter()
             futures.append(await prod.send(settings.topic_articles, value=json.dumps(a).encode(), key=aid.encode()))
@@ -536,6 +560,7 @@ async def latency_run(settings: Any, workers: list[Any], articles: list[dict[str
         c: dict[str, float] = {}
         while time.monotonic() < deadline:
             await asyncio.sleep(0.5)
+            check_alive(workers)
             c = await asyncio.to_thread(sum_counters, workers)
             handled = (c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
                        - base.get("articles_extracted", 0) - base.get("articles_rejected", 0))
@@ -714,6 +739,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         log("[red]interrupted[/red]: stopping everything")
         return 130
+    except (RuntimeError, TimeoutError, GeoeventsError) as exc:
+        log(f"[red]benchmark failed:[/red] {exc}")
+        if not args.keep:
+            log("(run with --keep to keep the worker and broker logs)")
+        return 1
     finally:
         sampler.stop()
         stack.close()
