@@ -63,7 +63,7 @@ def worker(
     import streams.agents  # noqa: F401 - registers the agents
     import streams.web.api  # noqa: F401 - registers the HTTP views
     import streams.web.dashboard  # noqa: F401
-    from streams.app import app, settings
+    from streams.app import app, quiet_client_logs, settings
     from streams.topics import ensure_topics
 
     level = loglevel or settings.log_level
@@ -73,7 +73,9 @@ def worker(
         fail(f"cannot reach Kafka at {settings.bootstrap_servers}: {exc}")
     if created:
         err.print(f"created topics: {', '.join(created)}")
-    Worker(app, loglevel=level).execute_from_commandline()
+    worker_ = Worker(app, loglevel=level)
+    quiet_client_logs()
+    worker_.execute_from_commandline()
 
 
 @cli.command()

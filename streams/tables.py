@@ -34,15 +34,21 @@ def event_time_of(event: Any = None) -> float:
 HOUR = 3600.0
 DAY = 24 * HOUR
 
-# article id -> content hash (ingest: duplicate and conflicting ids)
-article_ids = app.Table("article-ids", default=None, partitions=settings.partitions)
-# content hash -> first article id (dedup: the same text republished under another id)
-content_hashes = app.Table("content-hashes", default=None, partitions=settings.partitions)
+# Idempotence under at-least-once delivery: a value written for a message records that message's
+# offset ("off"), in the same table record as the effect, so a message processed again after a
+# crash (same partition, same or lower offset) is recognised and its effect is not applied twice.
 
-# country-level actor code -> mentions, all time
-mentions_all = app.Table("mentions-all", default=int, partitions=settings.partitions)
-# country-level actor code -> {full actor code: mentions}, all time
-mentions_by_code = app.Table("mentions-by-code", default=dict, partitions=settings.partitions)
+# article id -> {"hash": content hash, "off": offset on `articles`} (ingest: duplicates, conflicts)
+article_ids = app.Table("article-ids", default=None, partitions=settings.partitions)
+# content hash -> {"id": first article id, "off": offset on `articles.by-hash`} (dedup)
+content_hashes = app.Table("content-hashes", default=None, partitions=settings.partitions)
+# article id -> offset on `articles.unique` of the extraction that was fully delivered (extract).
+# articles.unique is keyed by article id with Kafka's default partitioner, so use_partitioner puts
+# each key on its source partition although extract writes from a batch.
+extracted = app.Table("extracted", default=None, partitions=settings.partitions, use_partitioner=True)
+
+# country-level actor code -> {"n": mentions, "codes": {full actor code: mentions}, "off": last offset}
+mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions)
 
 WINDOWS = {
     "1h": (HOUR, 5 * 60.0),
@@ -74,7 +80,7 @@ mentions_hourly = (
 dyads = app.Table("dyads", default=None, partitions=settings.partitions)
 # partition-scoped "p{n}|{ISO-3}" -> events located in that country
 places = app.Table("places", default=None, partitions=settings.partitions)
-# ring buffer of the latest events: "p{n}|{slot}" -> event record; "p{n}" -> next slot
+# ring buffer of the latest events: "p{n}|{slot}" -> event record; "p{n}" -> {"slot": next, "off": last offset}
 recent_events = app.Table("recent-events", default=None, partitions=settings.partitions)
 # events per minute (processing time), one key per partition, kept two hours
 events_per_minute = (

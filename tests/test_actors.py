@@ -104,3 +104,9 @@ def test_actors_coordinated_demonyms_and_of_phrases(extractor):
 def test_actors_title_is_part_of_the_person(extractor):
     got = codes(extractor, "President Erdogan and Chancellor Merz spoke by phone.")
     assert sorted(got.values()) == ["DEUGOV", "TURGOV"]
+
+
+def test_actors_protesters_take_the_country_where_they_protest(extractor):
+    doc_events = extractor.process({"id": "t", "text": "Hundreds of demonstrators rallied outside the Russian embassy in Paris."})
+    codes = {m["code"] for m in doc_events["mentions"]}
+    assert "FRACVL" in codes

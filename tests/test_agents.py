@@ -20,7 +20,7 @@ from streams import jsonio  # noqa: E402
 from streams.agents import count as count_mod  # noqa: E402
 from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
-from streams.tables import article_ids, mentions_all, mentions_by_code, mentions_windowed  # noqa: E402
+from streams.tables import article_ids, mentions_all, mentions_windowed  # noqa: E402
 
 
 class Recorder:
@@ -36,7 +36,7 @@ class Recorder:
 
 @pytest.fixture(autouse=True)
 def _clean_tables() -> None:
-    for table in (mentions_all, mentions_by_code, article_ids):
+    for table in (mentions_all, article_ids):
         table.data.clear()
     for wrapper in mentions_windowed.values():
         wrapper.table.data.clear()
@@ -51,11 +51,11 @@ async def test_agents_count_updates_all_time_windowed_and_per_code_tables() -> N
         # an article published ten days ago counts all time, but in no current window
         await agent.put(key=b"UKR", value=jsonio.dumps({"actor": "UKR", "code": "UKR"}),
                         headers={"event-time": str(now - 10 * 86400).encode()})
-    assert mentions_all["RUS"] == 3
-    assert mentions_by_code["RUS"] == {"RUSGOV": 2, "RUSMIL": 1}
+    assert mentions_all["RUS"]["n"] == 3
+    assert mentions_all["RUS"]["codes"] == {"RUSGOV": 2, "RUSMIL": 1}
     assert mentions_windowed["1h"]["RUS"].now() == 3
     assert mentions_windowed["24h"]["RUS"].now() == 3
-    assert mentions_all["UKR"] == 1
+    assert mentions_all["UKR"]["n"] == 1
     assert mentions_windowed["7d"]["UKR"].now() == 0
 
 

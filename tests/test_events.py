@@ -217,3 +217,86 @@ def test_events_mediated_talks_are_not_coded(extractor):
     got = triples(extractor, "Norway mediated talks between Colombia and Venezuela.")
     assert {("NOR", "COL", "045"), ("NOR", "VEN", "045")} <= got
     assert not any(c.startswith("04") and c != "045" for _, _, c in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the passive subject of a control verb is the active subject of its complement
+    ("The Spanish foreign minister is expected to visit Rabat in May.", ("ESPGOV", "MAR", "036")),
+    # the speaker states what their own country will do
+    ("President Petro said Colombia would send food aid to Ecuador.", ("COLGOV", "ECU", "0333")),
+    # a talk noun as the subject of an intent adjective / of "break down"
+    ("Serbia's talks with Kosovo are due to resume in Brussels.", ("SRB", "KSV", "036")),
+    ("Talks between Sudan and Chad collapsed on Monday.", ("SDN", "TCD", "164")),
+    # a signed deal with its parties in a between-phrase
+    ("An accord between Peru and Chile was signed in Lima.", ("PER", "CHL", "057")),
+    ("Polish police raised their alert level after the riots.", ("POLCOP", None, "151")),
+    ("Chile and Peru protested against Bolivia's decision.", ("CHL", "BOL", "114")),
+    ("Algeria detonated a nuclear device in the desert.", ("DZA", None, "2042")),
+    ("Bolivian police fired tear gas at protesters.", ("BOLCOP", "BOLCVL", "175")),
+    ("Turkish troops were moved to the Syrian border by the president.", ("TURGOV", "SYR", "154")),
+    ("Mr Lavrov said he was optimistic about talks with Tokyo.", ("RUSGOV", "JPNGOV", "013")),
+    ("Washington gave Tehran until Monday to reply or face new tariffs.", ("USAGOV", "IRNGOV", "139")),
+    ("Greek and Turkish troops exchanged fire near the border.", ("GRCMIL", "TURMIL", "193")),
+])
+def test_events_round4_rules(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Commentators speculated that Turkey could try to invade northern Iraq.",
+    "Observers wondered whether Chile might agree to host Bolivian refugees.",
+    "Spain beat Italy 2-1 in a friendly in Madrid.",
+    "The Brazilian president arrived back in Brasilia on Sunday.",
+])
+def test_events_round4_no_event(extractor, text):
+    assert triples(extractor, text) == set()
+
+
+def test_events_background_nominal_takes_no_source_from_the_clause(extractor):
+    got = triples(extractor, "Belgian police raised their alert level after the attack in Brussels.")
+    assert not any(c.startswith("19") for _, _, c in got)
+
+
+def test_events_nominal_under_reason_preposition_keeps_its_own_code(extractor):
+    got = triples(extractor, "Serbia threatened to cut ties with Croatia over Zagreb's expulsion of Serbian diplomats.")
+    assert any(x[:2] == ("HRVGOV", "SRBGOV") and x[2].startswith("16") for x in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act credited in "praised / thanked X for ..." has X as its source
+    ("Moscow praised Slovakia for blocking the EU's new sanctions package.", ("SVK", "IGOEEC", "129")),
+    ("Mr Zelensky thanked Norway for its humanitarian aid package.", ("NOR", "UKRGOV", "073")),
+    # an appeal from a capital, addressed to the subject who acts despite it
+    ("Washington refused to lift its embargo despite a fresh appeal from Havana.", ("CUBGOV", "USAGOV", "020")),
+    # talks with a partner under "after" were held by the clause subject
+    ("Iran freed a French citizen after talks with a French envoy.", ("IRN", "FRAGOV", "046")),
+    # a decided measure with a fixed start is the act itself, not a threat
+    ("Mr Carney said Canada would impose tariffs on Mexican steel from next month.", ("CANGOV", "MEX", "163")),
+    # declaring a truce with someone is one-sided
+    ("The Ethiopian army declared a truce with the Tigrayan forces.", ("ETHMIL", None, "0871")),
+])
+def test_events_round4_nominals_and_credit(extractor, text, expected):
+    got = triples(extractor, text)
+    if expected[1] is None:
+        assert any(s == expected[0] and c == expected[2] for s, _, c in got)
+    else:
+        assert any(s == expected[0] and (t or "")[:3] == expected[1][:3] and c[:3] == expected[2][:3] for s, t, c in got)
+
+
+def test_events_purpose_verb_hides_its_events(extractor):
+    got = triples(extractor, "Mr Lavrov and Mr Wadephul met in Vienna to prepare for a possible summit.")
+    assert not any(c.startswith("03") for _, _, c in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A roadside bomb planted by Al Shabaab hit a Kenyan army convoy.", ("SOMREBSHB", "KEN", "1833")),
+    ("An Islamic State suicide bomber struck a market in Baghdad.", ("IMGISL", "IRQ", "1831")),
+])
+def test_events_bombing_type_from_the_subject(extractor, text, expected):
+    got = {(s, (t or "")[:3], c) for s, t, c in triples(extractor, text)}
+    assert expected in got
+
+
+def test_events_killing_toll_of_an_attack_is_not_a_second_event(extractor):
+    got = triples(extractor, "Houthi drones struck a Saudi oil facility, killing two workers.")
+    assert len({c for _, _, c in got}) == 1

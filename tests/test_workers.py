@@ -63,3 +63,21 @@ def test_two_workers_share_partitions_and_answer_the_same(start_worker, stack_en
     assert {f"{d['source']}>{d['target']}": d["events"] for d in dyads_a["dyads"]} == dict(with_target)
     _, recent = get(f"{b.url}/api/events/recent?limit=500")
     assert sorted(e["event_id"] for e in recent["events"]) == sorted(ev["event_id"] for _, ev in events)
+
+
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_worker_keeps_counts_across_a_restart(start_worker, stack_env, tmp_path, store: str) -> None:  # type: ignore[no-untyped-def]
+    state = {"GEOEVENTS_STORE": store, "GEOEVENTS_DATA_DIR": str(tmp_path / "rocks-state")}
+    w = start_worker(state)
+    settings = settings_for(stack_env)
+    publish(settings, str(SAMPLES))
+    wait_settled([w], 8)
+    expected = dict(Counter(k for k, _ in read_topic(settings, settings.topic_mentions, idle=1.0)))
+    _, top = get(f"{w.url}/api/actors/top?window=all&n=500")
+    assert {x["code"]: x["mentions"] for x in top["actors"]} == expected
+    if store.startswith("rocksdb"):
+        assert any((tmp_path / "rocks-state").rglob("CURRENT"))
+    w.stop()
+    again = start_worker(state)
+    _, top2 = get(f"{again.url}/api/actors/top?window=all&n=500")
+    assert {x["code"]: x["mentions"] for x in top2["actors"]} == expected

@@ -15,9 +15,9 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.rejects import reject
-from streams.app import app, commit_gate, settings, source
+from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
-from streams.tables import EVENT_TIME_HEADER
+from streams.tables import EVENT_TIME_HEADER, extracted
 from streams.topics import articles_unique, events, events_by_quad, mentions
 from streams.validate import now_iso
 
@@ -65,33 +65,42 @@ def event_time(iso: str) -> float:
 async def extract(stream: Any) -> None:
     loop = asyncio.get_running_loop()
     async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
-        articles = [jsonio.loads(ev.value) for ev in batch]
+        # an article whose extraction was fully delivered before is a redelivery: skip it
+        todo = [ev for ev in batch if extracted.get(ev.key.decode() if ev.key else "") is None]
+        articles = [jsonio.loads(ev.value) for ev in todo]
+        if not articles:
+            continue
         started = time.perf_counter()
         results = await loop.run_in_executor(executor(), extract_batch, articles, settings.model)
         metrics.EXTRACTION_SECONDS.observe(time.perf_counter() - started)
-        metrics.BATCH_SIZE.observe(len(batch))
-        # no commit between the first record of the batch and its acks; each record goes into
-        # the transaction of its article's partition (exactly_once, see streams/app.py)
-        async with commit_gate.processing():
-            for ev, article, result in zip(batch, articles, results, strict=True):
-                async with source(ev):
-                    if "error" in result:
-                        await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
-                        continue
-                    await emit(article, result)
-                metrics.ARTICLES_EXTRACTED.inc()
+        metrics.BATCH_SIZE.observe(len(todo))
+        pending: list[Any] = []
+        for ev, article, result in zip(todo, articles, results, strict=True):
+            if "error" in result:
+                await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
+                continue
+            pending += await emit(article, result)
+            metrics.ARTICLES_EXTRACTED.inc()
+        # every record of the batch is delivered before its articles are marked extracted
+        await asyncio.gather(*pending)
+        for ev, article in zip(todo, articles, strict=True):
+            extracted[article["id"]] = ev.message.offset
 
 
-async def emit(article: dict[str, Any], result: dict[str, Any]) -> None:
+async def emit(article: dict[str, Any], result: dict[str, Any]) -> list[Any]:
+    """Send an article's events and mentions; return the delivery futures."""
     headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
     extracted_at = now_iso()
+    pending = []
     for record in result["events"]:
         record["extracted_at"] = extracted_at
         key = record["event_id"].encode()
         value = jsonio.dumps(record)
-        await events.send(key=key, value=value)
-        await events_by_quad[record["quad_class"]].send(key=key, value=value)
+        pending.append(await events.send(key=key, value=value))
+        pending.append(await events_by_quad[record["quad_class"]].send(key=key, value=value))
         metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
     for mention in result["mentions"]:
-        await mentions.send(key=mention["actor"].encode(), value=jsonio.dumps(mention), headers=headers)
+        pending.append(await mentions.send(key=mention["actor"].encode(), value=jsonio.dumps(mention),
+                                           headers=headers))
         metrics.MENTIONS_OUT.inc()
+    return pending

@@ -257,10 +257,20 @@ class ActorResolver:
         """A descriptor without a country ("the government", "riot police") takes the country of the
         sentence (its first country-bearing actor or place), else the article's last one before it."""
         ordered = sorted((m for m in mentions.values() if m.kind != "place"), key=lambda m: m.start)
+        places = sorted((m for m in mentions.values() if m.kind == "place" and m.country), key=lambda m: m.start)
         for token, role in pending:
             sent = token.sent
             country = None
+            if role == "CVL":
+                # civilians and protesters take the country of the place where they are ("rallied in London")
+                for m in places:
+                    if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj" \
+                            and doc[m.root].head.lower_ in ("in", "at"):
+                        country = m.country
+                        break
             for m in ordered:
+                if country is not None:
+                    break
                 if m.country and sent.start <= m.start < sent.end:
                     country = m.country
                     break

@@ -12,6 +12,7 @@ not coded on its own. The family mapping follows the parallel structure of the C
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -25,17 +26,25 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 SUBJ = ("nsubj", "csubj")
 RELATIVE = {"who", "which", "that", "whom"}
 ARG_DEPS = ("dobj", "obj", "attr", "nsubjpass", "pobj", "conj", "appos", "oprd")
-PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from"}
+PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
+                      "pobj:outside", "pobj:near"}
 ATTACK_ROOTS = {"18", "19", "20"}
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 RELATION_NOUNS = {"talk", "talks", "negotiation", "dialogue", "coordination", "cooperation", "relation", "tie",
                   "deal", "agreement", "meeting", "contact", "partnership"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}  # "moved troops to the border with Finland"
 COMPOUND_PREPS = {"out", "away", "back", "up", "off"}
 FALLBACK_PREPS = {"to", "with", "on", "against", "from", "for", "into", "toward", "towards", "at", "of"}
 FALLBACK_PLACE_PREPS = {"to", "with", "on", "against", "from", "into"}
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 STOP_VERBS = {"stop", "cease", "end", "quit"}
-QUANTITY_NOUNS = {"round", "series", "package", "batch", "wave", "number", "set", "shipment", "consignment"}
+QUANTITY_NOUNS = {"round", "series", "package", "batch", "wave", "number", "set", "shipment", "consignment",
+                  "tonne", "ton", "load", "truckload", "planeload", "convoy"}
+# a nominal event under these prepositions is background to the clause ("raised its alert after the attack"):
+# it takes neither the clause's subject as its source nor the clause's intent or threat flags
+CIRCUMSTANCE_PREPS = {"after", "before", "following", "despite", "amid", "since", "during", "over", "because"}
+BREAKDOWN_VERBS = {"collapse", "stall", "fail", "founder"}  # "talks broke down / collapsed": CAMEO 164
+SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat Brazil 3-2")
 
 
 def family_code(intent_code: str, family: str) -> str | None:
@@ -88,6 +97,7 @@ class EventCoder:
         self.claim_nouns = lex.modal_words("claim_noun")
         self.modal_verbs = self.intent | self.threat | self.negation
         self.non_agent = lex.modal_words("non_agent")
+        self.speculation = lex.modal_words("speculation")
         self.fallback = True
         self._purpose: dict[int, Token] = {}
         self.aims = {kind[-1]: lex.modal_words(name) for kind, name in
@@ -124,7 +134,7 @@ class EventCoder:
                 for prep in t.children:
                     # "the village of X", "war crimes by Myanmar's military", "talks with Ukraine"
                     if prep.dep_ == "prep" and (prep.lower_ in ("of", "by", "from") or prep.lower_ == "with"
-                                                and t.lemma_.lower() in RELATION_NOUNS):
+                                                and t.lemma_.lower() in RELATION_NOUNS | BORDER_NOUNS):
                         for pobj in prep.children:
                             found.extend(self._actors(pobj, by_root, by_token, places, depth + 1))
             if not found:
@@ -181,6 +191,11 @@ class EventCoder:
 
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """(subject token, passive?) for a verb."""
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB" \
+                and not any(c.dep_ in SUBJ for c in verb.children):
+            for c in verb.head.head.children:  # "praised Hungary for blocking ...": Hungary blocked
+                if c.dep_ in ("dobj", "obj"):
+                    return c, False
         ctrl = self._controller(verb)
         subjects = [c for c in ctrl.children if c.dep_ in SUBJ]
         if len(subjects) > 1:  # a misparsed dateline ("VLADIVOSTOK, Russia - Kim crossed ..."): the nearest
@@ -190,10 +205,16 @@ class EventCoder:
                 continue
             if c.dep_ in SUBJ:
                 if c.lower_ in RELATIVE and ctrl.dep_ == "relcl":
-                    return ctrl.head, False
+                    head = ctrl.head
+                    if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in self._entries \
+                            and head.head.head.pos_ in ("NOUN", "PROPN"):
+                        return None, False  # "the strike on Kyiv, which killed ...": "which" is the strike
+                    return head, False
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, True
+                # "X is expected to visit", "X was forced to withdraw": the passive subject of a control
+                # verb is the active subject of its complement
+                return c, not self._through_xcomp(verb, ctrl)
         if ctrl.dep_ == "relcl":
             return ctrl.head, False
         if ctrl.dep_ == "acl" and ctrl.head.pos_ in ("NOUN", "PROPN"):
@@ -211,6 +232,15 @@ class EventCoder:
                 if c.dep_ in ("dobj", "obj"):
                     return c, False
         return None, False
+
+    @staticmethod
+    def _through_xcomp(verb: Token, ctrl: Token) -> bool:
+        cur = verb
+        while cur.i != ctrl.i and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp":
+                return True
+            cur = cur.head
+        return False
 
     @staticmethod
     def _prep_objects(token: Token, prep: str) -> list[Token]:
@@ -251,6 +281,8 @@ class EventCoder:
         chain = [trigger]
         cur = trigger
         for _ in range(5):
+            if cur.dep_ == "prep" and cur.lower_ in CIRCUMSTANCE_PREPS and trigger.pos_ in ("NOUN", "PROPN"):
+                break
             if cur.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "acl", "dobj", "pobj", "relcl", "acomp", "prep") \
                     and cur.head.i != cur.i:
                 cur = cur.head
@@ -308,6 +340,8 @@ class EventCoder:
                 f["intent"] = True
             if top and lemma in self.threat:
                 f["threat"] = True
+            if top and lemma in self.speculation and tok.pos_ == "VERB":
+                f["hypothetical"] = True  # "analysts speculated that ...", "diplomats wondered whether ..."
             if top and lemma in self.report and tok.pos_ == "VERB":
                 f["reporter"] = tok
         return f
@@ -332,6 +366,8 @@ class EventCoder:
             pos = "VERB"
         elif token.pos_ in ("NOUN", "PROPN"):
             pos = "NOUN"
+        elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "oprd"):
+            pos = "ADJ"  # "he was optimistic about the talks": a predicative adjective
         else:
             return None
         triggers = self.lex.triggers
@@ -370,7 +406,9 @@ class EventCoder:
         for c in kids:
             if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i:
                 objects.update(self._object_words(c))
-                objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj"))
+                # "found a commander guilty": a predicative adjective after the object counts as an object word
+                objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj")
+                               or g.dep_ == "amod" and g.i > c.i)
                 for p in c.children:  # "a round of talks", "a package of weapons"
                     if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in QUANTITY_NOUNS:
                         objects.update(w for g in p.children if g.dep_ == "pobj" for w in self._object_words(g))
@@ -422,6 +460,9 @@ class EventCoder:
         governed: dict[int, tuple[str | None, Token]] = {}
         for i, entry in entries.items():
             tok = doc[i]
+            if entry.code == "139":  # "gave X until Friday to accept ... or face sanctions": the terms are not coded
+                consumed.update(t.i for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                                for t in c.subtree if t.i in entries)
             if entry.code == "045":  # "mediated talks between X and Y": the mediated talks are not coded
                 for c in tok.children:
                     if c.dep_ in ("dobj", "obj"):
@@ -486,6 +527,14 @@ class EventCoder:
                 consumed.add(j)
             elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
                 consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
+        for i, entry in entries.items():
+            tok = doc[i]
+            if entry.code.startswith("183") and tok.dep_ == "nsubj" and tok.head.i in entries \
+                    and entries[tok.head.i].code[:2] == "19":
+                consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and entry.code[:2] in ATTACK_ROOTS \
+                    and tok.head.i in entries and entries[tok.head.i].code[:2] in ATTACK_ROOTS:
+                consumed.add(i)  # "struck a checkpoint, killing six soldiers": the toll of the attack
         self._entries = entries
         purpose: dict[int, Token] = {}
         for i in sorted(entries):
@@ -497,6 +546,17 @@ class EventCoder:
             else:
                 # "met in Budapest to prepare a summit": the purpose is not an event, nor the events in it
                 consumed.update(t.i for t in doc[i].subtree if t.i in entries)
+        for i in sorted(entries):
+            tok = doc[i]
+            if i in consumed or tok.pos_ not in ("VERB", "AUX") or entries[i].code[:2] in ("02", "10", "12", "13") \
+                    or tok.lemma_.lower() in self.modal_verbs:
+                continue
+            for c in tok.children:
+                # "met in Budapest to prepare for a possible summit": a purpose verb that is no event itself
+                if c.dep_ == "advcl" and c.i not in entries and c.pos_ in ("VERB", "AUX") \
+                        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) \
+                        and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in c.children):
+                    consumed.update(t.i for t in c.subtree if t.i in entries and entries[t.i].code[:2] not in ("02", "10"))
         self._purpose = purpose
         for sent in doc.sents:
             for token in sent:
@@ -546,6 +606,23 @@ class EventCoder:
         if lemma in self.modal_verbs or lemma in self.report or entries[head.i].code[:2] in ("02", "10", "12"):
             return None
         return head
+
+    @staticmethod
+    def _fixed_start(trigger: Token) -> bool:
+        """'would impose tariffs from next month': a decided measure with a fixed start is the act itself."""
+        heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+        for h in heads:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ in ("from", "starting") and any(
+                        t.ent_type_ == "DATE" for g in p.children for t in g.subtree):
+                    return True
+        return False
+
+    def _credited(self, noun: Token, by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[Mention]:
+        """The actor credited or blamed for a nominal act: "thanked Denmark for its aid package" -> Denmark."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ != "VERB":
+            return []
+        return [m for c in noun.head.head.children if c.dep_ in ("dobj", "obj") for m in self._actors(c, by_root, by_token)]
 
     def _antecedent(self, pron: Token, by_root: dict[int, Mention], by_token: dict[int, Mention]) -> list[Mention]:
         """'Ethiopia said it would free ...': a subject pronoun refers to the subject of the governing
@@ -779,6 +856,17 @@ class EventCoder:
     def _code(self, trigger: Token, entry: Trigger, sent: Span, by_root: dict[int, Mention],
               by_token: dict[int, Mention], places: dict[int, Mention], governed: str | None,
               inner: Token | None = None) -> list[CodedEvent]:
+        if entry.code[:2] in PHYSICAL_ROOTS and SCORE.search(trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text):
+            return []  # a sports result: "beat Brazil 3-2"
+        if entry.code == "042" and any(c.lower_ in ("back", "home") for c in trigger.children):
+            return []  # "arrived back in Beijing": returning home is not a visit
+        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp") and c.i not in by_root or c.lower_ == "what"
+                                       for c in trigger.children):
+            return []  # "what the military called an assassination": naming, not a phone call
+        if entry.pos == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "advcl", "amod") \
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") or c.dep_ == "agent" for c in trigger.children) \
+                and not self._prep_objects(trigger, "by"):
+            return []  # a participle describing a state: "Palestinians displaced from Gaza", "soldiers held since ..."
         chain = self._chain(trigger)
         sources: list[Mention] = []
         targets: list[Mention] = []
@@ -789,10 +877,11 @@ class EventCoder:
             sources = self._actors(subj, by_root, by_token)
             targets = self._find_targets(trigger, entry, by_root, by_token, places) or [
                 m for c in purpose_head.children if c.dep_ in ("dobj", "obj") for m in self._actors(c, by_root, by_token)]
-        elif entry.pos == "VERB":
+        elif entry.pos in ("VERB", "ADJ"):
             subj, passive = self._subject(trigger)
             if passive:
-                targets = self._actors(subj, by_root, by_token, places)
+                if entry.code[:3] != "154":  # "troops were deployed to the border": the troops are not the target
+                    targets = self._actors(subj, by_root, by_token, places)
                 if not targets and subj is not None and subj.tag_ == "PRP":
                     targets = self._antecedent(subj, by_root, by_token)  # "where he was received by ..."
                 agents = self._prep_objects(trigger, "by")
@@ -811,16 +900,30 @@ class EventCoder:
                             break
             for b in self._prep_objects(trigger, "between"):
                 between += self._actors(b, by_root, by_token)
+            if passive and not sources and subj is not None and subj.i in self._entries:
+                # "a deal between Rwanda and Congo was signed": the parties of the signed deal
+                for b in self._prep_objects(subj, "between"):
+                    between += self._actors(b, by_root, by_token)
+                if len(between) >= 2:
+                    targets = []
         else:
             if trigger.dep_ == "compound":
                 return []
             for c in trigger.lefts:
                 if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                     sources += self._actors(c, by_root, by_token)
+                    if c.dep_ == "poss" and c.tag_ == "PRP$" and not sources:
+                        sources = self._credited(trigger, by_root, by_token)  # "thanked Denmark for its aid"
             by_agents: list[Mention] = []
             for prep in ("by", "from"):
                 for a in self._prep_objects(trigger, prep):
-                    by_agents += self._actors(a, by_root, by_token)
+                    found = self._actors(a, by_root, by_token)
+                    pl = places.get(a.i)
+                    if not found and prep == "from" and pl is not None and pl.country in self.lex.countries \
+                            and pl.text in self.lex.countries[pl.country].capitals:
+                        # "an appeal from Havana": a capital as the author of a nominal event is its government
+                        found = [replace(pl, code=pl.country + "GOV", role="GOV", kind="capital")]
+                    by_agents += found
             for b in self._prep_objects(trigger, "between") + self._prep_objects(trigger, "among"):
                 between += self._actors(b, by_root, by_token)
             head = trigger.head
@@ -836,14 +939,17 @@ class EventCoder:
                     chain = chain + [t for t in self._chain(head) if t not in chain]
             if not sources:
                 sources = by_agents
+            circumstance = trigger.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS
+            # "freed a US citizen after talks with an American envoy": the clause subject held the talks
+            partner = circumstance and trigger.lemma_.lower() in RELATION_NOUNS and bool(self._prep_objects(trigger, "with"))
             if not sources and not between and trigger.dep_ in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") \
-                    and head.i != trigger.i:
+                    and head.i != trigger.i and (partner or not circumstance):
                 while head.dep_ in ("prep", "conj") and head.head.i != head.i:
                     head = head.head
                 announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
                     and head.lemma_.lower() in ("announce", "unveil")  # "announced a package"
                 if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
-                        and head.i not in self._entries:
+                        and (head.i not in self._entries or partner):
                     subj, passive = self._subject(head)
                     if passive:
                         sources = [m for a in self._prep_objects(head, "by") for m in self._actors(a, by_root, by_token)]
@@ -857,6 +963,13 @@ class EventCoder:
                     targets = self._find_targets(head, entry, by_root, by_token, places)
         if not targets:
             targets = self._find_targets(trigger, entry, by_root, by_token, places)
+        if not targets and sources and entry.pos == "NOUN" and trigger.dep_ == "pobj" and (
+                trigger.head.lower_ == "despite" and entry.code[:2] in ("02", "10")
+                or trigger.head.lower_ == "for" and self._credited(trigger, by_root, by_token)):
+            # "refused ... despite an appeal from Havana": the appeal is addressed to the subject;
+            # "thanked Denmark for its aid": the aid went to the one who thanks
+            subj, passive = self._subject(trigger.head.head)
+            targets = [] if passive else [m for m in self._actors(subj, by_root, by_token) if m not in sources]
         if not targets and (entry.code[:2] in ("02", "03", "10") or trigger.dep_ in ("acl", "relcl")):
             targets = self._rejecter(trigger, sources, by_root, by_token)
         if entry.pos == "NOUN" and not targets and trigger.dep_ in ("dobj", "obj", "nsubjpass") and trigger.head.pos_ == "VERB":
@@ -912,10 +1025,18 @@ class EventCoder:
             return []
         flags = self._flags(trigger, chain)
         negated = bool(flags["negated"])
-        hypothetical = bool(flags["hypothetical"])
+        conditional = hypothetical = bool(flags["hypothetical"])
         intent = bool(flags["intent"])
         threat = bool(flags["threat"])
         code = governed or entry.code
+        if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed:
+            verb = trigger.head
+            if entry.code[:2] == "04" and (verb.lemma_.lower() in BREAKDOWN_VERBS or verb.lemma_.lower() == "break" and any(
+                    c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)):
+                code = "164"  # "talks between X and Y broke down"
+            elif any(x.lemma_.lower() in self.intent and any(g.dep_ == "xcomp" for g in x.children)
+                     for x in [verb, *(c for c in verb.children if c.dep_ == "acomp")]) and not flags["speculative"]:
+                intent = True  # "talks are due to resume"
         if governed is not None or (inner is not None and entry.code[:2] in ("02", "10", "12")):
             flags["refusal"] = False
         if flags["refusal"] and not negated:
@@ -927,13 +1048,20 @@ class EventCoder:
             else:
                 negated = True  # "will not send troops": a negated plan
         elif not hypothetical and not governed:
-            if flags["future"] and not flags["speculative"]:
+            if flags["future"] and not flags["speculative"] and not self._fixed_start(trigger):
                 intent = True
             if flags["speculative"] and not intent and not threat:
                 if self._same_speaker(flags["reporter"], pairs[0][0], by_root, by_token) and int(entry.code[:2]) >= 14:
                     threat = True  # "Trump said the US could strike Venezuela"
                 else:
                     hypothetical = True
+        if entry.pos == "VERB" and code[:2] == "19" and not governed:
+            for c in trigger.children:  # "a roadside bomb hit", "a suicide bomber struck": the bombing type
+                sub = self._entries.get(c.i)
+                if c.dep_ == "nsubj" and sub is not None and sub.code.startswith("183"):
+                    code = sub.code
+        if conditional and (intent or threat or code.startswith(("03", "13"))):
+            return []  # a conditional or speculated plan or threat is not coded
         if (intent or threat) and not flags["refusal"] and not governed and not code.startswith(("03", "13")):
             hypothetical = True
             conflict = int(entry.code[:2]) >= 10
@@ -961,11 +1089,25 @@ class EventCoder:
                     rep = self._actors(a, by_root, by_token)
             reporter = rep[0] if rep else None
         out = []
+        base = code
         for s, t in pairs:
+            code = base
             if t is not None and s.code == t.code and s.root == t.root:
                 continue
+            if reporter is not None and s.kind == "country" and reporter.country == s.country \
+                    and reporter.role == "GOV" and (flags["future"] or intent or threat):
+                s = reporter  # "Lula said Brazil would ...": the speaker states what their own country will do
+            if code == "042" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
+                continue  # returning home is not a visit
+            if code == "152" and s.role == "COP":
+                code = "151"  # police alert
+            if code == "141" and entry.lemma == "protest" and (s.kind in ("country", "capital", "metonym", "person")
+                                                               or s.role in ("GOV", "IGO")):
+                code = "114"  # a government protesting lodges an official complaint; it does not demonstrate
+            if code == "195" and t is None and entry.lemma in ("launch", "fire"):
+                code = "150"  # a missile launched at no named target: a test or show of force
             if t is not None and t.kind in ("capital", "place") and t.country and (
-                    code[:2] in ATTACK_ROOTS or code == "042"):
+                    code[:2] in ATTACK_ROOTS or "042" in (code, entry.code)):
                 t = replace(t, code=t.country, role=None)  # a place attacked or visited is the country
             if t is not None and t.kind == "place" and not (code[:2] in ATTACK_ROOTS or code in ("042", "036")):
                 t = replace(t, code=t.country or t.code, role=None)

@@ -20,7 +20,6 @@ from streams.tables import (
     dyads,
     events_per_minute,
     mentions_all,
-    mentions_by_code,
     mentions_hourly,
     mentions_windowed,
     places,
@@ -71,7 +70,7 @@ def actor_name(code: str) -> str:
 
 def local_counts(window: str) -> dict[str, int]:
     if window == "all":
-        return {k: int(v) for k, v in mentions_all.items() if v}
+        return {k: int(v["n"]) for k, v in mentions_all.items() if v}
     return {k: int(v) for k, v in mentions_windowed[window].items().now() if v}
 
 
@@ -176,9 +175,9 @@ async def actor_detail(web: Any, request: Any, code: str) -> Any:
     return web.json({
         "code": code,
         "name": actor_name(code),
-        "mentions": int(mentions_all.get(code, 0)),
+        "mentions": int((mentions_all.get(code) or {}).get("n", 0)),
         "windows": {w: int(mentions_windowed[w][code].now()) for w in ("1h", "24h", "7d")},
-        "codes": dict(sorted(mentions_by_code.get(code, {}).items(), key=lambda kv: -kv[1])),
+        "codes": dict(sorted((mentions_all.get(code) or {}).get("codes", {}).items(), key=lambda kv: -kv[1])),
         "hourly": hourly,
     })
 
