@@ -55,6 +55,8 @@ def create_app(settings: Settings) -> faust.App:
         broker_commit_interval=1.0,
         producer_linger=0.005,
         stream_wait_empty=True,
+        broker_session_timeout=15.0,
+        broker_heartbeat_interval=3.0,
         stream_buffer_maxsize=128,
         autodiscover=False,
     )

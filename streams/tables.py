@@ -50,9 +50,11 @@ extracted = app.Table("extracted", default=None, partitions=settings.partitions,
 # country-level actor code -> {"n": mentions, "codes": {full actor code: mentions}, "off": last offset}
 mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions)
 
+# label -> (size, step). Every mention updates size/step windows of each table, so the steps are
+# a trade between how closely a window follows the clock and the changelog writes per mention.
 WINDOWS = {
-    "1h": (HOUR, 5 * 60.0),
-    "24h": (DAY, HOUR),
+    "1h": (HOUR, 15 * 60.0),
+    "24h": (DAY, 3 * HOUR),
     "7d": (7 * DAY, DAY),
 }
 
