@@ -110,3 +110,7 @@ def test_actors_protesters_take_the_country_where_they_protest(extractor):
     doc_events = extractor.process({"id": "t", "text": "Hundreds of demonstrators rallied outside the Russian embassy in Paris."})
     codes = {m["code"] for m in doc_events["mentions"]}
     assert "FRACVL" in codes
+
+
+def test_actors_state_companies(extractor):
+    assert codes(extractor, "Naftogaz sued Gazprom in Stockholm.").get("Gazprom") == "RUSBUS"

@@ -300,3 +300,23 @@ def test_events_bombing_type_from_the_subject(extractor, text, expected):
 def test_events_killing_toll_of_an_attack_is_not_a_second_event(extractor):
     got = triples(extractor, "Houthi drones struck a Saudi oil facility, killing two workers.")
     assert len({c for _, _, c in got}) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraqi protesters set police cars on fire in Basra.", "145"),
+    ("The Nigerian government suspended the national journalists' association.", "1721"),
+    ("Spain lobbied for Morocco at the summit.", "053"),
+])
+def test_events_rare_verbs(extractor, text, expected):
+    assert expected in {t[2] for t in triples(extractor, text)}
+
+
+def test_events_agreed_joint_undertaking_is_reciprocal(extractor):
+    got = triples(extractor, "Lima and Quito agreed to expand the sharing of border surveillance data.")
+    assert ("PERGOV", "ECUGOV", "0314") in got
+    assert ("ECUGOV", "PERGOV", "0314") in got
+
+
+def test_events_target_is_the_country_where_the_object_is(extractor):
+    got = triples(extractor, "Tokyo expressed sympathy for the victims of the earthquake in Nepal.")
+    assert ("JPNGOV", "NPL", "018") in got, got

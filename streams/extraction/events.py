@@ -410,6 +410,8 @@ class EventCoder:
                 objects.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj")
                                or g.dep_ == "amod" and g.i > c.i)
                 for p in c.children:  # "a round of talks", "a package of weapons"
+                    if p.dep_ == "prep" and c.dep_ in ("dobj", "obj"):  # "set buildings on fire": "on fire"
+                        objects.update(f"{p.lower_} {g.lemma_.lower()}" for g in p.children if g.dep_ == "pobj")
                     if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in QUANTITY_NOUNS:
                         objects.update(w for g in p.children if g.dep_ == "pobj" for w in self._object_words(g))
             elif c.dep_ in ("prep", "prt"):
@@ -737,6 +739,7 @@ class EventCoder:
         position of the trigger's clause - its object or a prepositional object, or a possessor or
         modifier inside them ("threatened new tariffs on China", "filed a lawsuit against Gazprom")."""
         groups: list[list[Mention]] = []
+        located: list[list[Mention]] = []
         seen: set[int] = set()
         src_codes = {m.code for m in sources}
         src_countries = {m.country for m in sources}
@@ -748,20 +751,27 @@ class EventCoder:
                 if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "pobj", "nsubjpass") or (
                         depth > 0 and c.dep_ in FALLBACK_NOUN_DEPS):
                     arg = c
-                elif c.dep_ == "prep" and c.lower_ in FALLBACK_PREPS:
+                elif c.dep_ == "prep" and (c.lower_ in FALLBACK_PREPS or depth > 0 and c.lower_ == "in"):
                     visit(c, depth)
                     continue
                 else:
                     continue
                 seen.update(t.i for t in [arg, *arg.conjuncts])
-                pl = places if c.dep_ == "pobj" and tok.lower_ in FALLBACK_PLACE_PREPS else None
+                inside = c.dep_ == "pobj" and tok.lower_ == "in"
+                pl = places if c.dep_ == "pobj" and (tok.lower_ in FALLBACK_PLACE_PREPS or inside) else None
                 found = [m for m in self._actors(arg, by_root, by_token, pl, depth=2) if m.code not in src_codes
                          and not (m.kind == "context" and m.country in src_countries)]
-                if found:
+                if found and inside:
+                    # "protect displaced civilians in the Central African Republic": the country where the
+                    # acted-on people or things are, used only when no actor is named in the clause
+                    located.append(found)
+                elif found:
                     groups.append(found)
                 elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON"):
                     visit(arg, depth + 1)
         visit(trigger, 0)
+        if not groups and len(located) == 1 and all(m.country not in src_countries for m in located[0]):
+            groups = located
         codes = {m.code for g in groups for m in g}
         if len(groups) == 1 or (groups and codes == {m.code for m in groups[0]}):
             return groups[0]
@@ -1017,7 +1027,9 @@ class EventCoder:
                     pairs += [(t, s) for s, t in list(pairs) if t is not None]
                     if len(sources) >= 2:
                         pairs += [(a, b) for a in sources for b in sources if a is not b]
-            elif len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"):
+            elif len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"
+                                        or any(t.lemma_.lower() == "agree" and t.dep_ != "xcomp" for t in chain[1:])):
+                # "Ankara and Damascus agreed to reopen a border crossing": a joint undertaking of the parties
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
             else:
                 pairs = [(s, None) for s in sources]
