@@ -20,7 +20,7 @@ from streams import jsonio  # noqa: E402
 from streams.agents import count as count_mod  # noqa: E402
 from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
-from streams.tables import article_ids, mentions_all, mentions_windowed  # noqa: E402
+from streams.tables import article_ids, mentions_15m, mentions_all, mentions_hourly, window_count  # noqa: E402
 
 
 class Recorder:
@@ -38,7 +38,7 @@ class Recorder:
 def _clean_tables() -> None:
     for table in (mentions_all, article_ids):
         table.data.clear()
-    for wrapper in mentions_windowed.values():
+    for wrapper in (mentions_15m, mentions_hourly):
         wrapper.table.data.clear()
 
 
@@ -53,10 +53,12 @@ async def test_agents_count_updates_all_time_windowed_and_per_code_tables() -> N
                         headers={"event-time": str(now - 10 * 86400).encode()})
     assert mentions_all["RUS"]["n"] == 3
     assert mentions_all["RUS"]["codes"] == {"RUSGOV": 2, "RUSMIL": 1}
-    assert mentions_windowed["1h"]["RUS"].now() == 3
-    assert mentions_windowed["24h"]["RUS"].now() == 3
+    assert window_count("RUS", "1h") == 3
+    assert window_count("RUS", "24h") == 3
+    assert window_count("RUS", "7d") == 3
     assert mentions_all["UKR"]["n"] == 1
-    assert mentions_windowed["7d"]["UKR"].now() == 0
+    assert window_count("UKR", "7d") == 0
+    assert window_count("UKR", "24h", now - 10 * 86400) == 1  # its own window, ten days back
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:

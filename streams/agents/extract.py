@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams import jsonio, metrics
+from streams.agents.batching import acting_for
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
@@ -84,7 +85,8 @@ async def extract(stream: Any) -> None:
         # every record of the batch is delivered before its articles are marked extracted
         await asyncio.gather(*pending)
         for ev, article in zip(todo, articles, strict=True):
-            extracted[article["id"]] = ev.message.offset
+            with acting_for(stream, ev):
+                extracted[article["id"]] = ev.message.offset
 
 
 async def emit(article: dict[str, Any], result: dict[str, Any]) -> list[Any]:

@@ -21,9 +21,10 @@ from streams.tables import (
     events_per_minute,
     mentions_all,
     mentions_hourly,
-    mentions_windowed,
+    pane_count,
     places,
     recent_events,
+    window_count,
 )
 
 WINDOW_CHOICES = ("1h", "24h", "7d", "all")
@@ -71,7 +72,9 @@ def actor_name(code: str) -> str:
 def local_counts(window: str) -> dict[str, int]:
     if window == "all":
         return {k: int(v["n"]) for k, v in mentions_all.items() if v}
-    return {k: int(v) for k, v in mentions_windowed[window].items().now() if v}
+    now = time.time()
+    counts = {k: window_count(k, window, now) for k in list(mentions_all.keys())}
+    return {k: v for k, v in counts.items() if v}
 
 
 def peer_urls(table_name: str) -> list[str]:
@@ -170,13 +173,13 @@ async def actor_detail(web: Any, request: Any, code: str) -> Any:
     hourly = []
     for h in range(hours - 1, -1, -1):
         start = (now - h * 3600.0) // 3600.0 * 3600.0
-        count = int(mentions_hourly.table._windowed_timestamp(code, now - h * 3600.0))
+        count = pane_count(mentions_hourly, code, now - h * 3600.0)
         hourly.append({"hour": datetime.fromtimestamp(start, UTC).strftime("%Y-%m-%dT%H:00:00Z"), "mentions": count})
     return web.json({
         "code": code,
         "name": actor_name(code),
         "mentions": int((mentions_all.get(code) or {}).get("n", 0)),
-        "windows": {w: int(mentions_windowed[w][code].now()) for w in ("1h", "24h", "7d")},
+        "windows": {w: window_count(code, w, now) for w in ("1h", "24h", "7d")},
         "codes": dict(sorted((mentions_all.get(code) or {}).get("codes", {}).items(), key=lambda kv: -kv[1])),
         "hourly": hourly,
     })
