@@ -46,6 +46,7 @@ from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from streams.errors import GeoeventsError  # noqa: E402
+from streams.settings import settings_from  # noqa: E402
 
 console = Console(stderr=True, highlight=False)
 
@@ -388,17 +389,6 @@ def scrape(workers: list[Any]) -> dict[str, float]:
 # ---------------------------------------------------------------------------------------------
 # phase 3: throughput through Kafka
 # ---------------------------------------------------------------------------------------------
-
-def settings_from(env: dict[str, str]) -> Any:
-    saved = dict(os.environ)
-    try:
-        os.environ.update(env)
-        from streams.settings import Settings
-
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 async def _events_consumer(settings: Any, isolation: str = "read_committed") -> Any:

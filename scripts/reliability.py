@@ -41,7 +41,7 @@ from streams.broker import LocalKafka  # noqa: E402
 from streams.demo import WorkerProcess, free_port, http_json  # noqa: E402
 from streams.errors import RejectedInput  # noqa: E402
 from streams.inputs import SAMPLES  # noqa: E402
-from streams.settings import Settings  # noqa: E402
+from streams.settings import Settings, isolated_env, settings_from  # noqa: E402
 
 SECRET_PASSWORD = "s3cr3t-Reliability-pw"
 
@@ -55,31 +55,9 @@ def any_port() -> int:
 
 
 def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment of a worker with its own app id and topics (like tests/conftest.make_env)."""
-    run = uuid.uuid4().hex[:8]
-    env = dict(os.environ)
-    env.update({
-        "GEOEVENTS_BROKER": f"kafka://{bootstrap}",
-        "GEOEVENTS_APP_ID": f"rel-{run}",
-        "GEOEVENTS_TOPIC_ARTICLES": f"articles-{run}",
-        "GEOEVENTS_TOPIC_EVENTS": f"events-{run}",
-        "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-{run}",
-        "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-{run}",
-        "GEOEVENTS_DATA_DIR": str(tmp / "state"),
-        "GEOEVENTS_PARTITIONS": "2",
-    })
+    env = isolated_env(bootstrap, tmp / "state", "rel")
     env.update(extra or {})
     return env
-
-
-def settings_from(env: dict[str, str]) -> Settings:
-    saved = dict(os.environ)
-    try:
-        os.environ.update(env)
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 def start_broker(data_dir: Path, port: int | None = None, controller_port: int | None = None,

@@ -35,6 +35,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -114,3 +116,33 @@ class Settings:
 
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_from(env: Mapping[str, str]) -> Settings:
+    """The settings a process started with environment `env` would see (for clients of that process)."""
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        return Settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def isolated_env(bootstrap: str, data_dir: Path, prefix: str, partitions: int = 2,
+                 base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Environment for a worker with its own app id, topics and state on a shared broker."""
+    run = uuid.uuid4().hex[:8]
+    env = dict(os.environ if base is None else base)
+    env.update({
+        "GEOEVENTS_BROKER": f"kafka://{bootstrap}",
+        "GEOEVENTS_APP_ID": f"{prefix}-{run}",
+        "GEOEVENTS_TOPIC_ARTICLES": f"articles-{run}",
+        "GEOEVENTS_TOPIC_EVENTS": f"events-{run}",
+        "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-{run}",
+        "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-{run}",
+        "GEOEVENTS_DATA_DIR": str(data_dir),
+        "GEOEVENTS_PARTITIONS": str(partitions),
+    })
+    return env

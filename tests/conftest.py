@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from streams.broker import LocalKafka, port_open
 from streams.demo import WorkerProcess, free_port
+from streams.settings import isolated_env, settings_from
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -51,19 +51,7 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def make_env(kafka: str, tmp_path: Path) -> dict[str, str]:
     """Environment for a worker with its own app id and topics on the shared broker."""
-    run = uuid.uuid4().hex[:8]
-    env = dict(os.environ)
-    env.update({
-        "GEOEVENTS_BROKER": f"kafka://{kafka}",
-        "GEOEVENTS_APP_ID": f"test-{run}",
-        "GEOEVENTS_TOPIC_ARTICLES": f"articles-{run}",
-        "GEOEVENTS_TOPIC_EVENTS": f"events-{run}",
-        "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-{run}",
-        "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-{run}",
-        "GEOEVENTS_DATA_DIR": str(tmp_path / "state"),
-        "GEOEVENTS_PARTITIONS": "2",
-    })
-    return env
+    return isolated_env(kafka, tmp_path / "state", "test")
 
 
 @pytest.fixture()
@@ -104,14 +92,4 @@ def start_worker(stack_env: dict[str, str], tmp_path: Path) -> Iterator:  # type
         w.stop()
 
 
-def settings_for(env: dict[str, str]):  # type: ignore[no-untyped-def]
-    """A Settings object built from a worker's environment (for clients in the test process)."""
-    saved = dict(os.environ)
-    try:
-        os.environ.update(env)
-        from streams.settings import Settings
-
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+settings_for = settings_from
