@@ -64,7 +64,11 @@ async def test_agents_count_updates_all_time_windowed_and_per_code_tables() -> N
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:
     forwarded, rejected = Recorder(), Recorder()
     article = jsonio.dumps({"id": "a1", "text": "Russian troops shelled the Ukrainian town of Kupiansk on Monday night."})
-    with mock.patch.object(ingest_mod, "articles_by_hash", forwarded), mock.patch.object(rejects_mod, "rejected", rejected):
+    async def nothing_pending() -> None:
+        return None
+
+    with mock.patch.object(ingest_mod, "articles_by_hash", forwarded), mock.patch.object(rejects_mod, "rejected", rejected), \
+            mock.patch.object(ingest_mod, "delivered", nothing_pending):
         async with ingest_mod.ingest.test_context() as agent:
             await agent.put(key=b"a1", value=article)
             await agent.put(key=b"x", value=b"{broken")

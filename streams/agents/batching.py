@@ -1,5 +1,11 @@
-"""Table writes from batched agents (stream.take_events): Faust routes a table write to the
-changelog partition of the event being processed, so a batched agent names that event."""
+"""Helpers of the agents: delivery before acknowledgement, and table writes from batches.
+
+At-least-once holds only if everything a message caused is in Kafka before its offset can be
+committed: `topic.send` and table writes only enqueue into Faust's producer buffer, so every agent
+waits for `delivered()` before it moves on (and so acknowledges the message).
+
+Faust routes a table write to the changelog partition of the event being processed, so a batched
+agent (stream.take_events) names that event with `acting_for`."""
 
 from __future__ import annotations
 
@@ -17,3 +23,10 @@ def acting_for(stream: Any, event: Any) -> Iterator[None]:
         yield
     finally:
         stream._set_current_event(previous)
+
+
+async def delivered() -> None:
+    """Wait until every record sent so far (outputs and table changelogs) is written to Kafka."""
+    from streams.app import app
+
+    await app.producer.flush()

@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from streams import jsonio, metrics
-from streams.agents.batching import acting_for
+from streams.agents.batching import acting_for, delivered
 from streams.app import app
 from streams.tables import HOUR, PANE_15M, event_time_of, mentions_15m, mentions_all, mentions_hourly
 from streams.topics import mentions
@@ -50,3 +50,4 @@ async def count(stream: Any) -> None:
                 with acting_for(stream, ev):
                     PANE_TABLES[i][actor] += n
             metrics.MENTIONS_COUNTED.inc(len(fresh))
+        await delivered()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams import jsonio
+from streams.agents.batching import delivered
 from streams.agents.rejects import reject
 from streams.app import app
 from streams.tables import content_hashes
@@ -24,3 +25,4 @@ async def dedup(stream: Any) -> None:
             content_hashes[article["content_hash"]] = {"id": article["id"], "off": event.message.offset}
         # the same id again can only be a redelivery from upstream: extract skips what it finished
         await articles_unique.send(key=article["id"].encode(), value=event.value)
+        await delivered()

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams import jsonio, metrics
-from streams.agents.batching import acting_for
+from streams.agents.batching import acting_for, delivered
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
@@ -87,6 +87,7 @@ async def extract(stream: Any) -> None:
         for ev, article in zip(todo, articles, strict=True):
             with acting_for(stream, ev):
                 extracted[article["id"]] = ev.message.offset
+        await delivered()
 
 
 async def emit(article: dict[str, Any], result: dict[str, Any]) -> list[Any]:

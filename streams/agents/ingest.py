@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams import jsonio, metrics
+from streams.agents.batching import delivered
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.errors import RejectedInput
@@ -44,3 +45,4 @@ async def ingest(stream: Any) -> None:
             article["published_at"] = datetime.fromtimestamp(event.message.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             article["published_at_source"] = "processing_time"
         await articles_by_hash.send(key=article["content_hash"].encode(), value=jsonio.dumps(article))
+        await delivered()

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from streams import jsonio
-from streams.agents.batching import acting_for
+from streams.agents.batching import acting_for, delivered
 from streams.app import app, settings
 from streams.tables import dyads, events_per_minute, places, recent_events
 from streams.topics import events
@@ -53,3 +53,4 @@ async def watch(stream: Any) -> None:
                     places[key] = (places.get(key) or 0) + n
                 recent_events[part] = {"slot": slot, "off": fresh[-1].message.offset}
                 events_per_minute[part] += len(fresh)
+        await delivered()
