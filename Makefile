@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KAFKA_STAMP := kafka/libs/.resolved
 
-.PHONY: help install kafka chromium demo test lint unit bench bench-tiny reliability clean
+.PHONY: help install kafka chromium demo test lint unit bench bench-tiny reliability reliability-tests clean
 
 help:
 	@echo "make demo         start Kafka + a worker, publish the samples, print events and top actors"
@@ -43,7 +43,10 @@ lint: install
 	$(BIN)/mypy
 
 test: install kafka chromium lint
-	$(BIN)/pytest -q -ra $(PYTEST_ARGS)
+	$(BIN)/pytest -q -ra -m "not fault" $(PYTEST_ARGS)
+
+reliability-tests: install kafka
+	$(BIN)/pytest -q -ra -m fault $(PYTEST_ARGS)
 
 unit: install
 	$(BIN)/pytest -q -m "not integration and not browser" $(PYTEST_ARGS)
