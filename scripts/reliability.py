@@ -355,28 +355,37 @@ def scenario_clean(bootstrap: str, n: int, timeout: float = 600.0) -> Row:
 
 
 def scenario_kill(bootstrap: str, n: int, kills: int, seed: int = 0, timeout: float = 900.0) -> Row:
-    """SIGKILL the worker at random moments while it works, restart it each time."""
+    """SIGKILL the worker (and its parsing process) at random moments while it has work, restart it.
+
+    The articles are published in kills + 1 chunks: each kill falls while a chunk is being
+    extracted (after a random number of its articles and a random delay), never on an idle worker."""
     rng = random.Random(seed)
     with scenario_dir() as tmp:
         env = worker_env(bootstrap, tmp)
         settings = settings_from(env)
         payloads = make_articles(n)
         exp = expected_for(payloads)
+        size = -(-n // (kills + 1))
+        chunks = [payloads[i:i + size] for i in range(0, n, size)]
         workers = Workers(env, tmp)
         try:
             w = workers.start()
             t0 = time.monotonic()
-            pos = publish(settings, payloads)
+            pos: list[tuple[int, int]] = []
             moments = []
-            for _ in range(kills):
-                wait_progress(workers, rng.randint(1, max(2, n // (kills + 2))), timeout=240)
-                delay = rng.uniform(0.0, 2.5)
+            for chunk in chunks[:kills]:
+                pos += publish(settings, chunk)
+                progress = rng.randint(1, max(1, len(chunk) // 2))
+                wait_progress(workers, progress, timeout=240)
+                delay = rng.uniform(0.0, 1.0)
                 time.sleep(delay)
-                moments.append(f"{delay:.1f}s")
+                moments.append(f"{progress} articles + {delay:.1f}s")
                 workers.kill(w)
                 w = workers.start()
+            for chunk in chunks[kills:]:
+                pos += publish(settings, chunk)
             return observe(settings, workers, exp, pos, f"SIGKILL x{kills}", n, timeout, t0,
-                           notes=f"killed {', '.join(moments)} after progress")
+                           notes=f"killed after {', '.join(moments)} of a chunk")
         finally:
             workers.stop_all()
 

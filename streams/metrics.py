@@ -13,6 +13,9 @@ ARTICLES_REJECTED = Counter("geoevents_articles_rejected", "Messages sent to the
 EVENTS_OUT = Counter("geoevents_events_out", "Events written to the events topic", ["root"], registry=REGISTRY)
 MENTIONS_OUT = Counter("geoevents_mentions_out", "Actor mentions written to actor-mentions", registry=REGISTRY)
 MENTIONS_COUNTED = Counter("geoevents_mentions_counted", "Actor mentions counted into the tables", registry=REGISTRY)
+RESUMED_BATCHES = Counter("geoevents_resumed_batches",
+                          "Extraction batches that resumed an interrupted extraction (outputs read back)",
+                          registry=REGISTRY)
 EXTRACTION_SECONDS = Histogram(
     "geoevents_extraction_seconds", "Wall time to extract one batch of articles (parse + coding)",
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0), registry=REGISTRY)

@@ -49,7 +49,7 @@ extracted = app.Table("extracted", default=None, partitions=settings.partitions)
 mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions)
 
 # Hopping windows over event time, stored as panes: each mention is added to one tumbling bucket
-# of its pane table (one changelog write), and a window's count is the sum of the panes it covers
+# of its pane table (value {"n": count, "off": offset of the last record counted}; one changelog write), and a window's count is the sum of the panes it covers
 # (Li et al., "No pane, no gain", 2005). The 1h window hops every 15 minutes (4 panes of 15 min),
 # the 24h and 7d windows hop every hour (24 and 168 hourly panes). Panes expire with their longest
 # window, so memory stays bounded.
@@ -73,9 +73,16 @@ WINDOWS = {
 }
 
 
+def counted(value: Any) -> tuple[int, int]:
+    """(count, offset of the last record counted) of a pane or place value ({"n", "off"}; ints: older values)."""
+    if isinstance(value, dict):
+        return int(value["n"]), int(value["off"])
+    return int(value or 0), -1
+
+
 def pane_count(table: Any, key: str, timestamp: float) -> int:
     """Count in the pane of `table` that holds `timestamp`."""
-    return int(table.table._windowed_timestamp(key, timestamp))
+    return counted(table.table._windowed_timestamp(key, timestamp))[0]
 
 
 def window_count(key: str, label: str, now: float | None = None) -> int:

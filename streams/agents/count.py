@@ -4,8 +4,9 @@ of the hopping 1h/24h/7d windows).
 The topic is keyed by country-level actor code, so each table key lives on exactly one partition
 and sees its records in offset order. Records are taken in batches and added up per actor and
 pane, so a burst of mentions of one actor costs one table write per pane, not one per mention.
-The all-time value keeps the offset of the last record it counted: a record delivered again after
-a crash is not counted twice.
+The all-time value and every pane keep the offset of the last record they counted, in the same
+table record as the count: a record delivered again after a crash is not counted twice, even when
+only some of a batch's changelog writes reached Kafka before the crash.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered
 from streams.app import app
-from streams.tables import HOUR, PANE_15M, event_time_of, mentions_15m, mentions_all, mentions_hourly
+from streams.tables import HOUR, PANE_15M, counted, event_time_of, mentions_15m, mentions_all, mentions_hourly
 from streams.topics import mentions
 
 COUNT_BATCH = 500
@@ -34,20 +35,23 @@ async def count(stream: Any) -> None:
         for actor, items in by_actor.items():
             current = mentions_all.get(actor) or {"n": 0, "codes": {}, "off": -1}
             fresh = [(ev, m) for ev, m in items if ev.message.offset > current["off"]]
-            if not fresh:
-                continue  # counted before a restart
-            codes = dict(current["codes"])
-            panes: dict[tuple[int, float], list[Any]] = {}
-            for ev, m in fresh:
-                codes[m["code"]] = codes.get(m["code"], 0) + 1
-                ts = event_time_of(ev)
-                for i, size in enumerate(PANE_SIZES):
-                    panes.setdefault((i, ts // size), [ev, 0])[1] += 1
-            last = fresh[-1][0]
-            with acting_for(stream, last):
-                mentions_all[actor] = {"n": current["n"] + len(fresh), "codes": codes, "off": last.message.offset}
-            for (i, _pane), (ev, n) in panes.items():
-                with acting_for(stream, ev):
-                    PANE_TABLES[i][actor] += n
-            metrics.MENTIONS_COUNTED.inc(len(fresh))
+            if fresh:
+                codes = dict(current["codes"])
+                for _ev, m in fresh:
+                    codes[m["code"]] = codes.get(m["code"], 0) + 1
+                last = fresh[-1][0]
+                with acting_for(stream, last):
+                    mentions_all[actor] = {"n": current["n"] + len(fresh), "codes": codes, "off": last.message.offset}
+                metrics.MENTIONS_COUNTED.inc(len(fresh))
+            # every pane keeps its own offset: its changelog write may be delivered without the others
+            for table, size in zip(PANE_TABLES, PANE_SIZES, strict=True):
+                panes: dict[float, list[Any]] = defaultdict(list)
+                for ev, _m in items:
+                    panes[event_time_of(ev) // size].append(ev)
+                for evs in panes.values():
+                    n, off = counted(table.table._windowed_timestamp(actor, event_time_of(evs[-1])))
+                    new = [ev for ev in evs if ev.message.offset > off]
+                    if new:
+                        with acting_for(stream, new[-1]):
+                            table[actor] = {"n": n + len(new), "off": new[-1].message.offset}
         await delivered()

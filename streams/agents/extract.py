@@ -7,6 +7,7 @@ Articles are taken in batches (stream.take_events) and parsed in a separate proc
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -15,6 +16,7 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered
+from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.extraction.pipeline import extract_batch, warm_up
@@ -22,6 +24,7 @@ from streams.tables import EVENT_TIME_HEADER, extracted
 from streams.topics import articles_unique, events, events_by_quad, mentions
 from streams.validate import now_iso
 
+log = logging.getLogger(__name__)
 _executor: Executor | None = None
 
 
@@ -62,48 +65,94 @@ def event_time(iso: str) -> float:
     return min(ts, time.time())
 
 
+def is_done(mark: Any) -> bool:
+    """An `extracted` mark of an article whose records were all delivered (ints: older marks)."""
+    return isinstance(mark, int) or (isinstance(mark, dict) and "off" in mark)
+
+
 @app.agent(articles_unique)
 async def extract(stream: Any) -> None:
+    """Marks make the outputs exactly-once per id (see streams/agents/readback.py):
+    `{"sending": t}` is delivered before an article's first record is sent, `{"off": offset}`
+    after its last record is delivered. A done article is skipped; an interrupted one is resumed
+    by sending only the records that are not in Kafka yet."""
     loop = asyncio.get_running_loop()
     async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
-        # an article whose extraction was fully delivered before is a redelivery: skip it
-        todo = [ev for ev in batch if extracted.get(ev.key.decode() if ev.key else "") is None]
-        articles = [jsonio.loads(ev.value) for ev in todo]
-        if not articles:
+        todo, marks = [], []
+        for ev in batch:
+            mark = extracted.get(ev.key.decode() if ev.key else "")
+            if not is_done(mark):
+                todo.append(ev)
+                marks.append(mark)
+        if not todo:
             continue
+        articles = [jsonio.loads(ev.value) for ev in todo]
         started = time.perf_counter()
         results = await loop.run_in_executor(executor(), extract_batch, articles, settings.model)
         metrics.EXTRACTION_SECONDS.observe(time.perf_counter() - started)
         metrics.BATCH_SIZE.observe(len(todo))
+
+        now_ms = int(time.time() * 1000)
+        interrupted = [m["sending"] for m in marks if isinstance(m, dict) and "sending" in m]
+        for ev, article, mark in zip(todo, articles, marks, strict=True):
+            # keep the earliest start: an earlier attempt may have sent records since then
+            start = mark["sending"] if isinstance(mark, dict) and "sending" in mark else now_ms
+            with acting_for(stream, ev):
+                extracted[article["id"]] = {"sending": min(start, now_ms)}
+        await delivered()
+        present = await already_sent(min(interrupted)) if interrupted else None
+
         pending: list[Any] = []
         for ev, article, result in zip(todo, articles, results, strict=True):
             if "error" in result:
                 await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
                 continue
-            pending += await emit(article, result)
+            pending += await emit(article, result, present)
             metrics.ARTICLES_EXTRACTED.inc()
-        # every record of the batch is delivered before its articles are marked extracted
         await asyncio.gather(*pending)
         for ev, article in zip(todo, articles, strict=True):
             with acting_for(stream, ev):
-                extracted[article["id"]] = ev.message.offset
+                extracted[article["id"]] = {"off": ev.message.offset}
         await delivered()
 
 
-async def emit(article: dict[str, Any], result: dict[str, Any]) -> list[Any]:
-    """Send an article's events and mentions; return the delivery futures."""
+def output_topics() -> dict[str, IdOf]:
+    out: dict[str, IdOf] = {events.get_topic_name(): key_id, mentions.get_topic_name(): mention_id}
+    out.update({t.get_topic_name(): key_id for t in events_by_quad.values()})
+    return out
+
+
+async def already_sent(since_ms: int) -> dict[str, set[str]]:
+    """Ids already on each output topic, for resuming articles interrupted at `since_ms`."""
+    present = await delivered_ids(settings, output_topics(), since_ms - int(settings.resume_lookback * 1000))
+    log.warning("resuming interrupted extractions: %s records of them were already delivered",
+             sum(len(v) for v in present.values()))
+    metrics.RESUMED_BATCHES.inc()
+    return present
+
+
+async def emit(article: dict[str, Any], result: dict[str, Any],
+               present: dict[str, set[str]] | None = None) -> list[Any]:
+    """Send an article's events and mentions (those not in `present`); return the delivery futures."""
     headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
     extracted_at = now_iso()
     pending = []
+
+    async def send(topic: Any, rid: str, key: bytes, value: bytes, **kw: Any) -> bool:
+        if present is not None and rid in present.get(topic.get_topic_name(), ()):
+            return False
+        pending.append(await topic.send(key=key, value=value, **kw))
+        return True
+
     for record in result["events"]:
         record["extracted_at"] = extracted_at
-        key = record["event_id"].encode()
+        eid = record["event_id"]
         value = jsonio.dumps(record)
-        pending.append(await events.send(key=key, value=value))
-        pending.append(await events_by_quad[record["quad_class"]].send(key=key, value=value))
-        metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
+        if await send(events, eid, eid.encode(), value):
+            metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
+        await send(events_by_quad[record["quad_class"]], eid, eid.encode(), value)
     for mention in result["mentions"]:
-        pending.append(await mentions.send(key=mention["actor"].encode(), value=jsonio.dumps(mention),
-                                           headers=headers))
-        metrics.MENTIONS_OUT.inc()
+        if await send(mentions, mention["mention_id"], mention["actor"].encode(), jsonio.dumps(mention),
+                      headers=headers):
+            metrics.MENTIONS_OUT.inc()
     return pending

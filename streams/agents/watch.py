@@ -1,8 +1,9 @@
 """Hop 5, `events` -> watch tables: top dyads, places, the latest events, events per minute.
 
 Keys are scoped by the source partition, so every partition owns its keys (see streams/tables.py).
-Events are taken in batches and added up per key. The ring cursor keeps the offset of the last
-event it recorded, so an event delivered again after a crash is skipped.
+Events are taken in batches and added up per key. Every dyad and place value, and the ring cursor,
+keep the offset of the last event they counted, so an event delivered again after a crash is
+skipped. (The events-per-minute rate is processing-time and approximate.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered
 from streams.app import app, settings
-from streams.tables import dyads, events_per_minute, places, recent_events
+from streams.tables import counted, dyads, events_per_minute, places, recent_events
 from streams.topics import events
 
 WATCH_BATCH = 500
@@ -27,30 +28,42 @@ async def watch(stream: Any) -> None:
             by_partition[event.message.partition].append(event)
         for partition, evs in by_partition.items():
             part = f"p{partition}"
-            cursor = recent_events.get(part) or {"slot": 0, "off": -1}
-            fresh = [ev for ev in evs if ev.message.offset > cursor["off"]]
-            if not fresh:
-                continue  # seen before a restart
-            pair_counts: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-            place_counts: dict[str, int] = defaultdict(int)
-            slot = cursor["slot"]
-            with acting_for(stream, fresh[-1]):
-                for ev in fresh:
-                    record = jsonio.loads(ev.value)
-                    if record.get("target"):
-                        pc = pair_counts[f"{part}|{record['source']['code']}>{record['target']['code']}"]
-                        pc[0] += 1
-                        pc[1] += record["goldstein"]
-                    loc = record.get("location")
-                    if loc and loc.get("country"):
-                        place_counts[f"{part}|{loc['country']}"] += 1
-                    recent_events[f"{part}|{slot}"] = record
-                    slot = (slot + 1) % settings.recent_events
-                for key, (n, gsum) in pair_counts.items():
-                    cur = dyads.get(key) or {"events": 0, "goldstein_sum": 0.0}
-                    dyads[key] = {"events": cur["events"] + int(n), "goldstein_sum": cur["goldstein_sum"] + gsum}
-                for key, n in place_counts.items():
-                    places[key] = (places.get(key) or 0) + n
-                recent_events[part] = {"slot": slot, "off": fresh[-1].message.offset}
-                events_per_minute[part] += len(fresh)
+            pairs: dict[str, list[tuple[int, float]]] = defaultdict(list)
+            located: dict[str, list[int]] = defaultdict(list)
+            records = []
+            for ev in evs:
+                record = jsonio.loads(ev.value)
+                records.append(record)
+                if record.get("target"):
+                    pairs[f"{part}|{record['source']['code']}>{record['target']['code']}"].append(
+                        (ev.message.offset, record["goldstein"]))
+                loc = record.get("location")
+                if loc and loc.get("country"):
+                    located[f"{part}|{loc['country']}"].append(ev.message.offset)
+            with acting_for(stream, evs[-1]):
+                # every key keeps the offset of the last event it counted (its changelog write may
+                # reach Kafka without the others before a crash)
+                for key, items in pairs.items():
+                    cur = dyads.get(key) or {"events": 0, "goldstein_sum": 0.0, "off": -1}
+                    new = [g for off, g in items if off > cur.get("off", -1)]
+                    if new:
+                        dyads[key] = {"events": cur["events"] + len(new), "goldstein_sum": cur["goldstein_sum"] + sum(new),
+                                      "off": items[-1][0]}
+                for key, offsets in located.items():
+                    n, last = counted(places.get(key))
+                    new_offsets = [off for off in offsets if off > last]
+                    if new_offsets:
+                        places[key] = {"n": n + len(new_offsets), "off": new_offsets[-1]}
+                cursor = recent_events.get(part) or {"slot": 0, "off": -1}
+                slot = cursor["slot"]
+                fresh = 0
+                for ev, record in zip(evs, records, strict=True):
+                    if ev.message.offset > cursor["off"]:
+                        recent_events[f"{part}|{slot}"] = record
+                        slot = (slot + 1) % settings.recent_events
+                        fresh += 1
+                if fresh:
+                    recent_events[part] = {"slot": slot, "off": evs[-1].message.offset}
+                    events_per_minute[part] += fresh
         await delivered()
+

@@ -17,6 +17,7 @@ from prometheus_client import generate_latest
 from streams import metrics
 from streams.app import app, settings
 from streams.tables import (
+    counted,
     dyads,
     events_per_minute,
     mentions_all,
@@ -223,7 +224,7 @@ async def top_places(web: Any, request: Any) -> Any:
         return bad_request(web, exc)
     totals: dict[str, int] = {}
     for key, value in places.items():
-        totals[_unscoped(key)] = totals.get(_unscoped(key), 0) + int(value)
+        totals[_unscoped(key)] = totals.get(_unscoped(key), 0) + counted(value)[0]
     if not is_local(request):
         for body in await fan_out("/api/places/top", {"n": MAX_N}):
             for p in body["places"]:
