@@ -85,8 +85,16 @@ def test_interrupted_extraction_resumes_without_duplicates(stack_env: dict[str, 
     on_mentions = Counter(value["mention_id"] for _, value in read_topic(cfg, cfg.topic_mentions))
     assert on_mentions == Counter(m["mention_id"] for m in mentions)
 
-    top = http_json(f"{worker.url}/api/actors/top?window=all&n=500", timeout=20)
-    assert {a["code"]: a["mentions"] for a in top["actors"]} == dict(Counter(m["actor"] for m in mentions))
+    # the seeded mentions are counted too, so the counters settle early: wait for the table itself
+    want = dict(Counter(m["actor"] for m in mentions))
+    deadline = time.monotonic() + 60
+    while True:
+        top = http_json(f"{worker.url}/api/actors/top?window=all&n=500", timeout=20)
+        table = {a["code"]: a["mentions"] for a in top["actors"]}
+        if table == want or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert table == want
     with urllib.request.urlopen(f"{worker.url}/metrics", timeout=10) as resp:
         metrics_text = resp.read().decode()
     assert "geoevents_resumed_batches_total 1.0" in metrics_text

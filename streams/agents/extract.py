@@ -70,50 +70,74 @@ def is_done(mark: Any) -> bool:
     return isinstance(mark, int) or (isinstance(mark, dict) and "off" in mark)
 
 
-@app.agent(articles_unique)
+# article id -> finished when the batch holding it is done (several agent instances run at once)
+_in_flight: dict[str, asyncio.Future[None]] = {}
+
+
+@app.agent(articles_unique, concurrency=settings.extract_concurrency)
 async def extract(stream: Any) -> None:
     """Marks make the outputs exactly-once per id (see streams/agents/readback.py):
     `{"sending": t}` is delivered before an article's first record is sent, `{"off": offset}`
     after its last record is delivered. A done article is skipped; an interrupted one is resumed
-    by sending only the records that are not in Kafka yet."""
+    by sending only the records that are not in Kafka yet.
+
+    `GEOEVENTS_EXTRACT_CONCURRENCY` instances (default 2) run at once, so one batch is parsed
+    while the previous one is sent; an article id is handled by one instance at a time."""
     loop = asyncio.get_running_loop()
     async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
-        todo, marks = [], []
-        for ev in batch:
-            mark = extracted.get(ev.key.decode() if ev.key else "")
-            if not is_done(mark):
+        ids = [ev.key.decode() if ev.key else "" for ev in batch]
+        while busy := [_in_flight[i] for i in ids if i in _in_flight]:
+            await asyncio.gather(*busy)
+        todo, marks, seen = [], [], set()
+        for aid, ev in zip(ids, batch, strict=True):
+            mark = extracted.get(aid)
+            if aid not in seen and not is_done(mark):  # the same article twice: forwarded again upstream
+                seen.add(aid)
                 todo.append(ev)
                 marks.append(mark)
         if not todo:
             continue
-        articles = [jsonio.loads(ev.value) for ev in todo]
-        started = time.perf_counter()
-        results = await loop.run_in_executor(executor(), extract_batch, articles, settings.model)
-        metrics.EXTRACTION_SECONDS.observe(time.perf_counter() - started)
-        metrics.BATCH_SIZE.observe(len(todo))
+        done = loop.create_future()
+        for aid in seen:
+            _in_flight[aid] = done
+        try:
+            await extract_and_send(stream, todo, marks)
+        finally:
+            for aid in seen:
+                del _in_flight[aid]
+            done.set_result(None)
 
-        now_ms = int(time.time() * 1000)
-        interrupted = [m["sending"] for m in marks if isinstance(m, dict) and "sending" in m]
-        for ev, article, mark in zip(todo, articles, marks, strict=True):
-            # keep the earliest start: an earlier attempt may have sent records since then
-            start = mark["sending"] if isinstance(mark, dict) and "sending" in mark else now_ms
-            with acting_for(stream, ev):
-                extracted[article["id"]] = {"sending": min(start, now_ms)}
-        await delivered()
-        present = await already_sent(min(interrupted)) if interrupted else None
 
-        pending: list[Any] = []
-        for ev, article, result in zip(todo, articles, results, strict=True):
-            if "error" in result:
-                await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
-                continue
-            pending += await emit(article, result, present)
-            metrics.ARTICLES_EXTRACTED.inc()
-        await asyncio.gather(*pending)
-        for ev, article in zip(todo, articles, strict=True):
-            with acting_for(stream, ev):
-                extracted[article["id"]] = {"off": ev.message.offset}
-        await delivered()
+async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> None:
+    loop = asyncio.get_running_loop()
+    articles = [jsonio.loads(ev.value) for ev in todo]
+    now_ms = int(time.time() * 1000)
+    interrupted = [m["sending"] for m in marks if isinstance(m, dict) and "sending" in m]
+    for ev, article, mark in zip(todo, articles, marks, strict=True):
+        # keep the earliest start: an earlier attempt may have sent records since then
+        start = mark["sending"] if isinstance(mark, dict) and "sending" in mark else now_ms
+        with acting_for(stream, ev):
+            extracted[article["id"]] = {"sending": min(start, now_ms)}
+    started = time.perf_counter()
+    parsing = loop.run_in_executor(executor(), extract_batch, articles, settings.model)
+    await delivered()  # the sending marks reach Kafka while the batch is parsed
+    present = await already_sent(min(interrupted)) if interrupted else None
+    results = await parsing
+    metrics.EXTRACTION_SECONDS.observe(time.perf_counter() - started)
+    metrics.BATCH_SIZE.observe(len(todo))
+
+    pending: list[Any] = []
+    for ev, article, result in zip(todo, articles, results, strict=True):
+        if "error" in result:
+            await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
+            continue
+        pending += await emit(article, result, present)
+        metrics.ARTICLES_EXTRACTED.inc()
+    await asyncio.gather(*pending)
+    for ev, article in zip(todo, articles, strict=True):
+        with acting_for(stream, ev):
+            extracted[article["id"]] = {"off": ev.message.offset}
+    await delivered()
 
 
 def output_topics() -> dict[str, IdOf]:
