@@ -338,20 +338,42 @@ def wait_progress(workers: Workers, at_least: int, timeout: float = 300.0) -> No
 # ---------------------------------------------------------------- scenarios
 
 
-def scenario_clean(bootstrap: str, n: int, timeout: float = 600.0) -> Row:
+@dataclass
+class Stage:
+    """What every scenario sets up: its own topics and state, the payloads and their expectation."""
+
+    tmp: Path
+    env: dict[str, str]
+    settings: Settings
+    payloads: list[bytes]
+    exp: Expected
+    workers: Workers
+
+    def observe(self, positions: list[tuple[int, int]], scenario: str, timeout: float, started: float,
+                notes: str = "") -> Row:
+        return observe(self.settings, self.workers, self.exp, positions, scenario, len(self.payloads), timeout,
+                       started, notes=notes)
+
+
+@contextlib.contextmanager
+def stage(bootstrap: str, payloads: list[bytes], extra_env: dict[str, str] | None = None,
+          max_bytes: int = 1_000_000) -> Iterator[Stage]:
+    """A scenario's stage on `bootstrap`; its workers are stopped at the end."""
     with scenario_dir() as tmp:
-        env = worker_env(bootstrap, tmp)
-        settings = settings_from(env)
-        payloads = make_articles(n)
-        exp = expected_for(payloads)
-        workers = Workers(env, tmp)
+        env = worker_env(bootstrap, tmp, extra_env)
+        st = Stage(tmp, env, settings_from(env), payloads, expected_for(payloads, max_bytes=max_bytes),
+                   Workers(env, tmp))
         try:
-            workers.start()
-            t0 = time.monotonic()
-            pos = publish(settings, payloads)
-            return observe(settings, workers, exp, pos, "clean run", n, timeout, t0)
+            yield st
         finally:
-            workers.stop_all()
+            st.workers.stop_all()
+
+
+def scenario_clean(bootstrap: str, n: int, timeout: float = 600.0) -> Row:
+    with stage(bootstrap, make_articles(n)) as st:
+        st.workers.start()
+        t0 = time.monotonic()
+        return st.observe(publish(st.settings, st.payloads), "clean run", timeout, t0)
 
 
 def scenario_kill(bootstrap: str, n: int, kills: int, seed: int = 0, timeout: float = 900.0) -> Row:
@@ -360,85 +382,60 @@ def scenario_kill(bootstrap: str, n: int, kills: int, seed: int = 0, timeout: fl
     The articles are published in kills + 1 chunks: each kill falls while a chunk is being
     extracted (after a random number of its articles and a random delay), never on an idle worker."""
     rng = random.Random(seed)
-    with scenario_dir() as tmp:
-        env = worker_env(bootstrap, tmp)
-        settings = settings_from(env)
-        payloads = make_articles(n)
-        exp = expected_for(payloads)
+    with stage(bootstrap, make_articles(n)) as st:
         size = -(-n // (kills + 1))
-        chunks = [payloads[i:i + size] for i in range(0, n, size)]
-        workers = Workers(env, tmp)
-        try:
-            w = workers.start()
-            t0 = time.monotonic()
-            pos: list[tuple[int, int]] = []
-            moments = []
-            for chunk in chunks[:kills]:
-                pos += publish(settings, chunk)
-                progress = rng.randint(1, max(1, len(chunk) // 2))
-                wait_progress(workers, progress, timeout=240)
-                delay = rng.uniform(0.0, 1.0)
-                time.sleep(delay)
-                moments.append(f"{progress} articles + {delay:.1f}s")
-                workers.kill(w)
-                w = workers.start()
-            for chunk in chunks[kills:]:
-                pos += publish(settings, chunk)
-            return observe(settings, workers, exp, pos, f"SIGKILL x{kills}", n, timeout, t0,
-                           notes=f"killed after {', '.join(moments)} of a chunk")
-        finally:
-            workers.stop_all()
+        chunks = [st.payloads[i:i + size] for i in range(0, n, size)]
+        w = st.workers.start()
+        t0 = time.monotonic()
+        pos: list[tuple[int, int]] = []
+        moments = []
+        for chunk in chunks[:kills]:
+            pos += publish(st.settings, chunk)
+            progress = rng.randint(1, max(1, len(chunk) // 2))
+            wait_progress(st.workers, progress, timeout=240)
+            delay = rng.uniform(0.0, 1.0)
+            time.sleep(delay)
+            moments.append(f"{progress} articles + {delay:.1f}s")
+            st.workers.kill(w)
+            w = st.workers.start()
+        for chunk in chunks[kills:]:
+            pos += publish(st.settings, chunk)
+        return st.observe(pos, f"SIGKILL x{kills}", timeout, t0, notes=f"killed after {', '.join(moments)} of a chunk")
 
 
 def scenario_rebalance(bootstrap: str, n: int, timeout: float = 900.0) -> Row:
     """A second worker joins mid-stream, then the first leaves (clean stop) while the second works."""
-    with scenario_dir() as tmp:
-        env = worker_env(bootstrap, tmp)
-        settings = settings_from(env)
-        payloads = make_articles(n)
-        exp = expected_for(payloads)
-        workers = Workers(env, tmp)
-        try:
-            first = workers.start()
-            t0 = time.monotonic()
-            pos = publish(settings, payloads)
-            wait_progress(workers, max(1, n // 5))
-            workers.start(ready=False)   # join: rebalance while the first one is busy
-            time.sleep(8.0)
-            workers.stop(first)          # leave: rebalance again
-            return observe(settings, workers, exp, pos, "worker joins + leaves", n, timeout, t0)
-        finally:
-            workers.stop_all()
+    with stage(bootstrap, make_articles(n)) as st:
+        first = st.workers.start()
+        t0 = time.monotonic()
+        pos = publish(st.settings, st.payloads)
+        wait_progress(st.workers, max(1, n // 5))
+        st.workers.start(ready=False)   # join: rebalance while the first one is busy
+        time.sleep(8.0)
+        st.workers.stop(first)          # leave: rebalance again
+        return st.observe(pos, "worker joins + leaves", timeout, t0)
 
 
 def scenario_broker_restart(tmp_root: Path, n: int, outage: float, timeout: float = 900.0) -> Row:
     """Stop the broker for `outage` seconds mid-stream, start it again on the same data and ports."""
     kafka = start_broker(tmp_root / "broker")
     try:
-        with scenario_dir() as tmp:
-            env = worker_env(kafka.bootstrap, tmp)
-            settings = settings_from(env)
-            payloads = make_articles(n)
-            exp = expected_for(payloads)
-            workers = Workers(env, tmp)
-            try:
-                w = workers.start()
-                t0 = time.monotonic()
-                pos = publish(settings, payloads)
-                wait_progress(workers, max(1, n // 5))
-                kafka.stop()
-                time.sleep(outage)
-                kafka = LocalKafka(kafka.data_dir, port=kafka.port, controller_port=kafka.controller_port)
-                kafka.start(timeout=120)
-                survived = w.proc.poll() is None
-                row = observe(settings, workers, exp, pos, f"broker down {outage:.0f}s", n, timeout, t0,
-                              notes="" if survived else "the worker exited during the outage")
-                if not (survived and w.proc.poll() is None):
-                    row.tables_exact = False
-                    row.notes = (row.notes + " worker did not survive").strip()
-                return row
-            finally:
-                workers.stop_all()
+        with stage(kafka.bootstrap, make_articles(n)) as st:
+            w = st.workers.start()
+            t0 = time.monotonic()
+            pos = publish(st.settings, st.payloads)
+            wait_progress(st.workers, max(1, n // 5))
+            kafka.stop()
+            time.sleep(outage)
+            kafka = LocalKafka(kafka.data_dir, port=kafka.port, controller_port=kafka.controller_port)
+            kafka.start(timeout=120)
+            survived = w.proc.poll() is None
+            row = st.observe(pos, f"broker down {outage:.0f}s", timeout, t0,
+                             notes="" if survived else "the worker exited during the outage")
+            if not (survived and w.proc.poll() is None):
+                row.tables_exact = False
+                row.notes = (row.notes + " worker did not survive").strip()
+            return row
     finally:
         kafka.stop()
 
@@ -447,16 +444,11 @@ def scenario_backpressure(bootstrap: str, n: int, timeout: float = 1800.0) -> tu
     """Publish n articles at once to a fresh worker; sample its RSS (worker + parser) until done."""
     import psutil
 
-    with scenario_dir() as tmp:
-        env = worker_env(bootstrap, tmp)
-        settings = settings_from(env)
-        payloads = make_articles(n)
-        exp = expected_for(payloads)
-        workers = Workers(env, tmp)
+    with stage(bootstrap, make_articles(n)) as st:
         samples: list[float] = []
         stop = threading.Event()
         try:
-            w = workers.start()
+            w = st.workers.start()
             proc = psutil.Process(w.proc.pid)
 
             def rss() -> float:
@@ -477,8 +469,7 @@ def scenario_backpressure(bootstrap: str, n: int, timeout: float = 1800.0) -> tu
             th = threading.Thread(target=sampler, daemon=True)
             th.start()
             t0 = time.monotonic()
-            pos = publish(settings, payloads)
-            row = observe(settings, workers, exp, pos, f"burst of {n}", n, timeout, t0)
+            row = st.observe(publish(st.settings, st.payloads), f"burst of {n}", timeout, t0)
             stop.set()
             th.join(5)
             mem = {"baseline_mb": round(baseline, 1), "peak_mb": round(max(samples or [baseline]), 1),
@@ -487,7 +478,6 @@ def scenario_backpressure(bootstrap: str, n: int, timeout: float = 1800.0) -> tu
             return row, mem
         finally:
             stop.set()
-            workers.stop_all()
 
 
 def scenario_sasl(tmp_root: Path, n: int, timeout: float = 600.0) -> tuple[Row, bool]:
@@ -495,24 +485,15 @@ def scenario_sasl(tmp_root: Path, n: int, timeout: float = 600.0) -> tuple[Row, 
     users = {"admin": SECRET_PASSWORD + "-admin", "geoevents": SECRET_PASSWORD}
     kafka = start_broker(tmp_root / "broker-sasl", sasl_users=users)
     try:
-        with scenario_dir() as tmp:
-            env = worker_env(kafka.bootstrap, tmp, {
-                "GEOEVENTS_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "GEOEVENTS_SASL_MECHANISM": "PLAIN",
+        sasl = {"GEOEVENTS_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "GEOEVENTS_SASL_MECHANISM": "PLAIN",
                 "GEOEVENTS_SASL_USERNAME": "geoevents", "GEOEVENTS_SASL_PASSWORD": SECRET_PASSWORD,
-                "GEOEVENTS_LOG_LEVEL": "info",
-            })
-            settings = settings_from(env)
-            payloads = make_articles(n)
-            exp = expected_for(payloads)
-            workers = Workers(env, tmp)
-            try:
-                workers.start()
-                t0 = time.monotonic()
-                pos = publish(settings, payloads)
-                row = observe(settings, workers, exp, pos, "SASL/PLAIN", n, timeout, t0)
-            finally:
-                workers.stop_all()
-            leaked = SECRET_PASSWORD in workers.logs()
+                "GEOEVENTS_LOG_LEVEL": "info"}
+        with stage(kafka.bootstrap, make_articles(n), sasl) as st:
+            st.workers.start()
+            t0 = time.monotonic()
+            row = st.observe(publish(st.settings, st.payloads), "SASL/PLAIN", timeout, t0)
+            st.workers.stop_all()
+            leaked = SECRET_PASSWORD in st.workers.logs()
             if leaked:
                 row.notes = (row.notes + " the password appears in the worker log").strip()
             return row, leaked
@@ -530,22 +511,14 @@ def scenario_fuzz(bootstrap: str, n_random: int, n_valid: int, seed: int = 0, ti
 
 
 def run_payloads(bootstrap: str, payloads: list[bytes], name: str, timeout: float, max_bytes: int) -> Row:
-    with scenario_dir() as tmp:
-        env = worker_env(bootstrap, tmp, {"GEOEVENTS_MAX_ARTICLE_BYTES": str(max_bytes)})
-        settings = settings_from(env)
-        exp = expected_for(payloads, max_bytes=max_bytes)
-        workers = Workers(env, tmp)
-        try:
-            w = workers.start()
-            t0 = time.monotonic()
-            pos = publish(settings, payloads, keys=[None] * len(payloads))
-            row = observe(settings, workers, exp, pos, name, len(payloads), timeout, t0)
-            if w.proc.poll() is not None:
-                row.tables_exact = False
-                row.notes = (row.notes + " the worker stopped").strip()
-            return row
-        finally:
-            workers.stop_all()
+    with stage(bootstrap, payloads, {"GEOEVENTS_MAX_ARTICLE_BYTES": str(max_bytes)}, max_bytes=max_bytes) as st:
+        w = st.workers.start()
+        t0 = time.monotonic()
+        row = st.observe(publish(st.settings, payloads, keys=[None] * len(payloads)), name, timeout, t0)
+        if w.proc.poll() is not None:
+            row.tables_exact = False
+            row.notes = (row.notes + " the worker stopped").strip()
+        return row
 
 
 # ---------------------------------------------------------------- main
