@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -302,6 +303,29 @@ class Stack:
                 pass
             self.sampler.descendants.discard(pid)
 
+    def cpu_seconds(self, workers: list[Any]) -> dict[str, float]:
+        """CPU time (user + system) so far of the workers' event loops, their parsing processes and
+        the broker: where the machine's time goes during a run."""
+        out = {"worker_event_loops": 0.0, "parsing_processes": 0.0, "broker": 0.0}
+
+        def cpu(p: psutil.Process) -> float:
+            t = p.cpu_times()
+            return float(t.user + t.system)
+
+        for w in workers:
+            try:
+                proc = psutil.Process(w.proc.pid)
+                out["worker_event_loops"] += cpu(proc)
+                for child in proc.children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        out["parsing_processes"] += cpu(child)
+            except psutil.Error:
+                continue
+        if self.kafka is not None and self.kafka.process is not None:
+            with contextlib.suppress(psutil.Error):
+                out["broker"] = cpu(psutil.Process(self.kafka.process.pid))
+        return out
+
     def close(self) -> None:
         if self.workers:
             self.stop_workers(list(self.workers))
@@ -481,7 +505,10 @@ def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, labe
     ids = [str(a["id"]) for a in articles]
     try:
         timeout = max(300.0, 3.0 * len(lines))
+        cpu_before = stack.cpu_seconds(workers)
         res = asyncio.run(throughput_run(settings, workers, lines, ids, timeout))
+        cpu_after = stack.cpu_seconds(workers)
+        res["cpu_seconds"] = {k: round(cpu_after.get(k, 0.0) - v, 1) for k, v in cpu_before.items()}
         res["metrics"] = scrape(workers)
         log(f"  {len(lines)} articles in {res['seconds']:.1f}s = {res['articles_per_s']:.2f} articles/s "
             f"({res['events']} events, counters {res['counters']})")
@@ -620,6 +647,11 @@ def report(r: dict[str, Any]) -> None:
               f"{f(lat['uncommitted_latency_ms_p50'], 0)} / {f(lat['uncommitted_latency_ms_p95'], 0)}", "", "")
     t.add_row("peak worker RSS MB (worker + parser)", f(r["worker_rss_mb"], 0),
               f"<= {TARGETS['worker_rss_mb']:.0f}", verdict(r["worker_rss_mb"] <= TARGETS["worker_rss_mb"]))
+    for label, key in (("1 worker", "e2e_1worker"), ("2 workers", "e2e_2workers")):
+        cpu = r[key]["cpu_seconds"]
+        t.add_row(f"CPU s during e2e, {label}: parsing / event loops / broker",
+                  f"{cpu['parsing_processes']:.0f} / {cpu['worker_event_loops']:.0f} / {cpu['broker']:.0f}",
+                  "", f"wall {r[key]['seconds']:.0f} s")
     Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(t)
 
 
@@ -715,11 +747,11 @@ def main(argv: list[str] | None = None) -> int:
             "worker_rss_mb_1worker_run": max((v["total_mb"] for v in rss_one.values()), default=0.0),
             "worker_rss": peaks,
         })
-        for name, res in (("1 worker", one), ("2 workers", two)):
+        for n_workers, res in ((1, one), (2, two)):
             m = res["metrics"]
-            if m["geoevents_extraction_seconds_count"]:
-                res["parser_busy_fraction"] = m["geoevents_extraction_seconds_sum"] / res["seconds"] / (
-                    1 if name == "1 worker" else 2)
+            # CPU of the parsing processes over the wall time of the run, per parsing process
+            res["parser_busy_fraction"] = res["cpu_seconds"]["parsing_processes"] / res["seconds"] / n_workers
+            if m["geoevents_batch_articles_count"]:
                 res["mean_batch_articles"] = m["geoevents_batch_articles_sum"] / m["geoevents_batch_articles_count"]
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(result, indent=2, default=str) + "\n")
