@@ -6,6 +6,7 @@ import asyncio
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from typing import Any
 
 from streams import jsonio
@@ -41,6 +42,14 @@ def read_topic(settings: Settings, topic: str, idle: float = 2.0) -> list[tuple[
         return out
 
     return asyncio.run(_read())
+
+
+def mention_counts(records: list[tuple[str | None, Any]]) -> Counter[str]:
+    """Mentions per actor in `actor-mentions` records (one record per article and actor)."""
+    counts: Counter[str] = Counter()
+    for key, record in records:
+        counts[key or record["actor"]] += record["mentions"]
+    return counts
 
 
 def get(url: str) -> tuple[int, Any]:

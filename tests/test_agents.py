@@ -57,10 +57,10 @@ async def test_agents_count_updates_all_time_windowed_and_per_code_tables() -> N
     now = time.time()
     async with count_mod.count.test_context() as agent:
         for code in ("RUSGOV", "RUSMIL", "RUSGOV"):
-            await agent.put(key=b"RUS", value=jsonio.dumps({"actor": "RUS", "code": code}),
+            await agent.put(key=b"RUS", value=jsonio.dumps({"actor": "RUS", "mentions": 1, "codes": {code: 1}}),
                             headers={"event-time": str(now).encode()})
         # an article published ten days ago counts all time, but in no current window
-        await agent.put(key=b"UKR", value=jsonio.dumps({"actor": "UKR", "code": "UKR"}),
+        await agent.put(key=b"UKR", value=jsonio.dumps({"actor": "UKR", "mentions": 1, "codes": {"UKR": 1}}),
                         headers={"event-time": str(now - 10 * 86400).encode()})
     assert mentions_all["RUS"]["n"] == 3
     assert mentions_all["RUS"]["codes"] == {"RUSGOV": 2, "RUSMIL": 1}
@@ -80,8 +80,8 @@ async def test_agents_count_skips_redelivered_records_per_table_record() -> None
 
     async def put_three(agent: Any) -> None:
         agent.sent_offset = 0  # the same partition offsets as the first delivery
-        for code in ("RUSGOV", "RUSMIL", "RUSGOV"):
-            await agent.put(key=b"RUS", value=jsonio.dumps({"actor": "RUS", "code": code}),
+        for codes in ({"RUSGOV": 1}, {"RUSMIL": 1}, {"RUSGOV": 1}):
+            await agent.put(key=b"RUS", value=jsonio.dumps({"actor": "RUS", "mentions": 1, "codes": codes}),
                             partition=0, headers={"event-time": str(now).encode()})
         await asyncio.sleep(0.3)  # the agent takes records in batches (within 0.05 s)
 

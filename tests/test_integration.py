@@ -10,7 +10,7 @@ import pytest
 from streams import jsonio, schemas
 from streams.inputs import SAMPLES
 from tests.conftest import settings_for
-from tests.helpers import get, publish, read_topic, wait_settled
+from tests.helpers import get, mention_counts, publish, read_topic, wait_settled
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -54,11 +54,13 @@ def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: 
 
     # the tables agree with the actor-mentions topic they were counted from
     mentions = read_topic(settings, settings.topic_mentions, idle=1.0)
-    assert len(mentions) == c["mentions_counted"]
+    assert sum(m["mentions"] for _, m in mentions) == c["mentions_counted"]
     for key, m in mentions:
         assert key == m["actor"]
         assert schemas.errors("mention", m) == []
-    expected = Counter(k for k, _ in mentions)
+        assert sum(m["codes"].values()) == m["mentions"] == len(m["items"])
+    assert len({m["mention_id"] for _, m in mentions}) == len(mentions)  # one record per article and actor
+    expected = mention_counts(mentions)
     status, top = get(f"{worker.url}/api/actors/top?window=all&n=500")
     assert status == 200
     assert {a["code"]: a["mentions"] for a in top["actors"]} == dict(expected)

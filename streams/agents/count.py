@@ -1,5 +1,5 @@
-"""Hop 4, `actor-mentions` -> count tables (all-time with per-code counts; 15-minute and hourly panes
-of the hopping 1h/24h/7d windows).
+"""Hop 4, `actor-mentions` -> count tables (all-time with per-code counts; 15-minute and hourly
+panes of the hopping 1h/24h/7d windows). A record holds all mentions of one actor in one article.
 
 The topic is keyed by country-level actor code, so each table key lives on exactly one partition
 and sees its records in offset order. Records are taken in batches and added up per actor and
@@ -38,20 +38,24 @@ async def count(stream: Any) -> None:
             if fresh:
                 codes = dict(current["codes"])
                 for _ev, m in fresh:
-                    codes[m["code"]] = codes.get(m["code"], 0) + 1
+                    for code, k in m["codes"].items():
+                        codes[code] = codes.get(code, 0) + k
+                n_fresh = sum(m["mentions"] for _ev, m in fresh)
                 last = fresh[-1][0]
                 with acting_for(stream, last):
-                    mentions_all[actor] = {"n": current["n"] + len(fresh), "codes": codes, "off": last.message.offset}
-                metrics.MENTIONS_COUNTED.inc(len(fresh))
+                    mentions_all[actor] = {"n": current["n"] + n_fresh, "codes": codes, "off": last.message.offset}
+                metrics.MENTIONS_COUNTED.inc(n_fresh)
             # every pane keeps its own offset: its changelog write may be delivered without the others
             for table, size in zip(PANE_TABLES, PANE_SIZES, strict=True):
-                panes: dict[float, list[Any]] = defaultdict(list)
-                for ev, _m in items:
-                    panes[event_time_of(ev) // size].append(ev)
-                for evs in panes.values():
-                    n, off = counted(table.table._windowed_timestamp(actor, event_time_of(evs[-1])))
-                    new = [ev for ev in evs if ev.message.offset > off]
+                panes: dict[float, list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
+                for ev, m in items:
+                    panes[event_time_of(ev) // size].append((ev, m))
+                for pane in panes.values():
+                    last_ev = pane[-1][0]
+                    n, off = counted(table.table._windowed_timestamp(actor, event_time_of(last_ev)))
+                    new = [(ev, m) for ev, m in pane if ev.message.offset > off]
                     if new:
-                        with acting_for(stream, new[-1]):
-                            table[actor] = {"n": n + len(new), "off": new[-1].message.offset}
+                        with acting_for(stream, new[-1][0]):
+                            table[actor] = {"n": n + sum(m["mentions"] for _ev, m in new),
+                                            "off": new[-1][0].message.offset}
         await delivered()

@@ -175,8 +175,26 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         if await send(events, eid, eid.encode(), value):
             metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
         await send(events_by_quad[record["quad_class"]], eid, eid.encode(), value)
-    for mention in result["mentions"]:
-        if await send(mentions, mention["mention_id"], mention["actor"].encode(), jsonio.dumps(mention),
+    for record in mention_records(article["id"], result["mentions"]):
+        if await send(mentions, record["mention_id"], record["actor"].encode(), jsonio.dumps(record),
                       headers=headers):
-            metrics.MENTIONS_OUT.inc()
+            metrics.MENTIONS_OUT.inc(record["mentions"])
     return pending
+
+
+def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One `actor-mentions` record per article and country-level actor (schemas/mention.schema.json):
+    the number of mentions, the count per full actor code, and every mention as evidence."""
+    records: dict[str, dict[str, Any]] = {}
+    for m in found:
+        rec = records.get(m["actor"])
+        if rec is None:
+            rec = records[m["actor"]] = {
+                "schema_version": 2, "mention_id": f"{article_id}|{m['actor']}", "article_id": article_id,
+                "actor": m["actor"], "mentions": 0, "codes": {}, "items": [], "published_at": m["published_at"],
+            }
+        rec["mentions"] += 1
+        rec["codes"][m["code"]] = rec["codes"].get(m["code"], 0) + 1
+        rec["items"].append({"code": m["code"], "name": m.get("name"), "role": m.get("role"),
+                             "text": m["text"], "span": m["span"]})
+    return list(records.values())
