@@ -99,8 +99,25 @@ def window_count(key: str, label: str, now: float | None = None) -> int:
 dyads = app.Table("dyads", default=None, partitions=settings.partitions)
 # partition-scoped "p{n}|{ISO-3}" -> events located in that country
 places = app.Table("places", default=None, partitions=settings.partitions)
-# ring buffer of the latest events: "p{n}|{slot}" -> event record; "p{n}" -> {"slot": next, "off": last offset}
+# the latest events of each partition, in chunks placed by their offset on `events`: the event at
+# offset o is in chunk "p{n}|{(o // RING_CHUNK) % ring_chunks()}" whose value is
+# {"base": o // RING_CHUNK, "events": [[offset, record], ...]}; a chunk with an older base is
+# overwritten. One changelog write per chunk and batch (not per event), and adding an event twice
+# (a redelivery) puts it in the same place.
 recent_events = app.Table("recent-events", default=None, partitions=settings.partitions)
+RING_CHUNK = 50
+
+
+def ring_chunks() -> int:
+    """Chunks per partition: at least GEOEVENTS_RECENT_EVENTS events are kept."""
+    return -(-settings.recent_events // RING_CHUNK) + 1
+
+
+def ring_records(value: Any) -> list[dict[str, Any]]:
+    """The event records of one recent-events value."""
+    if isinstance(value, dict) and "events" in value:
+        return [record for _off, record in value["events"]]
+    return []
 # events per minute (processing time), one key per partition, kept two hours
 events_per_minute = (
     app.Table("events-per-minute", default=int, partitions=settings.partitions)

@@ -20,7 +20,21 @@ from streams import jsonio  # noqa: E402
 from streams.agents import count as count_mod  # noqa: E402
 from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
-from streams.tables import article_ids, mentions_15m, mentions_all, mentions_hourly, window_count  # noqa: E402
+from streams.agents import watch as watch_mod  # noqa: E402
+from streams.tables import (  # noqa: E402
+    RING_CHUNK,
+    article_ids,
+    counted,
+    dyads,
+    mentions_15m,
+    mentions_all,
+    mentions_hourly,
+    places,
+    recent_events,
+    ring_chunks,
+    ring_records,
+    window_count,
+)
 
 
 class Recorder:
@@ -41,13 +55,14 @@ async def _nothing_pending() -> None:
 @pytest.fixture(autouse=True)
 def _no_producer() -> Any:
     """No broker here: waiting for delivery is a no-op."""
-    with mock.patch.object(count_mod, "delivered", _nothing_pending):
+    with mock.patch.object(count_mod, "delivered", _nothing_pending), \
+            mock.patch.object(watch_mod, "delivered", _nothing_pending):
         yield
 
 
 @pytest.fixture(autouse=True)
 def _clean_tables() -> None:
-    for table in (mentions_all, article_ids):
+    for table in (mentions_all, article_ids, recent_events, dyads, places):
         table.data.clear()
     for wrapper in (mentions_15m, mentions_hourly):
         wrapper.table.data.clear()
@@ -96,6 +111,31 @@ async def test_agents_count_skips_redelivered_records_per_table_record() -> None
     assert mentions_all["RUS"]["codes"] == {"RUSGOV": 2, "RUSMIL": 1}
     assert window_count("RUS", "1h") == 3
     assert window_count("RUS", "24h") == window_count("RUS", "7d") == 3
+
+
+def _event(i: int) -> bytes:
+    return jsonio.dumps({"event_id": f"e{i}", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"},
+                         "goldstein": -10.0, "location": {"country": "UKR"}})
+
+
+async def test_agents_watch_places_recent_events_by_offset_and_counts_them_once() -> None:
+    async with watch_mod.watch.test_context() as agent:
+        for _ in range(2):  # the second time is a redelivery of the same offsets
+            agent.sent_offset = 0
+            for i in range(3):
+                await agent.put(key=f"e{i}".encode(), value=_event(i), partition=0)
+            await asyncio.sleep(0.3)
+        recent = [ev["event_id"] for v in recent_events.values() for ev in ring_records(v)]
+        assert sorted(recent) == ["e0", "e1", "e2"]
+        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
+        assert counted(places["p0|UKR"])[0] == 3
+        # a full turn of the ring later, the chunk of offsets 0..49 is reused
+        agent.sent_offset = RING_CHUNK * ring_chunks()
+        await agent.put(key=b"e9", value=_event(9), partition=0)
+        await asyncio.sleep(0.3)
+        recent = [ev["event_id"] for v in recent_events.values() for ev in ring_records(v)]
+        assert recent == ["e9"]
+        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == 4
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:

@@ -1,9 +1,9 @@
 """Hop 5, `events` -> watch tables: top dyads, places, the latest events, events per minute.
 
 Keys are scoped by the source partition, so every partition owns its keys (see streams/tables.py).
-Events are taken in batches and added up per key. Every dyad and place value, and the ring cursor,
-keep the offset of the last event they counted, so an event delivered again after a crash is
-skipped. (The events-per-minute rate is processing-time and approximate.)
+Events are taken in batches and added up per key. Every dyad and place value keeps the offset of
+the last event it counted, and the ring of recent events places each event by its offset, so an
+event delivered again after a crash is not counted or listed twice. (The events-per-minute rate is processing-time and approximate.)
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered
-from streams.app import app, settings
-from streams.tables import counted, dyads, events_per_minute, places, recent_events
+from streams.app import app
+from streams.tables import RING_CHUNK, counted, dyads, events_per_minute, places, recent_events, ring_chunks
 from streams.topics import events
 
 WATCH_BATCH = 500
@@ -54,16 +54,27 @@ async def watch(stream: Any) -> None:
                     new_offsets = [off for off in offsets if off > last]
                     if new_offsets:
                         places[key] = {"n": n + len(new_offsets), "off": new_offsets[-1]}
-                cursor = recent_events.get(part) or {"slot": 0, "off": -1}
-                slot = cursor["slot"]
-                fresh = 0
-                for ev, record in zip(evs, records, strict=True):
-                    if ev.message.offset > cursor["off"]:
-                        recent_events[f"{part}|{slot}"] = record
-                        slot = (slot + 1) % settings.recent_events
-                        fresh += 1
+                fresh = remember(part, evs, records)
                 if fresh:
-                    recent_events[part] = {"slot": slot, "off": evs[-1].message.offset}
                     events_per_minute[part] += fresh
         await delivered()
 
+
+
+def remember(part: str, evs: list[Any], records: list[dict[str, Any]]) -> int:
+    """Put the events into their ring chunks (see streams/tables.py); return how many were new."""
+    chunks: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    for ev, record in zip(evs, records, strict=True):
+        chunks[ev.message.offset // RING_CHUNK].append((ev.message.offset, record))
+    fresh = 0
+    for base, items in chunks.items():
+        key = f"{part}|{base % ring_chunks()}"
+        current = recent_events.get(key)
+        if not (isinstance(current, dict) and current.get("base") == base):
+            current = {"base": base, "events": []}
+        have = {off for off, _record in current["events"]}
+        new = [[off, record] for off, record in items if off not in have]
+        if new:
+            recent_events[key] = {"base": base, "events": current["events"] + new}
+            fresh += len(new)
+    return fresh

@@ -25,6 +25,7 @@ from streams.tables import (
     pane_count,
     places,
     recent_events,
+    ring_records,
     window_count,
 )
 
@@ -281,7 +282,7 @@ async def recent(web: Any, request: Any) -> Any:
         flt = event_filter(request)
     except BadRequest as exc:
         return bad_request(web, exc)
-    found = [v for k, v in recent_events.items() if "|" in k and v and event_matches(v, flt)]
+    found = [ev for k, v in recent_events.items() if "|" in k for ev in ring_records(v) if event_matches(ev, flt)]
     if not is_local(request):
         params = {"limit": limit, **{k: request.query[k] for k in EVENT_FILTERS if request.query.get(k)}}
         for body in await fan_out("/api/events/recent", params):
