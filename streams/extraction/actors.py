@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +24,35 @@ from streams.extraction.lexicon import Lexicon, split_code
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
 REGION_WORDS = {"south", "latin", "central", "north"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+
+
+class WordFilter:
+    """Indices of the tokens whose lemma (lower-cased) or lower-case form is in a word set: a pass over
+    the doc's arrays, so the per-token Python work runs only for the tokens that can match."""
+
+    def __init__(self, lemma_words: frozenset[str], lower_words: frozenset[str]) -> None:
+        self.lemma_words = lemma_words
+        self.lower_words = lower_words
+        self._lemma: dict[int, bool] = {}
+        self._lower: dict[int, bool] = {}
+
+    def __call__(self, doc: Doc) -> list[int]:
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, LEMMA])
+        hit = numpy.zeros(len(doc), dtype=bool)
+        for col, memo, words, fold in ((0, self._lower, self.lower_words, False), (1, self._lemma, self.lemma_words, True)):
+            uniq, inverse = numpy.unique(arr[:, col], return_inverse=True)
+            known = []
+            for h in uniq.tolist():
+                ok = memo.get(h)
+                if ok is None:
+                    text = strings[h]
+                    ok = memo[h] = (text.lower() if fold else text) in words
+                known.append(ok)
+            hit |= numpy.array(known, dtype=bool)[inverse.reshape(-1)]
+        return numpy.flatnonzero(hit).tolist()
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,7 @@ class Mention:
 
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
 
 
@@ -89,6 +121,8 @@ class ActorResolver:
         for label, phrases in self._patterns.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
         self.role_terms = lex.roles
+        self.role_heads = frozenset(term.split()[-1] for term in lex.roles if term.split())  # last words
+        self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
 
     def _add(self, label: str, value: tuple[str, str, str], phrases: list[str]) -> None:
@@ -103,6 +137,8 @@ class ActorResolver:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
+            return None  # every term tried below ends with the lemma, or is the word itself
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
         if compounds:
             longer = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
@@ -126,6 +162,19 @@ class ActorResolver:
 
     # -- the stage ------------------------------------------------------------------------------
     def _spans(self, doc: Doc) -> list[Span]:
+        """Dictionary matches, the longest one where they overlap (kept on the doc: the parser's NER
+        selection asks for them before `process` does)."""
+        key = f"{SPANS_KEY}:{id(self)}"
+        cached = doc.user_data.get(key)
+        if cached is None:
+            cached = doc.user_data[key] = [(sp.start, sp.end, sp.label) for sp in self._match(doc)]
+        return [Span(doc, start, end, label=label) for start, end, label in cached]
+
+    def dictionary_tokens(self, doc: Doc) -> set[int]:
+        """Tokens inside a dictionary match other than a bare surname: `process` marks them covered."""
+        return {i for sp in self._spans(doc) if self.labels[sp.label_][0] != "surname" for i in range(sp.start, sp.end)}
+
+    def _match(self, doc: Doc) -> list[Span]:
         best: dict[tuple[int, int], tuple[int, Span]] = {}
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
@@ -217,7 +266,8 @@ class ActorResolver:
                                                                place.name, "place"))
         # descriptors with a country in a prepositional phrase: "protesters in Tehran", "troops of Russia"
         pending: list[tuple[Token, str]] = []
-        for token in doc:
+        for i in self.role_candidates(doc):  # the tokens role_of can accept, in order
+            token = doc[i]
             if token.i in mentions or token.i in covered:
                 continue
             trole = self.role_of(token)

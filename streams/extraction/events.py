@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.actors import Mention
+from streams.extraction.actors import Mention, WordFilter
 from streams.extraction.lexicon import Lexicon, Trigger
 
 MODALS = {"would", "could", "might", "may", "should", "will", "shall", "can", "'d", "'ll", "wo", "ca", "must"}
@@ -98,6 +100,10 @@ class EventCoder:
         self.modal_verbs = self.intent | self.threat | self.negation
         self.non_agent = lex.modal_words("non_agent")
         self.speculation = lex.modal_words("speculation")
+        # every word of a lexicon key: a token can only be a trigger if its lemma or its lower-case form
+        # is one of them (or it is the last part of a hyphenated word, "test-fired")
+        self.trigger_words = frozenset(w for lemma, _ in lex.triggers for w in lemma.split())
+        self.trigger_candidates = WordFilter(self.trigger_words, self.trigger_words)
         self.fallback = True
         self._purpose: dict[int, Token] = {}
         self.aims = {kind[-1]: lex.modal_words(name) for kind, name in
@@ -372,6 +378,9 @@ class EventCoder:
             return None
         triggers = self.lex.triggers
         doc = token.doc
+        if token.lemma_.lower() not in self.trigger_words and token.lower_ not in self.trigger_words and not (
+                token.i >= 2 and doc[token.i - 1].text == "-"):
+            return None  # no lexicon key can contain this token (see the keys looked up below)
         # the first part of a hyphenated word is looked up with its last part ("test-fired")
         if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
                 and not doc[token.i + 1].whitespace_:
@@ -450,10 +459,19 @@ class EventCoder:
         out: list[CodedEvent] = []
         entries: dict[int, Trigger] = {}
         consumed: set[int] = set()
+        # the tokens _entry can accept: a word of the lexicon, or the last part of a hyphenated word
+        candidates: set[int] = set()
+        if mention_roots:
+            candidates.update(self.trigger_candidates(doc))
+            orth = doc.to_array(ORTH)
+            candidates.update(int(i) + 1 for i in numpy.flatnonzero(orth[:-1] == doc.vocab.strings["-"]) if i >= 1)
         for sent in doc.sents:
             if not mention_roots or not any(sent.start <= r < sent.end for r in mention_roots):
                 continue
-            for token in sent:
+            for i in range(sent.start, sent.end):
+                if i not in candidates:
+                    continue
+                token = doc[i]
                 entry = self._entry(token)
                 if entry is not None:
                     entries[token.i] = entry

@@ -17,6 +17,7 @@ from streams.extraction.actors import ActorResolver, Mention
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
 from streams.extraction.nlp import DEFAULT_MODEL, load_nlp
+from streams.extraction.parsing import SelectiveParser
 from streams.extraction.places import Place, PlaceResolver
 
 log = logging.getLogger(__name__)
@@ -57,18 +58,23 @@ class Extractor:
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
         self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve)
         self.coder = EventCoder(self.lex)
+        # self.nlp stays the whole pipeline; the extraction parses with the selective parser
+        self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens)
 
     def parse(self, texts: list[str]) -> list[Doc]:
-        return list(self.nlp.pipe(texts, batch_size=16))
+        """Docs for the extraction: the model's analysis, entities only where the extraction reads them."""
+        return self.parser(texts)
 
     def process(self, article: dict[str, Any], doc: Doc | None = None) -> dict[str, Any]:
-        doc = doc if doc is not None else self.nlp(article["text"])
+        doc = doc if doc is not None else self.parse([article["text"]])[0]
         return self.process_doc(article, doc)
 
     def process_doc(self, article: dict[str, Any], doc: Doc) -> dict[str, Any]:
         mentions = self.actors.process(doc)
         coded = self.coder.process(doc, mentions)
-        dateline, main_place = self.places.article_places(doc)
+        dateline = self.places.dateline(doc)
+        main_place: Place | None = None
+        main_known = False
         actor_tokens = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
         published_at = article.get("published_at") or ""
         events: list[dict[str, Any]] = []
@@ -79,8 +85,14 @@ class Extractor:
                 continue
             seen.add(eid)
             place, how = self.places.for_trigger(doc, ev.trigger, ev.sentence, actor_tokens)
-            if place is None and (dateline or main_place):
-                place, how = (dateline, "dateline") if dateline else (main_place, "article")
+            if place is None and dateline is not None:
+                place, how = dateline, "dateline"
+            elif place is None:
+                if not main_known:  # the most mentioned city needs the entities of every sentence
+                    self.parser.complete_ner(doc)
+                    main_place, main_known = self.places.main_place(doc), True
+                if main_place is not None:
+                    place, how = main_place, "article"
             events.append(self._record(article["id"], published_at, ev, eid, place, how))
         mention_records = [self._mention(article["id"], published_at, m) for m in mentions]
         return {"events": events, "mentions": mention_records}

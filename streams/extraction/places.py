@@ -92,14 +92,22 @@ class PlaceResolver:
                 return ent
         return None
 
-    def article_places(self, doc: Doc) -> tuple[Place | None, Place | None]:
-        """(dateline place, most mentioned city) of an article."""
-        dateline = None
-        m = DATELINE.match(doc.text[:120])
-        if m:
-            dateline = self.resolve(m.group(1).title())
-            if dateline is None and m.group(2):
-                dateline = self.resolve(m.group(2))
+    def place_keys(self) -> set[str]:
+        """Every text key `resolve` knows (after strip, "the " and casefold)."""
+        return set(self.country_alias) | set(self.gaz.countries) | set(self.gaz.by_name)
+
+    def dateline(self, doc: Doc) -> Place | None:
+        """The place of the dateline ("VLADIVOSTOK, Russia -"), if the article has one."""
+        m = DATELINE.match(doc[:120].text_with_ws[:120])  # doc.text[:120] without joining the whole text
+        if not m:
+            return None
+        place = self.resolve(m.group(1).title())
+        if place is None and m.group(2):
+            place = self.resolve(m.group(2))
+        return place
+
+    def main_place(self, doc: Doc) -> Place | None:
+        """The city (not country) named most often by the entity recogniser; the first one on a tie."""
         counts: dict[str, tuple[int, Place]] = {}
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
@@ -107,8 +115,11 @@ class PlaceResolver:
                 if p is not None and p.resolved.casefold() not in self.gaz.countries:
                     n, _ = counts.get(p.resolved, (0, p))
                     counts[p.resolved] = (n + 1, p)
-        main = max(counts.values(), key=lambda x: x[0])[1] if counts else None
-        return dateline, main
+        return max(counts.values(), key=lambda x: x[0])[1] if counts else None
+
+    def article_places(self, doc: Doc) -> tuple[Place | None, Place | None]:
+        """(dateline place, most mentioned city) of an article."""
+        return self.dateline(doc), self.main_place(doc)
 
     def _place_at(self, doc: Doc, pobj: Token) -> Place | None:
         ent = self._entity_at(doc, pobj)

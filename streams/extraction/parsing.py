@@ -1,0 +1,375 @@
+"""Stage 1 as the extractor runs it: the model's components, with the entity recogniser run only on
+the sentences whose entities the extraction reads.
+
+Every component before "ner" (tokenizer, tok2vec, tagger, parser, attribute_ruler, lemmatizer) runs on
+the whole article as `nlp.pipe` runs it, so tags, lemmas, the dependency parse and the sentences are
+the same. The NER (with its own tok2vec, about a third of the parse time) reads entities for three
+things only: place mentions and the places of events (GPE/LOC/FAC entities whose text resolves as a
+place) and a DATE after "from" / "starting" (`EventCoder._fixed_start`). So it runs on a sentence of
+the parser only if:
+
+- a span of the sentence (up to 12 tokens, starting with a capitalised word, a digit or a particle
+  such as "the" or "al") has a text `PlaceResolver.resolve` knows and a capitalised word that is not
+  a stop word, and the span is not inside a dictionary actor (it could be a place mention, actors.py)
+  or it holds the object of a locative preposition (it could be the place of an event, places.py);
+- or the sentence has a "from" / "starting" preposition.
+
+Elsewhere no entity can change the output: a place entity needs a text that resolves, and where the
+recogniser did not run, `PlaceResolver._place_at` falls back on the proper noun, which then resolves
+only if the sentence was chosen. The article's most mentioned city (for an event without any other
+place in an article without a dateline) counts the entities of every sentence: `complete_ner` adds
+the rest then.
+
+The recogniser sees each run of chosen sentences with `ner_context()` tokens around it (4 for
+en_core_web_sm: a window encoder of depth 4, window 1) and keeps no state across a sentence boundary
+(an entity cannot cross one), so it finds in those sentences exactly the entities `nlp.pipe` finds.
+Token indices and character offsets stay those of the whole article (event and mention ids do not
+change). A model whose recogniser listens to a shared tok2vec or reads more context gets the NER on
+every sentence.
+
+The attribute ruler's Matcher (179 one- and two-token patterns, ~9% of the parse) is replaced by an
+indexed matcher that returns the same match list; the ruler's own `set_annotations` applies it.
+Patterns it does not support, or a start-up self-check that disagrees with spaCy's Matcher, keep the
+stock component.
+
+`scripts/profile_extraction.py --check` compares all of this with `nlp.pipe` on a corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, IS_STOP, LENGTH, LOWER, NORM, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
+
+NER_RANGES = "geoevents_ner_ranges"  # doc.user_data key: token ranges the recogniser has seen
+TOKEN_ATTRS = {"NORM", "LOWER", "ORTH", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"}  # kept by the sub-docs
+NER_BATCH = 128
+MAX_PLACE_TOKENS = 12  # longest place name looked for, in tokens
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "into", "across"})  # places.PLACE_PREPS
+DATE_PREPS = frozenset({"from", "starting"})  # events.EventCoder._fixed_start
+# lower-case words a place name can start with ("al-Qusayr", "the Hague", "de la Paz")
+NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "ben", "abu",
+                            "umm", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "la", "le", "les", "los",
+                            "las", "van", "von", "der", "den", "ten", "ter"})
+SELF_CHECK_TEXT = (
+    "I'm sure it isn't what you'd think: they ain't gonna let's go, y'all said, and nothin' will do. "
+    "Kim Jong Un met Vladimir Putin in Vladivostok on Thursday; that was why he did it \n\n for them.  "
+    "There are 3 envoys who have done so, and it is they that do. Gotta c'm on!"
+)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+class FastAttributeMatcher:
+    """The attribute ruler's matches, found with a per-token index instead of spaCy's Matcher.
+
+    Supports what en_core_web_* rulers use: patterns of fixed length (no operators) whose tokens test
+    LOWER, TAG, DEP (equal, IN, NOT_IN, REGEX) and IS_SPACE (true/false). Like the Matcher, a rule
+    with several patterns matches a span once.
+    """
+
+    ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+
+    def __init__(self, ruler: Any) -> None:
+        self.ruler = ruler
+        strings = ruler.vocab.strings
+        self.strings = strings
+        self._regex_cache: dict[tuple[int, int], bool] = {}
+        # each pattern is filed under one equality (or IN) test of its first token, the rest are
+        # tested for every token
+        self.index: list[dict[int, list[tuple[Any, ...]]]] = [{} for _ in self.ATTRS]
+        self.always: list[tuple[Any, ...]] = []
+        self.by_lower_test: list[tuple[Any, ...]] = []
+        self.regexes: list[re.Pattern[str]] = []
+        for attr_id in range(len(ruler.attrs)):
+            key = str(attr_id)
+            _, patterns = ruler.matcher.get(key)
+            for pattern in patterns:
+                if not pattern:
+                    raise _Unsupported(f"rule {attr_id}: empty pattern")
+                specs = [self._compile(tok) for tok in pattern]
+                rule = (attr_id, strings[key], specs[0], specs[1:])
+                filed = False
+                for col in range(len(self.ATTRS)):  # LOWER first: the most selective
+                    for c, kind, arg in specs[0]:
+                        if c == col and kind in ("eq", "in") and not filed:
+                            for v in ([arg] if kind == "eq" else arg):
+                                self.index[col].setdefault(v, []).append(rule)
+                            filed = True
+                if filed:
+                    continue
+                if all(c == 0 for c, _, _ in specs[0]):
+                    self.by_lower_test.append(rule)  # REGEX / NOT_IN on the word: memoised per word
+                else:
+                    self.always.append(rule)
+        self._lower_memo: dict[int, list[tuple[Any, ...]]] = {}
+
+    def _compile(self, tok: dict[str, Any]) -> list[tuple[int, str, Any]]:
+        conds: list[tuple[int, str, Any]] = []
+        for name, value in tok.items():
+            if name not in self.ATTRS:
+                raise _Unsupported(f"attribute {name}")
+            col = self.ATTRS[name]
+            if name == "IS_SPACE":
+                if not isinstance(value, bool):
+                    raise _Unsupported("IS_SPACE value")
+                conds.append((col, "eq", int(value)))
+            elif isinstance(value, str):
+                conds.append((col, "eq", self.strings.add(value)))
+            elif isinstance(value, dict) and len(value) == 1:
+                (op, arg), = value.items()
+                if op == "IN" and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                    conds.append((col, "in", frozenset(self.strings.add(v) for v in arg)))
+                elif op == "NOT_IN" and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                    conds.append((col, "not_in", frozenset(self.strings.add(v) for v in arg)))
+                elif op == "REGEX" and isinstance(arg, str):
+                    self.regexes.append(re.compile(arg))
+                    conds.append((col, "regex", len(self.regexes) - 1))
+                else:
+                    raise _Unsupported(f"{name} {op}")
+            else:
+                raise _Unsupported(f"{name} value")
+        return conds
+
+    def _ok(self, conds: list[tuple[int, str, Any]], row: list[int]) -> bool:
+        for col, kind, arg in conds:
+            v = row[col]
+            if kind == "eq":
+                if v != arg:
+                    return False
+            elif kind == "in":
+                if v not in arg:
+                    return False
+            elif kind == "not_in":
+                if v in arg:
+                    return False
+            else:
+                hit = self._regex_cache.get((arg, v))
+                if hit is None:
+                    hit = self._regex_cache[(arg, v)] = bool(self.regexes[arg].search(self.strings[v]))
+                if not hit:
+                    return False
+        return True
+
+    def _lower_rules(self, lower: int) -> list[tuple[Any, ...]]:
+        rules = self._lower_memo.get(lower)
+        if rules is None:
+            row = [lower, 0, 0, 0]
+            rules = self._lower_memo[lower] = [r for r in self.by_lower_test if self._ok(r[2], row)]
+        return rules
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """What AttributeRuler.match returns: (rule index, match id, start, end), sorted."""
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        n = len(rows)
+        by_lower, by_tag, by_dep, by_space = self.index
+        always, lower_memo, lower_rules = self.always, self._lower_memo, self._lower_rules
+        ok = self._ok
+        out: set[tuple[int, int, int, int]] = set()
+        for i, row in enumerate(rows):
+            tested = lower_memo.get(row[0])
+            if tested is None:
+                tested = lower_rules(row[0])
+            for rules in (by_lower.get(row[0]), by_tag.get(row[1]), by_dep.get(row[2]), by_space.get(row[3]),
+                          always, tested):
+                if not rules:
+                    continue
+                for attr_id, match_id, first, rest in rules:
+                    if not ok(first, row):
+                        continue
+                    if rest and (i + len(rest) >= n or not all(ok(spec, rows[i + 1 + k]) for k, spec in enumerate(rest))):
+                        continue
+                    out.add((attr_id, match_id, i, i + 1 + len(rest)))
+        return sorted(out)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ruler.set_annotations(doc, self.match(doc))
+        return doc
+
+
+def _fast_ruler(nlp: Language, name: str) -> Callable[[Doc], Doc] | None:
+    """The indexed attribute ruler if it reproduces spaCy's matches on a test text, else None."""
+    ruler: Any = nlp.get_pipe(name)
+    try:
+        fast = FastAttributeMatcher(ruler)
+    except _Unsupported as exc:
+        log.info("attribute ruler: stock Matcher (%s)", exc)
+        return None
+    doc = nlp.make_doc(SELF_CHECK_TEXT)
+    for other, proc in nlp.pipeline:
+        if other == name:
+            break
+        doc = proc(doc)
+    if fast.match(doc) != ruler.match(doc):
+        log.warning("attribute ruler: the indexed matcher disagrees with spaCy's; using the stock one")
+        return None
+    return fast
+
+
+def ner_context(nlp: Language) -> int | None:
+    """Tokens the recogniser's own tok2vec reads on either side of a token (4 for en_core_web_sm), or
+    None if its output could depend on more of the document (then the NER runs on whole docs)."""
+    try:
+        cfg = nlp.config["components"]["ner"]
+        model = cfg["model"]
+        tok2vec = model["tok2vec"]
+        if cfg.get("factory") != "ner" or model.get("state_type") != "ner" \
+                or not str(model.get("@architectures", "")).startswith("spacy.TransitionBasedParser."):
+            return None
+        arch = str(tok2vec.get("@architectures", ""))
+        if arch.startswith("spacy.HashEmbedCNN."):
+            return int(tok2vec["depth"]) * int(tok2vec["window_size"])
+        if not arch.startswith("spacy.Tok2Vec."):
+            return None  # a listener (shared tok2vec or transformer) reads the whole doc
+        embed, encode = tok2vec["embed"], tok2vec["encode"]
+        if str(embed.get("@architectures", "")).startswith("spacy.MultiHashEmbed.") \
+                and not set(embed.get("attrs", [])) <= TOKEN_ATTRS:
+            return None
+        if not str(encode.get("@architectures", "")).startswith(("spacy.MaxoutWindowEncoder.", "spacy.MishWindowEncoder.")):
+            return None
+        return int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+class SelectiveParser:
+    """Parses articles as `nlp.pipe` does, except that NER runs only where the extraction reads it."""
+
+    def __init__(self, nlp: Language, place_keys: Iterable[str],
+                 covered: Callable[[Doc], set[int]], batch_size: int = 16) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.covered = covered
+        self.place_keys = frozenset(place_keys)
+        names = nlp.pipe_names
+        listened = {c for _, proc in nlp.pipeline for c in getattr(proc, "listening_components", [])}
+        # selective NER needs a recogniser with its own window-encoder tok2vec, as the last component
+        self.context = ner_context(nlp) if names and names[-1] == "ner" and "ner" not in listened else None
+        self.ner: Any = nlp.get_pipe("ner") if self.context is not None else None
+        self.before: list[tuple[str, Callable[[Doc], Doc] | Any]] = []
+        for name, proc in nlp.pipeline:
+            if self.ner is not None and name == "ner":
+                continue
+            fast = _fast_ruler(nlp, name) if name == "attribute_ruler" else None
+            self.before.append((name, fast if fast is not None else proc))
+        strings = nlp.vocab.strings
+        self._pobj = strings.add("pobj")
+        self._prep = strings.add("prep")
+        self._locative = frozenset(strings.add(w) for w in LOCATIVE_PREPS)
+        self._date_preps = frozenset(strings.add(w) for w in DATE_PREPS)
+
+    # -- the parse -----------------------------------------------------------------------------
+    def __call__(self, texts: list[str]) -> list[Doc]:
+        docs = [self.nlp.make_doc(t) for t in texts]
+        for _, proc in self.before:
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=self.batch_size))
+            else:
+                docs = [proc(doc) for doc in docs]
+        if self.ner is not None:
+            self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
+        return docs
+
+    def complete_ner(self, doc: Doc) -> None:
+        """Run the recogniser on the sentences it has not seen (a doc from `nlp()` has seen all)."""
+        done = doc.user_data.get(NER_RANGES)
+        if done is None or self.ner is None:
+            return
+        seen = {i for s, e in done for i in range(s, e)}
+        rest = [(s.start, s.end) for s in doc.sents if s.start not in seen]
+        if rest:
+            self._run_ner([doc], [rest])
+
+    # -- which sentences -----------------------------------------------------------------------
+    def _ner_sentences(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """The parser's sentences the recogniser has to see (text is doc.text)."""
+        if not len(doc):
+            return []
+        cols = doc.to_array([IDX, LENGTH, IS_STOP, LOWER, DEP, HEAD, SENT_START])
+        cols[:, 5] = cols[:, 5].view("int64") + numpy.arange(len(cols))  # relative head -> head index
+        cols = cols.tolist()
+        covered = self.covered(doc)
+        keys = self.place_keys
+        n = len(cols)
+        starts = [i for i in range(n) if i == 0 or cols[i][6] == 1]  # the parser's sentences
+        out: list[tuple[int, int]] = []
+        for k, s0 in enumerate(starts):
+            e0 = starts[k + 1] if k + 1 < len(starts) else n
+            if self._needs_ner(text, cols, s0, e0, covered, keys):
+                out.append((s0, e0))
+        return out
+
+    def _needs_ner(self, text: str, cols: list[list[int]], s0: int, e0: int, covered: set[int],
+                   keys: frozenset[str]) -> bool:
+        locative, pobj = self._locative, self._pobj
+        for s in range(s0, e0):
+            a = cols[s][0]
+            first = text[a:a + cols[s][1]]
+            if not (first[:1].isupper() or first[:1].isdigit() or first in NAME_PARTICLES):
+                continue
+            for e in range(s + 1, min(s + MAX_PLACE_TOKENS, e0) + 1):
+                b = cols[e - 1][0] + cols[e - 1][1]
+                if text[a:b].strip().removeprefix("the ").casefold() not in keys:
+                    continue
+                # a name: a capitalised word that is not a stop word ("The" alone is a key too)
+                if not any(text[cols[i][0]:cols[i][0] + 1].isupper() and not cols[i][2] for i in range(s, e)):
+                    continue
+                if not any(i in covered for i in range(s, e)):
+                    return True  # a place mention (not inside a dictionary actor)
+                for i in range(s, e):
+                    c = cols[i]
+                    if c[4] == pobj and cols[c[5]][3] in locative:
+                        return True  # "in Moscow": the place of an event
+        date_preps, prep = self._date_preps, self._prep
+        return any(cols[i][3] in date_preps and cols[i][4] == prep for i in range(s0, e0))
+
+    # -- the recogniser on parts of docs -------------------------------------------------------
+    def _run_ner(self, docs: list[Doc], ranges: list[list[tuple[int, int]]]) -> None:
+        context = self.context
+        assert self.ner is not None and context is not None
+        subs: list[Doc] = []
+        where: list[tuple[int, int, int, int]] = []  # doc, offset, first and end token that count
+        seen: list[list[tuple[int, int]]] = []
+        for di, (doc, sel) in enumerate(zip(docs, ranges, strict=True)):
+            # sentences close together share one sub-doc (with the sentences between them)
+            runs: list[tuple[int, int]] = []
+            for s, e in sel:
+                if runs and s - runs[-1][1] <= 2 * context:
+                    runs[-1] = (runs[-1][0], e)
+                else:
+                    runs.append((s, e))
+            seen.append(runs)
+            if not runs:
+                continue
+            arr: Any = doc.to_array([NORM, SENT_START])
+            words = [t.text for t in doc]
+            spaces = [bool(t.whitespace_) for t in doc]
+            for s, e in runs:
+                a, b = max(0, s - context), min(len(doc), e + context)
+                sub = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+                sub.from_array([NORM, SENT_START], arr[a:b])
+                subs.append(sub)
+                where.append((di, a, s, e))
+        found: list[list[Span]] = [[] for _ in docs]
+        for sub, (di, a, s, e) in zip(self.ner.pipe(subs, batch_size=NER_BATCH), where, strict=True):
+            for ent in sub.ents:
+                if s <= ent.start + a and ent.end + a <= e:
+                    found[di].append(Span(docs[di], ent.start + a, ent.end + a, label=ent.label))
+        for di, doc in enumerate(docs):
+            done = doc.user_data.get(NER_RANGES)
+            if done is None:  # first pass: every other token is outside an entity
+                doc.set_ents(found[di], default="outside")
+                doc.user_data[NER_RANGES] = seen[di]
+            else:
+                doc.set_ents(sorted([*doc.ents, *found[di]], key=lambda sp: sp.start), default="outside")
+                doc.user_data[NER_RANGES] = sorted([*done, *seen[di]])
