@@ -53,7 +53,7 @@ def create_app(settings: Settings) -> faust.App:
         table_cleanup_interval=60.0,
         broker_commit_every=200,
         broker_commit_interval=1.0,
-        producer_linger=0.005,
+        producer_linger=0.02,
         stream_wait_empty=True,
         broker_session_timeout=15.0,
         broker_heartbeat_interval=3.0,

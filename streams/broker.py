@@ -79,6 +79,8 @@ class LocalKafka:
     controller_port: int = 9093
     libs: str = ""
     heap: str = "768m"
+    # a small machine shares its cores with the workers: one GC thread, and the quick JIT tier only
+    jvm_options: tuple[str, ...] = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
     sasl_users: dict[str, str] | None = None
     extra: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
@@ -133,7 +135,7 @@ class LocalKafka:
         java = shutil.which("java")
         if not java:
             raise BrokerError("java is not installed (OpenJDK 17 or newer is needed)")
-        return [java, f"-Xmx{self.heap}", f"-Xms{self.heap}",
+        return [java, f"-Xmx{self.heap}", f"-Xms{self.heap}", *self.jvm_options,
                 f"-Dlog4j2.configurationFile={self.data_dir.resolve() / 'log4j2.yaml'}",
                 "-cp", f"{libs}/*", *args]
 
