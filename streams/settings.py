@@ -19,7 +19,7 @@
 | GEOEVENTS_NLP_PROCESSES | 1 | parsing processes per worker (0 = parse in a thread) |
 | GEOEVENTS_BATCH_SIZE | 16 | articles per extraction batch (stream.take) |
 | GEOEVENTS_BATCH_WITHIN | 0.05 | seconds to wait for a batch to fill |
-| GEOEVENTS_EXTRACT_CONCURRENCY | 2 | extraction batches in flight per worker (one is parsed while the previous one is sent) |
+| GEOEVENTS_EXTRACT_CONCURRENCY | 1 | extraction batches in flight per worker; above 1 is unsafe with faust-streaming 0.15.3 (its commit can skip an offset still in flight, see docs/reliability.md) |
 | GEOEVENTS_RESUME_LOOKBACK | 60 | seconds of output read back before an interrupted extraction is resumed (more than the clock skew between workers) |
 | GEOEVENTS_MAX_ARTICLE_BYTES | 1000000 | larger messages are rejected (reason too_large) |
 | GEOEVENTS_LANGUAGES | en | accepted languages; others are rejected (reason unsupported_language) |
@@ -69,7 +69,7 @@ class Settings:
     nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "16")))
     batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.05")))
-    extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "2")))
+    extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "1")))
     resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
     max_article_bytes: int = field(default_factory=lambda: int(_env("MAX_ARTICLE_BYTES", "1000000")))
     languages: tuple[str, ...] = field(
