@@ -27,16 +27,9 @@ def _assert_exact(row: rel.Row) -> None:
     assert row.rejected_as_expected, row.notes
 
 
-def test_sigkill_mid_stream_and_restart_loses_and_duplicates_no_event(kafka: str) -> None:
-    """Every event once on `events` after two SIGKILLs. The all-time table is exact in most runs
-    but not all (an over-count after a restart is still open, see docs/reliability.md), so its
-    check is in the long version below (make reliability-tests), not here."""
-    row = rel.scenario_kill(kafka, 40, kills=2, seed=int.from_bytes(os.urandom(2), "big"), timeout=240)
-    assert row.duplicates == 0, row
-    assert row.lost == 0, row
-    assert row.unexpected_events == 0, row
-    assert row.events_seen == row.events_expected > 0, row
-    assert row.rejected_as_expected, row.notes
+def test_sigkill_mid_stream_and_restart_loses_and_duplicates_nothing(kafka: str) -> None:
+    row = rel.scenario_kill(kafka, 40, kills=2, seed=int.from_bytes(os.urandom(2), "big"), timeout=600)
+    _assert_exact(row)
 
 
 @pytest.mark.fault

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from streams import jsonio, metrics
-from streams.agents.batching import acting_for, delivered
+from streams.agents.batching import acting_for, delivered, recovered
 from streams.app import app
 from streams.tables import HOUR, PANE_15M, counted, event_time_of, mentions_15m, mentions_all, mentions_hourly
 from streams.topics import mentions
@@ -28,6 +28,7 @@ PANE_SIZES = (PANE_15M, HOUR)
 @app.agent(mentions)
 async def count(stream: Any) -> None:
     async for batch in stream.take_events(COUNT_BATCH, within=0.05):
+        await recovered()
         by_actor: dict[str, list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
         for event in batch:
             mention = jsonio.loads(event.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams import jsonio
-from streams.agents.batching import acting_for, delivered
+from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.rejects import reject
 from streams.app import app
 from streams.tables import content_hashes
@@ -17,6 +17,7 @@ DEDUP_BATCH = 64
 @app.agent(articles_by_hash)
 async def dedup(stream: Any) -> None:
     async for batch in stream.take_events(DEDUP_BATCH, within=0.02):
+        await recovered()
         for event in batch:
             article = jsonio.loads(event.value)
             with acting_for(stream, event):  # no await inside: Faust's stream owns current_event then

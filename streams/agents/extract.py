@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams import jsonio, metrics
-from streams.agents.batching import acting_for, delivered
+from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
 from streams.app import app, settings
@@ -88,6 +88,7 @@ async def extract(stream: Any) -> None:
     one off), and a crash then loses that batch (docs/reliability.md)."""
     loop = asyncio.get_running_loop()
     async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
+        await recovered()
         ids = [ev.key.decode() if ev.key else "" for ev in batch]
         while busy := [_in_flight[i] for i in ids if i in _in_flight]:
             await asyncio.gather(*busy)

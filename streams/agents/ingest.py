@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from streams import jsonio, metrics
-from streams.agents.batching import acting_for, delivered
+from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.errors import RejectedInput
@@ -27,6 +27,7 @@ INGEST_BATCH = 64
 @app.agent(articles)
 async def ingest(stream: Any) -> None:
     async for batch in stream.take_events(INGEST_BATCH, within=0.02):
+        await recovered()
         for event in batch:
             metrics.ARTICLES_IN.inc()
             with acting_for(stream, event):  # no await inside: Faust's stream owns current_event then

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from streams import jsonio
-from streams.agents.batching import acting_for, delivered
+from streams.agents.batching import acting_for, delivered, recovered
 from streams.app import app
 from streams.tables import RING_CHUNK, counted, dyads, events_per_minute, places, recent_events, ring_chunks
 from streams.topics import events
@@ -23,6 +23,7 @@ WATCH_BATCH = 500
 @app.agent(events)
 async def watch(stream: Any) -> None:
     async for batch in stream.take_events(WATCH_BATCH, within=0.05):
+        await recovered()
         by_partition: dict[int, list[Any]] = defaultdict(list)
         for event in batch:
             by_partition[event.message.partition].append(event)
