@@ -64,6 +64,19 @@ def commit_only_what_was_processed() -> None:
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
 
 
+def idempotent_producer() -> None:
+    """faust-streaming 0.15.3 makes its producer idempotent only under exactly_once. Without it, a
+    produce request retried after a broker restart can be written twice (seen: a batch of
+    `actor-mentions` records twice, so 40 mentions counted twice). acks=all and idempotence
+    always: Kafka then drops the retried copy."""
+    from faust.transport.drivers.aiokafka import Producer
+
+    def _settings_extra(self: Any) -> Any:
+        return {"acks": "all", "enable_idempotence": True}
+
+    Producer._settings_extra = _settings_extra  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings) -> faust.App:
     (settings.data_dir / "worker").mkdir(parents=True, exist_ok=True)
     brokers = [u.strip() if "://" in u else f"kafka://{u.strip()}" for u in settings.broker.split(";") if u.strip()]
@@ -105,5 +118,6 @@ def quiet_client_logs() -> None:
 
 
 commit_only_what_was_processed()
+idempotent_producer()
 settings = get_settings()
 app = create_app(settings)
