@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from streams import jsonio  # noqa: E402
 from streams.broker import LocalKafka  # noqa: E402
-from streams.demo import WorkerProcess, free_port, http_json  # noqa: E402
+from streams.demo import WorkerProcess, http_json  # noqa: E402
 from streams.errors import RejectedInput  # noqa: E402
 from streams.inputs import SAMPLES  # noqa: E402
 from streams.settings import Settings, isolated_env, settings_from  # noqa: E402
@@ -50,8 +50,20 @@ SECRET_PASSWORD = "s3cr3t-Reliability-pw"
 
 
 def any_port() -> int:
-    """A free TCP port chosen by the OS (streams.demo.free_port(0) would return 0)."""
-    return free_port(random.randint(20000, 60000))
+    """A TCP port that can be bound now, below the ephemeral range (32768-60999 on Linux), so an
+    outgoing client connection cannot be holding it when the broker binds it (or binds it again
+    after a restart)."""
+    import socket
+
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
