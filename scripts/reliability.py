@@ -39,6 +39,7 @@ if str(ROOT) not in sys.path:
 from streams import jsonio  # noqa: E402
 from streams.broker import LocalKafka  # noqa: E402
 from streams.demo import WorkerProcess, http_json  # noqa: E402
+from streams.diagnostics import acknowledged_holes  # noqa: E402
 from streams.errors import RejectedInput  # noqa: E402
 from streams.inputs import SAMPLES  # noqa: E402
 from streams.settings import Settings, isolated_env, settings_from  # noqa: E402
@@ -326,11 +327,14 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
 
 @contextlib.contextmanager
 def scenario_dir(keep: bool = False) -> Iterator[Path]:
+    """A scenario's directory (worker logs and state); kept with --keep or RELIABILITY_KEEP=1."""
     tmp = Path(tempfile.mkdtemp(prefix="geoevents-rel-"))
     try:
         yield tmp
     finally:
-        if not keep:
+        if keep or os.environ.get("RELIABILITY_KEEP") == "1":
+            print(f"   kept {tmp}", flush=True)
+        else:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -363,8 +367,14 @@ class Stage:
 
     def observe(self, positions: list[tuple[int, int]], scenario: str, timeout: float, started: float,
                 notes: str = "") -> Row:
-        return observe(self.settings, self.workers, self.exp, positions, scenario, len(self.payloads), timeout,
-                       started, notes=notes)
+        row = observe(self.settings, self.workers, self.exp, positions, scenario, len(self.payloads), timeout,
+                      started, notes=notes)
+        if self.env.get("GEOEVENTS_TRACE_OFFSETS") == "1":  # skipped messages, per worker (streams/diagnostics.py)
+            for log in sorted(self.tmp.glob("worker-*.log")):
+                holes = acknowledged_holes(log.read_text(errors="replace").splitlines())
+                if holes:
+                    row.notes += f" {log.stem} skipped offsets {holes}"
+        return row
 
 
 @contextlib.contextmanager
@@ -564,7 +574,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
     ap.add_argument("--only", default="", help="comma-separated: clean,kill,rebalance,broker,burst,sasl,fuzz")
     ap.add_argument("--output", default="reliability.json")
+    ap.add_argument("--keep", action="store_true", help="keep each scenario's directory (worker logs)")
     args = ap.parse_args(argv)
+    if args.keep:
+        os.environ["RELIABILITY_KEEP"] = "1"
     only = {s.strip() for s in args.only.split(",") if s.strip()}
 
     def want(name: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from typing import Any
 
@@ -64,6 +65,95 @@ def commit_only_what_was_processed() -> None:
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
 
 
+def seek_before_resuming_streams() -> None:
+    """Three fixes to how faust-streaming 0.15.3 (with aiokafka 0.12) positions its stream
+    partitions, each of which made a worker skip messages after a restart (found by the SIGKILL
+    scenario, evidence in docs/reliability.md). A skipped message was then either committed over
+    (lost) or held the commit back for good (stuck):
+
+    * when table recovery ends, Faust resumes the stream partitions *before* it seeks them to
+      their committed offsets, while message flow is already on: messages fetched in between are
+      delivered, the seek rewinds, and the fetch loop then records its own read offset over the
+      rewound one, so every re-fetched message up to it is dropped as "already read" (seen: 16
+      articles per partition skipped). The partitions now stay paused until the seek is done;
+    * Faust passes its live set of active partitions to the fetch, which runs in the consumer
+      thread; when the set empties meanwhile (all partitions paused at the end of a recovery),
+      aiokafka reads the empty set as "every partition" and returns records of paused
+      partitions, which Faust then drops while the fetch position moves past them. The fetch now
+      gets a snapshot of the set and fetches nothing when it is empty;
+    * a partition with no committed offset was not sought at all (aiokafka only seeks to a
+      committed offset), so its position stayed past such dropped records, and it had no lower
+      bound for commits. It is now sought to its earliest offset (`auto_offset_reset=earliest`),
+      which also becomes its commit bound."""
+    from faust.tables.recovery import Recovery
+    from faust.transport.consumer import Consumer
+    from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+
+    original_seek = Consumer.perform_seek
+
+    async def perform_seek(self: Any) -> None:
+        await original_seek(self)
+        if self.app.conf.consumer_auto_offset_reset != "earliest":
+            return
+        unknown = [tp for tp in self.assignment()
+                   if self._committed_offset[tp] is None and self.app.topics.acks_enabled_for(tp.topic)]
+        if unknown:
+            earliest = await self.earliest_offsets(*unknown)
+            for tp in unknown:
+                if earliest.get(tp) is not None:
+                    await self.seek(tp, earliest[tp])
+                    self._committed_offset[tp] = earliest[tp]
+
+    Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
+
+    original_fetch = AIOKafkaConsumerThread._fetch_records
+
+    async def _fetch_records(self: Any, consumer: Any, active_partitions: Any, timeout: float | None = None,
+                             max_records: int | None = None) -> Any:
+        if active_partitions is not None:
+            active_partitions = frozenset(active_partitions)
+            if not active_partitions:
+                await asyncio.sleep(min(timeout or 0.0, 0.1))
+                return {}
+        return await original_fetch(self, consumer, active_partitions, timeout=timeout, max_records=max_records)
+
+    AIOKafkaConsumerThread._fetch_records = _fetch_records  # type: ignore[method-assign]
+
+    def resume_after_seek(original: Any) -> Any:
+        async def wrapper(self: Any, generation_id: int = 0) -> None:
+            consumer = self.app.consumer
+            task = asyncio.current_task()
+            held: list[Any] = []
+            state = {"holding": True}
+
+            def release() -> None:
+                if state["holding"]:
+                    state["holding"] = False
+                    del consumer.resume_partitions
+                    del consumer.perform_seek
+                    if held:
+                        consumer.resume_partitions(set(held))
+
+            async def seek_then_resume() -> None:
+                if asyncio.current_task() is not task:  # another caller: the plain seek
+                    await type(consumer).perform_seek(consumer)
+                    return
+                await type(consumer).perform_seek(consumer)
+                release()
+
+            consumer.resume_partitions = held.extend
+            consumer.perform_seek = seek_then_resume
+            try:
+                await original(self, generation_id)
+            finally:
+                release()
+
+        return wrapper
+
+    for name in ("on_recovery_completed", "_resume_streams"):
+        setattr(Recovery, name, resume_after_seek(getattr(Recovery, name)))
+
+
 def idempotent_producer() -> None:
     """faust-streaming 0.15.3 makes its producer idempotent only under exactly_once. Without it, a
     produce request retried after a broker restart can be written twice (seen: a batch of
@@ -118,6 +208,11 @@ def quiet_client_logs() -> None:
 
 
 commit_only_what_was_processed()
+seek_before_resuming_streams()
 idempotent_producer()
 settings = get_settings()
+if settings.trace_offsets:
+    from streams.diagnostics import trace_offsets
+
+    trace_offsets()
 app = create_app(settings)

@@ -7,6 +7,7 @@ that distribution's `libs/` is used instead.
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import signal
@@ -147,11 +148,9 @@ class LocalKafka:
         config.write_text("".join(f"{k}={v}\n" for k, v in self.properties().items()))
         (self.data_dir / "log4j2.yaml").write_text(LOG4J2)
         if not (self.data_dir / "kraft" / "meta.properties").exists():
-            cluster_id = uuid.uuid4().bytes
-            import base64
-
-            cid = base64.urlsafe_b64encode(cluster_id).decode().rstrip("=")
-            cmd = self._java(libs, "kafka.tools.StorageTool", "format", "--standalone", "-t", cid,
+            # `--cluster-id=<id>` in one argument: a base64 id may start with "-"
+            cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+            cmd = self._java(libs, "kafka.tools.StorageTool", "format", "--standalone", f"--cluster-id={cid}",
                              "-c", str(config))
             result = subprocess.run(cmd, capture_output=True, text=True)
             if result.returncode != 0:

@@ -27,17 +27,14 @@ def _assert_exact(row: rel.Row) -> None:
     assert row.rejected_as_expected, row.notes
 
 
-@pytest.mark.fault
 def test_sigkill_mid_stream_and_restart_loses_and_duplicates_nothing(kafka: str) -> None:
-    """Not in make test yet: the 200-article SIGKILL scenario still loses a few articles in some
-    runs (docs/reliability.md, "What is still open")."""
     row = rel.scenario_kill(kafka, 40, kills=2, seed=int.from_bytes(os.urandom(2), "big"), timeout=600)
     _assert_exact(row)
 
 
 @pytest.mark.fault
 def test_many_sigkills_lose_and_duplicate_nothing(kafka: str) -> None:
-    """The long version (make reliability-tests): more articles, more kills."""
+    """The long version (`make reliability-tests`, not in `make test`): more articles, more kills."""
     row = rel.scenario_kill(kafka, 200, kills=6, seed=int.from_bytes(os.urandom(2), "big"), timeout=900)
     _assert_exact(row)
 

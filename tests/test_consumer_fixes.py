@@ -1,0 +1,104 @@
+"""The fixes streams/app.py applies to faust-streaming's consumer, checked on the patched methods
+themselves (the SIGKILL tests in test_reliability.py check the whole behaviour on the broker)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+from typing import Any
+
+from faust.transport.consumer import Consumer
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+from faust.types import TP
+
+import streams.app  # noqa: F401 - applies the fixes
+
+P0, P1 = TP("articles.unique", 0), TP("articles.unique", 1)
+
+
+def _offsets(acked: list[int], committed: int | None) -> Any:
+    """A stand-in holding only the bookkeeping `Consumer._new_offset` reads."""
+    return SimpleNamespace(_acked={P0: list(acked)}, _acked_index={P0: set(acked)},
+                           _committed_offset=defaultdict(lambda: None, {P0: committed}))
+
+
+def test_commit_moves_only_over_acknowledged_offsets_in_order() -> None:
+    assert Consumer._new_offset(_offsets([5, 6, 7, 9], committed=5), P0) == 8
+    assert Consumer._new_offset(_offsets([6, 7], committed=5), P0) is None  # 5 still being processed
+    assert Consumer._new_offset(_offsets([], committed=5), P0) is None
+
+
+async def test_a_jump_in_fetched_offsets_records_no_gap() -> None:
+    state = SimpleNamespace(_gap=defaultdict(list))
+    await Consumer._add_gap(state, P0, 3, 9)
+    assert not state._gap[P0]
+
+
+class _Fetcher:
+    def __init__(self) -> None:
+        self.asked: list[Any] = []
+
+    async def fetched_records(self, partitions: Any, timeout: float = 0, max_records: int | None = None) -> Any:
+        self.asked.append(partitions)
+        return {tp: ["record"] for tp in (P0, P1) if tp in partitions}
+
+
+def _thread_and_consumer() -> tuple[Any, Any, _Fetcher]:
+    fetcher = _Fetcher()
+    subscriptions = SimpleNamespace(fetch_context=lambda: _Nothing())
+    fetcher._subscriptions = subscriptions  # type: ignore[attr-defined]
+    consumer = SimpleNamespace(_fetcher=fetcher, _closed=False)
+    fetcher._closed = False  # type: ignore[attr-defined]
+    thread = SimpleNamespace(consumer=SimpleNamespace(flow_active=True))
+    return thread, consumer, fetcher
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+async def test_fetch_with_no_active_partition_returns_nothing() -> None:
+    """aiokafka reads an empty partition set as "every partition"."""
+    thread, consumer, fetcher = _thread_and_consumer()
+    assert await AIOKafkaConsumerThread._fetch_records(thread, consumer, set(), timeout=0.0) == {}
+    assert fetcher.asked == []
+
+
+async def test_fetch_gets_a_snapshot_of_the_active_partitions() -> None:
+    thread, consumer, fetcher = _thread_and_consumer()
+    active = {P0}
+    records = await AIOKafkaConsumerThread._fetch_records(thread, consumer, active, timeout=0.0)
+    active.clear()  # paused after the call: what was asked for does not change
+    assert records == {P0: ["record"]}
+    assert fetcher.asked == [frozenset({P0})]
+
+
+def test_offset_trace_logs_acknowledgements_and_finds_holes() -> None:
+    """GEOEVENTS_TRACE_OFFSETS=1 (a separate process: the trace patches Faust for good)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from types import SimpleNamespace\n"
+        "from collections import defaultdict\n"
+        "import streams.app\n"
+        "from faust.transport.consumer import Consumer\n"
+        "from faust.types import TP\n"
+        "c = SimpleNamespace(_committed_offset=defaultdict(lambda: 3))\n"
+        "for off in (3, 4, 6):\n"
+        "    msg = SimpleNamespace(acked=True, tp=TP('articles.unique', 1), offset=off)\n"
+        "    Consumer.ack(c, msg)\n"
+    )
+    env = {**os.environ, "GEOEVENTS_TRACE_OFFSETS": "1"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert sum("offsets ack articles.unique:1:" in line for line in lines) == 3, result.stderr
+    from streams.diagnostics import acknowledged_holes
+
+    assert acknowledged_holes(lines) == {"articles.unique:1": [5]}
