@@ -195,6 +195,8 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=15.0,
         broker_heartbeat_interval=3.0,
         stream_buffer_maxsize=128,
+        # a standby copy of another worker's tables consumes every changelog write of that worker
+        table_standby_replicas=settings.standby_replicas,
         autodiscover=False,
     )
 

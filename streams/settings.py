@@ -71,6 +71,7 @@ class Settings:
     batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.05")))
     extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "1")))
     resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
+    standby_replicas: int = field(default_factory=lambda: int(_env("STANDBY_REPLICAS", "0")))
     trace_offsets: bool = field(default_factory=lambda: _env("TRACE_OFFSETS", "0") == "1")
     max_article_bytes: int = field(default_factory=lambda: int(_env("MAX_ARTICLE_BYTES", "1000000")))
     languages: tuple[str, ...] = field(

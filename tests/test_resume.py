@@ -20,10 +20,10 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from scripts import reliability as rel
 from streams import jsonio
-from streams.agents.extract import mention_records
 from streams.clients import producer, security_kwargs
 from streams.demo import http_json
 from streams.extraction.pipeline import extract_batch
+from streams.extraction.records import mention_records
 from streams.settings import Settings, settings_from
 from streams.tables import EVENT_TIME_HEADER
 from streams.topics import QUAD_TOPIC_SUFFIX, ensure_topics

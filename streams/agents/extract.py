@@ -19,10 +19,10 @@ from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
 from streams.app import app, settings
-from streams.extraction.pipeline import extract_batch, warm_up
+from streams.extraction.pipeline import warm_up
+from streams.extraction.records import encode_batch
 from streams.tables import EVENT_TIME_HEADER, extracted
 from streams.topics import articles_unique, events, events_by_quad, mentions
-from streams.validate import now_iso
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
@@ -123,7 +123,7 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
         with acting_for(stream, ev):
             extracted[article["id"]] = {"sending": min(start, now_ms)}
     started = time.perf_counter()
-    parsing = loop.run_in_executor(executor(), extract_batch, articles, settings.model)
+    parsing = loop.run_in_executor(executor(), encode_batch, articles, settings.model)
     await delivered()  # the sending marks reach Kafka while the batch is parsed
     present = await already_sent(min(interrupted)) if interrupted else None
     results = await parsing
@@ -161,9 +161,9 @@ async def already_sent(since_ms: int) -> dict[str, set[str]]:
 
 async def emit(article: dict[str, Any], result: dict[str, Any],
                present: dict[str, set[str]] | None = None) -> list[Any]:
-    """Send an article's events and mentions (those not in `present`); return the delivery futures."""
+    """Send an article's events and mentions (those not in `present`; records as built by
+    streams/extraction/records.py); return the delivery futures."""
     headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
-    extracted_at = now_iso()
     pending = []
 
     async def send(topic: Any, rid: str, key: bytes, value: bytes, **kw: Any) -> bool:
@@ -172,33 +172,12 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         pending.append(await topic.send(key=key, value=value, **kw))
         return True
 
-    for record in result["events"]:
-        record["extracted_at"] = extracted_at
-        eid = record["event_id"]
-        value = jsonio.dumps(record)
-        if await send(events, eid, eid.encode(), value):
-            metrics.EVENTS_OUT.labels(root=record["cameo"]["root"]).inc()
-        await send(events_by_quad[record["quad_class"]], eid, eid.encode(), value)
-    for record in mention_records(article["id"], result["mentions"]):
-        if await send(mentions, record["mention_id"], record["actor"].encode(), jsonio.dumps(record),
-                      headers=headers):
-            metrics.MENTIONS_OUT.inc(record["mentions"])
+    for ev in result["events"]:
+        key = ev.event_id.encode()
+        if await send(events, ev.event_id, key, ev.value):
+            metrics.EVENTS_OUT.labels(root=ev.root).inc()
+        await send(events_by_quad[ev.quad_class], ev.event_id, key, ev.value)
+    for m in result["mentions"]:
+        if await send(mentions, m.mention_id, m.actor.encode(), m.value, headers=headers):
+            metrics.MENTIONS_OUT.inc(m.mentions)
     return pending
-
-
-def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One `actor-mentions` record per article and country-level actor (schemas/mention.schema.json):
-    the number of mentions, the count per full actor code, and every mention as evidence."""
-    records: dict[str, dict[str, Any]] = {}
-    for m in found:
-        rec = records.get(m["actor"])
-        if rec is None:
-            rec = records[m["actor"]] = {
-                "schema_version": 2, "mention_id": f"{article_id}|{m['actor']}", "article_id": article_id,
-                "actor": m["actor"], "mentions": 0, "codes": {}, "items": [], "published_at": m["published_at"],
-            }
-        rec["mentions"] += 1
-        rec["codes"][m["code"]] = rec["codes"].get(m["code"], 0) + 1
-        rec["items"].append({"code": m["code"], "name": m.get("name"), "role": m.get("role"),
-                             "text": m["text"], "span": m["span"]})
-    return list(records.values())

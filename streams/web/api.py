@@ -317,19 +317,19 @@ async def rate(web: Any, request: Any) -> Any:
 
 
 def counters() -> dict[str, float]:
-    def total(name: str) -> float:
-        return float(metrics.REGISTRY.get_sample_value(name) or 0.0)
-
-    rejected = sum(s.value for m in metrics.REGISTRY.collect() if m.name == "geoevents_articles_rejected"
-                   for s in m.samples if s.name.endswith("_total"))
+    """The pipeline counters, from one pass over the metrics registry (polled often by clients)."""
+    totals: dict[str, float] = {}
+    for metric in metrics.REGISTRY.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_total"):
+                totals[metric.name] = totals.get(metric.name, 0.0) + sample.value
     return {
-        "articles_in": total("geoevents_articles_in_total"),
-        "articles_extracted": total("geoevents_articles_extracted_total"),
-        "articles_rejected": rejected,
-        "events_out": sum(s.value for m in metrics.REGISTRY.collect() if m.name == "geoevents_events_out"
-                          for s in m.samples if s.name.endswith("_total")),
-        "mentions_out": total("geoevents_mentions_out_total"),
-        "mentions_counted": total("geoevents_mentions_counted_total"),
+        "articles_in": totals.get("geoevents_articles_in", 0.0),
+        "articles_extracted": totals.get("geoevents_articles_extracted", 0.0),
+        "articles_rejected": totals.get("geoevents_articles_rejected", 0.0),
+        "events_out": totals.get("geoevents_events_out", 0.0),
+        "mentions_out": totals.get("geoevents_mentions_out", 0.0),
+        "mentions_counted": totals.get("geoevents_mentions_counted", 0.0),
     }
 
 

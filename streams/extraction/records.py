@@ -1,0 +1,67 @@
+"""An article's extraction as the records its output topics carry.
+
+Built in the parsing process (`encode_batch`), so the worker's event loop receives each record
+already serialised, with the few fields it routes and counts by, instead of nested objects to
+unpickle and serialise again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from streams import jsonio
+from streams.extraction.nlp import DEFAULT_MODEL
+from streams.extraction.pipeline import extract_batch
+
+
+class EventOut(NamedTuple):
+    event_id: str
+    quad_class: str
+    root: str
+    value: bytes
+
+
+class MentionOut(NamedTuple):
+    mention_id: str
+    actor: str
+    mentions: int
+    value: bytes
+
+
+def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One `actor-mentions` record per article and country-level actor (schemas/mention.schema.json):
+    the number of mentions, the count per full actor code, and every mention as evidence."""
+    records: dict[str, dict[str, Any]] = {}
+    for m in found:
+        rec = records.get(m["actor"])
+        if rec is None:
+            rec = records[m["actor"]] = {
+                "schema_version": 2, "mention_id": f"{article_id}|{m['actor']}", "article_id": article_id,
+                "actor": m["actor"], "mentions": 0, "codes": {}, "items": [], "published_at": m["published_at"],
+            }
+        rec["mentions"] += 1
+        rec["codes"][m["code"]] = rec["codes"].get(m["code"], 0) + 1
+        rec["items"].append({"code": m["code"], "name": m.get("name"), "role": m.get("role"),
+                             "text": m["text"], "span": m["span"]})
+    return list(records.values())
+
+
+def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
+    """{"events": [EventOut], "mentions": [MentionOut]}, or the result itself when it is an error."""
+    if "error" in result:
+        return result
+    events = []
+    for record in result["events"]:
+        record["extracted_at"] = extracted_at
+        events.append(EventOut(record["event_id"], record["quad_class"], record["cameo"]["root"],
+                               jsonio.dumps(record)))
+    mentions = [MentionOut(rec["mention_id"], rec["actor"], rec["mentions"], jsonio.dumps(rec))
+                for rec in mention_records(article_id, result["mentions"])]
+    return {"events": events, "mentions": mentions}
+
+
+def encode_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:
+    """`extract_batch`, with every output record serialised (runs in the parsing process)."""
+    results = extract_batch(articles, model)
+    extracted_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return [encode_result(a["id"], r, extracted_at) for a, r in zip(articles, results, strict=True)]
