@@ -369,8 +369,11 @@ class Stage:
                 notes: str = "") -> Row:
         row = observe(self.settings, self.workers, self.exp, positions, scenario, len(self.payloads), timeout,
                       started, notes=notes)
-        if self.env.get("GEOEVENTS_TRACE_OFFSETS") == "1":  # skipped messages, per worker (streams/diagnostics.py)
-            for log in sorted(self.tmp.glob("worker-*.log")):
+        if self.env.get("GEOEVENTS_TRACE_OFFSETS") == "1":
+            # messages a running worker skipped (streams/diagnostics.py); a killed worker's log can
+            # end with holes of batches that were in flight
+            for w in self.workers.alive():
+                log = Path(w.log.name)
                 holes = acknowledged_holes(log.read_text(errors="replace").splitlines())
                 if holes:
                     row.notes += f" {log.stem} skipped offsets {holes}"

@@ -69,7 +69,7 @@ class Settings:
     nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "16")))
     batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.05")))
-    extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "1")))
+    extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "2")))
     resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
     standby_replicas: int = field(default_factory=lambda: int(_env("STANDBY_REPLICAS", "0")))
     trace_offsets: bool = field(default_factory=lambda: _env("TRACE_OFFSETS", "0") == "1")

@@ -81,11 +81,10 @@ async def extract(stream: Any) -> None:
     after its last record is delivered. A done article is skipped; an interrupted one is resumed
     by sending only the records that are not in Kafka yet.
 
-    `GEOEVENTS_EXTRACT_CONCURRENCY` instances (default 1) can run at once, so one batch is parsed
-    while the previous one is sent; an article id is handled by one instance at a time. Above 1 is
-    not safe with faust-streaming 0.15.3: its offset commit can step over an offset that another
-    instance still holds (Consumer._new_offset checks the gap before the first acknowledged offset
-    one off), and a crash then loses that batch (docs/reliability.md)."""
+    `GEOEVENTS_EXTRACT_CONCURRENCY` instances (default 2) run at once, so one batch is parsed
+    while the previous one is sent; an article id is handled by one instance at a time. Their
+    acknowledgements arrive out of order; the commit moves only over offsets acknowledged in order
+    (`commit_only_what_was_processed` in streams/app.py, docs/reliability.md)."""
     loop = asyncio.get_running_loop()
     async for batch in stream.take_events(settings.batch_size, within=settings.batch_within):
         await recovered()
