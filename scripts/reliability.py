@@ -443,7 +443,7 @@ def scenario_rebalance(bootstrap: str, n: int, timeout: float = 900.0) -> Row:
 
 def scenario_broker_restart(tmp_root: Path, n: int, outage: float, timeout: float = 900.0) -> Row:
     """Stop the broker for `outage` seconds mid-stream, start it again on the same data and ports."""
-    kafka = start_broker(tmp_root / "broker")
+    kafka = start_broker(tmp_root / "broker-outage")
     try:
         with stage(kafka.bootstrap, make_articles(n)) as st:
             w = st.workers.start()
