@@ -26,6 +26,9 @@ from streams.topics import articles_unique, events, events_by_quad, mentions
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
+# outputs go straight to Faust's (idempotent) producer, whose flush `delivered()` waits for; under
+# exactly_once they go through Topic.send, which puts them in the transaction of the source partition
+DIRECT_SENDS = settings.guarantee != "exactly_once"
 
 
 def executor() -> Executor:
@@ -165,10 +168,14 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
     headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
     pending = []
 
-    async def send(topic: Any, rid: str, key: bytes, value: bytes, **kw: Any) -> bool:
-        if present is not None and rid in present.get(topic.get_topic_name(), ()):
+    async def send(topic: Any, rid: str, key: bytes, value: bytes, headers: Any = None) -> bool:
+        name = topic.get_topic_name()
+        if present is not None and rid in present.get(name, ()):
             return False
-        pending.append(await topic.send(key=key, value=value, **kw))
+        if DIRECT_SENDS:  # straight to the producer: the same partitioner, without Faust's per-record layers
+            pending.append(await app.producer.send(name, key, value, None, None, headers))
+        else:
+            pending.append(await topic.send(key=key, value=value, headers=headers))
         return True
 
     for ev in result["events"]:
