@@ -135,11 +135,9 @@ def seek_before_resuming_streams() -> None:
                         consumer.resume_partitions(set(held))
 
             async def seek_then_resume() -> None:
-                if asyncio.current_task() is not task:  # another caller: the plain seek
-                    await type(consumer).perform_seek(consumer)
-                    return
                 await type(consumer).perform_seek(consumer)
-                release()
+                if asyncio.current_task() is task:  # not another caller's plain seek
+                    release()
 
             consumer.resume_partitions = held.extend
             consumer.perform_seek = seek_then_resume
