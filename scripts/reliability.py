@@ -21,6 +21,7 @@ import os
 import random
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -54,8 +55,6 @@ def any_port() -> int:
     """A TCP port that can be bound now, below the ephemeral range (32768-60999 on Linux), so an
     outgoing client connection cannot be holding it when the broker binds it (or binds it again
     after a restart)."""
-    import socket
-
     for _ in range(200):
         port = random.randint(20000, 32000)
         with socket.socket() as s:

@@ -8,7 +8,7 @@
 | GEOEVENTS_REPLICATION | 1 | replication factor of the topics the app creates |
 | GEOEVENTS_TOPIC_ARTICLES | articles | input topic |
 | GEOEVENTS_TOPIC_EVENTS | events | coded events |
-| GEOEVENTS_TOPIC_MENTIONS | actor-mentions | one record per resolved actor mention |
+| GEOEVENTS_TOPIC_MENTIONS | actor-mentions | one record per article and country-level actor |
 | GEOEVENTS_TOPIC_REJECTED | articles-rejected | input that could not be processed |
 | GEOEVENTS_WEB_HOST | 127.0.0.1 | interface of the worker's HTTP server |
 | GEOEVENTS_WEB_PORT | 6066 | port of the worker's HTTP server |
@@ -19,8 +19,10 @@
 | GEOEVENTS_NLP_PROCESSES | 1 | parsing processes per worker (0 = parse in a thread) |
 | GEOEVENTS_BATCH_SIZE | 16 | articles per extraction batch (stream.take) |
 | GEOEVENTS_BATCH_WITHIN | 0.05 | seconds to wait for a batch to fill |
-| GEOEVENTS_EXTRACT_CONCURRENCY | 1 | extraction batches in flight per worker; above 1 is unsafe with faust-streaming 0.15.3 (its commit can skip an offset still in flight, see docs/reliability.md) |
+| GEOEVENTS_EXTRACT_CONCURRENCY | 2 | extraction batches in flight per worker (one is parsed while the previous one is sent) |
 | GEOEVENTS_RESUME_LOOKBACK | 60 | seconds of output read back before an interrupted extraction is resumed (more than the clock skew between workers) |
+| GEOEVENTS_STANDBY_REPLICAS | 0 | standby copies of each table partition on other workers (Faust table_standby_replicas) |
+| GEOEVENTS_TRACE_OFFSETS | 0 | 1: log every acknowledgement, commit, seek and assignment (streams/diagnostics.py) |
 | GEOEVENTS_MAX_ARTICLE_BYTES | 1000000 | larger messages are rejected (reason too_large) |
 | GEOEVENTS_LANGUAGES | en | accepted languages; others are rejected (reason unsupported_language) |
 | GEOEVENTS_RECENT_EVENTS | 500 | events kept per partition for the recent-events API |

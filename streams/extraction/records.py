@@ -6,12 +6,12 @@ unpickle and serialise again."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from streams import jsonio
 from streams.extraction.nlp import DEFAULT_MODEL
 from streams.extraction.pipeline import extract_batch
+from streams.validate import now_iso
 
 
 class EventOut(NamedTuple):
@@ -63,5 +63,5 @@ def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) ->
 def encode_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:
     """`extract_batch`, with every output record serialised (runs in the parsing process)."""
     results = extract_batch(articles, model)
-    extracted_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    extracted_at = now_iso()
     return [encode_result(a["id"], r, extracted_at) for a, r in zip(articles, results, strict=True)]
