@@ -1,7 +1,8 @@
 """Benchmark geoevents on one generated corpus: raw spaCy, offline extraction, Kafka end to end.
 
 Phases (all on the same corpus, see docs/benchmark.md):
-  1. raw      - `nlp.pipe` with the project's model in this process (articles/s, words/s)
+  1. raw      - `nlp.pipe` with the project's model in this process (articles/s, words/s); then in
+                two processes at once, each on half the corpus (how far the parse alone scales here)
   2. extract  - `extract_batch` in batches of 16 in this process (what `geoevents extract` runs)
   3. e2e      - through a real Kafka broker with one worker, then with two workers (fresh app id and
                 topics per run, GEOEVENTS_PARTITIONS=4), from the first publish until every article is
@@ -21,6 +22,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import multiprocessing
 import os
 import platform
 import shutil
@@ -118,6 +120,44 @@ def phase_raw(articles: list[dict[str, Any]], model: str) -> dict[str, Any]:
     words = sum(len(t.split()) for t in texts)
     return {"raw_seconds": secs, "raw_articles_per_s": len(texts) / secs, "raw_words_per_s": words / secs,
             "raw_tokens_per_s": tokens / secs, "corpus_words": words, "corpus_tokens": tokens}
+
+
+def _raw_share(model: str, texts: list[str], barrier: Any, out: Any) -> None:
+    """One process of `phase_raw_parallel`: load, warm up, wait for the others, parse its share."""
+    from streams.extraction.nlp import load_nlp
+
+    nlp = load_nlp(model)
+    list(nlp.pipe(texts[:4], batch_size=16))
+    barrier.wait()
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _doc in nlp.pipe(texts, batch_size=16):
+        pass
+    out.put((time.perf_counter() - t0, time.process_time() - c0))
+
+
+def phase_raw_parallel(articles: list[dict[str, Any]], model: str, processes: int = 2) -> dict[str, Any]:
+    """Raw `nlp.pipe` in `processes` processes started together, each on every n-th article: the
+    most any number of workers could reach on this machine if Kafka, Faust and the broker cost
+    nothing. Throughput = corpus / the slower process's time."""
+    ctx = multiprocessing.get_context("spawn")
+    texts = [a["text"] for a in articles]
+    barrier, out = ctx.Barrier(processes + 1), ctx.Queue()
+    procs = [ctx.Process(target=_raw_share, args=(model, texts[i::processes], barrier, out), daemon=True)
+             for i in range(processes)]
+    for proc in procs:
+        proc.start()
+    try:
+        barrier.wait(timeout=300)
+        times = [out.get(timeout=600 + 2 * len(texts)) for _ in procs]
+    finally:
+        for proc in procs:
+            proc.join(timeout=30)
+            if proc.is_alive():
+                proc.kill()
+    wall = max(t for t, _cpu in times)
+    return {"raw_processes": processes, "raw_parallel_seconds": wall,
+            "raw_parallel_articles_per_s": len(texts) / wall,
+            "raw_parallel_cpu_seconds": round(sum(c for _t, c in times), 2)}
 
 
 def phase_extract(articles: list[dict[str, Any]], model: str, batch_size: int = 16) -> dict[str, Any]:
@@ -494,6 +534,28 @@ async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], 
         await cons.stop()
 
 
+def machine_cpu() -> dict[str, float]:
+    """Busy and idle CPU seconds of the whole machine (all cores), this process's CPU seconds, now."""
+    t = psutil.cpu_times()
+    own = psutil.Process().cpu_times()
+    return {"busy": t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0),
+            "idle": t.idle + getattr(t, "iowait", 0.0), "bench": own.user + own.system, "wall": time.perf_counter()}
+
+
+def machine_use(before: dict[str, float], after: dict[str, float], cpu: dict[str, float],
+                articles: int) -> dict[str, Any]:
+    """How busy the machine was during a run, and its CPU per article split by who spent it
+    (`other`: the kernel's share not charged to a process, and everything else running)."""
+    d = {k: after[k] - before[k] for k in before}
+    per = {k: 1000 * v / articles for k, v in cpu.items()}
+    per["bench_process"] = 1000 * d["bench"] / articles
+    per["other"] = 1000 * d["busy"] / articles - sum(per.values())
+    return {"busy_seconds": round(d["busy"], 1), "idle_seconds": round(d["idle"], 1),
+            "cores_busy": round(d["busy"] / d["wall"], 2),
+            "cpu_ms_per_article": {k: round(v, 1) for k, v in per.items()},
+            "total_cpu_ms_per_article": round(1000 * d["busy"] / articles, 1)}
+
+
 def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, label: str,
               ready_timeout: float, after: Any = None) -> dict[str, Any]:
     """One throughput run on fresh topics; `after(settings, workers, result)` runs before the workers stop."""
@@ -505,10 +567,11 @@ def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, labe
     ids = [str(a["id"]) for a in articles]
     try:
         timeout = max(300.0, 3.0 * len(lines))
-        cpu_before = stack.cpu_seconds(workers)
+        cpu_before, machine_before = stack.cpu_seconds(workers), machine_cpu()
         res = asyncio.run(throughput_run(settings, workers, lines, ids, timeout))
-        cpu_after = stack.cpu_seconds(workers)
+        cpu_after, machine_after = stack.cpu_seconds(workers), machine_cpu()
         res["cpu_seconds"] = {k: round(cpu_after.get(k, 0.0) - v, 1) for k, v in cpu_before.items()}
+        res["machine_cpu"] = machine_use(machine_before, machine_after, res["cpu_seconds"], len(lines))
         res["metrics"] = scrape(workers)
         log(f"  {len(lines)} articles in {res['seconds']:.1f}s = {res['articles_per_s']:.2f} articles/s "
             f"({res['events']} events, counters {res['counters']})")
@@ -647,11 +710,17 @@ def report(r: dict[str, Any]) -> None:
               f"{f(lat['uncommitted_latency_ms_p50'], 0)} / {f(lat['uncommitted_latency_ms_p95'], 0)}", "", "")
     t.add_row("peak worker RSS MB (worker + parser)", f(r["worker_rss_mb"], 0),
               f"<= {TARGETS['worker_rss_mb']:.0f}", verdict(r["worker_rss_mb"] <= TARGETS["worker_rss_mb"]))
+    t.add_row("raw nlp.pipe articles/s, 2 processes at once", f(r["raw_parallel_articles_per_s"], 2), "",
+              f"{r['raw_parallel_scaling']:.2f}x one process")
     for label, key in (("1 worker", "e2e_1worker"), ("2 workers", "e2e_2workers")):
-        cpu = r[key]["cpu_seconds"]
-        t.add_row(f"CPU s during e2e, {label}: parsing / event loops / broker",
-                  f"{cpu['parsing_processes']:.0f} / {cpu['worker_event_loops']:.0f} / {cpu['broker']:.0f}",
-                  "", f"wall {r[key]['seconds']:.0f} s")
+        m = r[key]["machine_cpu"]
+        per = m["cpu_ms_per_article"]
+        t.add_row(f"CPU ms/article, {label}: parsing / event loops / broker / rest",
+                  f"{per['parsing_processes']:.0f} / {per['worker_event_loops']:.0f} / {per['broker']:.0f} / "
+                  f"{per['bench_process'] + per['other']:.0f}",
+                  "", f"{m['cores_busy']:.2f} cores busy, wall {r[key]['seconds']:.0f} s")
+    t.add_row("2-worker ceiling (cores / cores busy with 1 worker)", f"{r['scaling_ceiling_2workers']:.2f}x", "",
+              "at the CPU per article of the 1-worker run")
     Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(t)
 
 
@@ -702,6 +771,10 @@ def main(argv: list[str] | None = None) -> int:
         log("phase 1: raw nlp.pipe")
         result.update(phase_raw(corpus, model))
         log(f"  {result['raw_articles_per_s']:.2f} articles/s, {result['raw_words_per_s']:,.0f} words/s")
+        log("phase 1b: raw nlp.pipe in 2 processes at once")
+        result.update(phase_raw_parallel(corpus, model, 2))
+        result["raw_parallel_scaling"] = result["raw_parallel_articles_per_s"] / result["raw_articles_per_s"]
+        log(f"  {result['raw_parallel_articles_per_s']:.2f} articles/s ({result['raw_parallel_scaling']:.2f}x one process)")
         log("phase 2: extract_batch (offline)")
         result.update(phase_extract(corpus, model))
         log(f"  {result['extract_articles_per_s']:.2f} articles/s")
@@ -739,6 +812,8 @@ def main(argv: list[str] | None = None) -> int:
             "e2e_2workers": two,
             "e2e_vs_raw": one["articles_per_s"] / result["raw_articles_per_s"],
             "scaling_2workers": two["articles_per_s"] / one["articles_per_s"],
+            # two workers can use at most every core; with the CPU per article of the one-worker run:
+            "scaling_ceiling_2workers": min(2.0, result["machine"]["cores"] / one["machine_cpu"]["cores_busy"]),
             "latency_ms_p50": latency["latency_ms_p50"],
             "latency_ms_p95": latency["latency_ms_p95"],
             "latency_ms_p99": latency["latency_ms_p99"],

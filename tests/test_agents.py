@@ -18,12 +18,14 @@ os.environ.setdefault("GEOEVENTS_GUARANTEE", "at_least_once")
 
 from streams import jsonio  # noqa: E402
 from streams.agents import count as count_mod  # noqa: E402
+from streams.agents import dedup as dedup_mod  # noqa: E402
 from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
 from streams.agents import watch as watch_mod  # noqa: E402
 from streams.tables import (  # noqa: E402
     RING_CHUNK,
     article_ids,
+    content_hashes,
     counted,
     dyads,
     mentions_15m,
@@ -62,7 +64,7 @@ def _no_producer() -> Any:
 
 @pytest.fixture(autouse=True)
 def _clean_tables() -> None:
-    for table in (mentions_all, article_ids, recent_events, dyads, places):
+    for table in (mentions_all, article_ids, content_hashes, recent_events, dyads, places):
         table.data.clear()
     for wrapper in (mentions_15m, mentions_hourly):
         wrapper.table.data.clear()
@@ -158,3 +160,40 @@ async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articl
     assert reasons == ["invalid_json", "duplicate", "id_conflict"]
     first = jsonio.loads(rejected.sent[0]["value"])
     assert first["excerpt"] == "{broken" and first["article_id"] is None
+
+
+def test_dedup_least_loaded_spreads_text_evenly_and_keeps_partition_numbers_at_first() -> None:
+    dedup_mod._sent.clear()
+    sizes = [900, 3000, 1200, 2500, 400, 1800, 2200, 700, 3100, 1500, 600, 2900] * 5
+    chosen = [dedup_mod.least_loaded(2, size, partitions=4) for size in sizes]
+    assert chosen[0] == 2  # a fresh worker starts with the source's own partition number
+    totals = [sum(s for s, p in zip(sizes, chosen, strict=True) if p == target) for target in range(4)]
+    assert sum(totals) == sum(sizes) and all(totals)
+    assert max(totals) - min(totals) <= max(sizes)  # never more apart than one article
+    assert dedup_mod._sent[2] == totals
+    # another source partition keeps its own tally
+    assert dedup_mod.least_loaded(0, 100, partitions=4) == 0
+    dedup_mod._sent.clear()
+
+
+async def test_agents_dedup_sends_a_text_once_and_a_redelivery_to_the_same_partition() -> None:
+    dedup_mod._sent.clear()
+    forwarded, rejected = Recorder(), Recorder()
+
+    def article(aid: str, text: str) -> bytes:
+        return jsonio.dumps({"id": aid, "text": text, "content_hash": f"h-{text}"})
+
+    with mock.patch.object(dedup_mod, "articles_unique", forwarded), mock.patch.object(rejects_mod, "rejected", rejected), \
+            mock.patch.object(dedup_mod, "delivered", _nothing_pending):
+        async with dedup_mod.dedup.test_context() as agent:
+            await agent.put(key=b"h-long", value=article("a1", "a long text " * 40))
+            await agent.put(key=b"h-short", value=article("a2", "short text"))
+            await agent.put(key=b"h-long", value=article("a3", "a long text " * 40))  # same text, other id
+            await agent.put(key=b"h-long", value=article("a1", "a long text " * 40))  # redelivered
+    sent = [(r["key"], r["partition"]) for r in forwarded.sent]
+    assert [k for k, _ in sent] == [b"a1", b"a2", b"a1"]
+    # the second article goes to a partition that got less text; the redelivery where the first went
+    assert sent[1][1] != sent[0][1] and sent[2][1] == sent[0][1]
+    assert content_hashes[f"h-{'a long text ' * 40}"]["to"] == sent[0][1]
+    assert [jsonio.loads(r["value"])["reason"] for r in rejected.sent] == ["duplicate_content"]
+    dedup_mod._sent.clear()

@@ -26,6 +26,8 @@ KEYS = [
     "latency_ms_p99",
     "worker_rss_mb",
     "corpus_articles",
+    "raw_parallel_articles_per_s",
+    "scaling_ceiling_2workers",
 ]
 
 
@@ -66,6 +68,13 @@ def test_bench_tiny_writes_every_number(tmp_path: Path) -> None:
     machine = result["machine"]
     for key in ("cores", "cpu_model", "date", "python", "model_name"):
         assert machine.get(key), key
+    for run in ("e2e_1worker", "e2e_2workers"):
+        use = result[run]["machine_cpu"]
+        per = use["cpu_ms_per_article"]
+        assert use["cores_busy"] > 0 and per["parsing_processes"] > 0 and per["worker_event_loops"] > 0, use
+        # the parts add up to the machine's busy time
+        assert sum(per.values()) == pytest.approx(use["total_cpu_ms_per_article"], abs=0.5)
+    assert result["raw_processes"] == 2 and result["raw_parallel_cpu_seconds"] > 0
     counters = result["e2e_1worker"]["counters"]
     assert counters["articles_extracted"] + counters["articles_rejected"] == 24
     assert counters["mentions_counted"] == counters["mentions_out"]

@@ -33,7 +33,7 @@ from tests.helpers import read_topic, wait_settled
 pytestmark = pytest.mark.integration
 
 
-async def _leave_interrupted(cfg: Settings, article_id: str, events: list[dict[str, Any]],
+async def _leave_interrupted(cfg: Settings, article_id: str, content_hash: str, events: list[dict[str, Any]],
                              mentions: list[dict[str, Any]], published: float) -> None:
     await ensure_topics(cfg)
     changelog = f"{cfg.app_id}-extracted-changelog"
@@ -48,8 +48,9 @@ async def _leave_interrupted(cfg: Settings, article_id: str, events: list[dict[s
     await prod.start()
     try:
         partitions = list(range(cfg.partitions))
-        # the partition of articles.unique the article goes to is the partition of its mark
-        partition = DefaultPartitioner()(article_id.encode(), partitions, partitions)
+        # the mark is on the partition of articles.unique the article goes to: for the first
+        # article of a fresh worker, the number of its articles.by-hash partition (streams/agents/dedup.py)
+        partition = DefaultPartitioner()(content_hash.encode(), partitions, partitions)
         await prod.send_and_wait(changelog, key=jsonio.dumps(article_id),
                                  value=jsonio.dumps({"sending": int(time.time() * 1000) - 2000}), partition=partition)
         for ev in events:
@@ -73,7 +74,7 @@ def test_interrupted_extraction_resumes_without_duplicates(stack_env: dict[str, 
     records = mention_records(article["id"], mentions)
     assert len(records) >= 2, "the sample must mention several actors"
     sent_events, sent_mentions = events[: len(events) // 2], records[::2]
-    asyncio.run(_leave_interrupted(cfg, article["id"], sent_events, sent_mentions, time.time()))
+    asyncio.run(_leave_interrupted(cfg, article["id"], article["content_hash"], sent_events, sent_mentions, time.time()))
 
     worker = start_worker()
     rel.publish(cfg, [payload])
