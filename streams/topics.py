@@ -4,7 +4,7 @@
 |---|---|---|---|
 | articles | article id | schemas/article.schema.json | publishers (`geoevents publish`, scrapers) |
 | articles.by-hash (internal) | content hash | normalised article | ingest |
-| articles.unique (internal) | article id | normalised article | dedup |
+| articles.unique (internal) | article id (partition: least text so far, see dedup) | normalised article | dedup |
 | events | event_id | schemas/event.schema.json | extract |
 | events.<quad class> | event_id | schemas/event.schema.json | extract |
 | actor-mentions | country-level actor code | schemas/mention.schema.json | extract |
