@@ -7,6 +7,7 @@ import ssl
 from typing import Any
 
 import faust
+from faust.sensors import Monitor
 
 from streams.settings import Settings, get_settings
 
@@ -165,6 +166,37 @@ def idempotent_producer() -> None:
     Producer._settings_extra = _settings_extra  # type: ignore[method-assign]
 
 
+class QuietMonitor(Monitor):
+    """Faust's default sensor without its per-message bookkeeping (counters, timings and deques
+    updated for every message in and out, every stream event, every send and every table read
+    and write). Nothing in geoevents reads those statistics: its metrics are in streams/metrics.py.
+    The rest (end offsets, commits, rebalances) is Faust's own."""
+
+    def on_message_in(self, tp: Any, offset: int, message: Any) -> None:
+        return None
+
+    def on_stream_event_in(self, tp: Any, offset: int, stream: Any, event: Any) -> None:
+        return None
+
+    def on_stream_event_out(self, tp: Any, offset: int, stream: Any, event: Any, state: Any = None) -> None:
+        return None
+
+    def on_message_out(self, tp: Any, offset: int, message: Any) -> None:
+        return None
+
+    def on_table_get(self, table: Any, key: Any) -> None:
+        return None
+
+    def on_table_set(self, table: Any, key: Any, value: Any) -> None:
+        return None
+
+    def on_send_initiated(self, producer: Any, topic: str, message: Any, keysize: int, valsize: int) -> None:
+        return None
+
+    def on_send_completed(self, producer: Any, state: Any, metadata: Any) -> None:
+        return None
+
+
 def create_app(settings: Settings) -> faust.App:
     (settings.data_dir / "worker").mkdir(parents=True, exist_ok=True)
     brokers = [u.strip() if "://" in u else f"kafka://{u.strip()}" for u in settings.broker.split(";") if u.strip()]
@@ -199,6 +231,7 @@ def create_app(settings: Settings) -> faust.App:
         # a standby copy of another worker's tables consumes every changelog write of that worker
         table_standby_replicas=settings.standby_replicas,
         autodiscover=False,
+        Monitor=QuietMonitor,
     )
 
 

@@ -102,3 +102,15 @@ def test_offset_trace_logs_acknowledgements_and_finds_holes() -> None:
     from streams.diagnostics import acknowledged_holes
 
     assert acknowledged_holes(lines) == {"articles.unique:1": [5]}
+
+
+def test_the_app_monitor_skips_per_message_bookkeeping_and_keeps_the_rest() -> None:
+    monitor = streams.app.app.monitor
+    assert isinstance(monitor, streams.app.QuietMonitor)
+    message = SimpleNamespace(time_in=None)
+    monitor.on_message_in(P0, 3, message)
+    monitor.on_send_initiated(None, "events", None, 3, 100)
+    assert monitor.messages_received_total == 0 and monitor.messages_sent == 0 and message.time_in is None
+    # what Faust itself relies on still works: end offsets for lag, commits
+    monitor.track_tp_end_offset(P1, 42)
+    assert monitor.tp_end_offsets[P1] == 42
