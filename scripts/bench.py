@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import os
 import platform
+import queue
 import shutil
 import signal
 import socket
@@ -147,8 +148,10 @@ def phase_raw_parallel(articles: list[dict[str, Any]], model: str, processes: in
     for proc in procs:
         proc.start()
     try:
-        barrier.wait(timeout=300)
+        barrier.wait(timeout=300)  # a process that fails to load breaks the barrier (a RuntimeError)
         times = [out.get(timeout=600 + 2 * len(texts)) for _ in procs]
+    except queue.Empty as exc:
+        raise RuntimeError("a parsing process of phase 1b gave no result") from exc
     finally:
         for proc in procs:
             proc.join(timeout=30)
