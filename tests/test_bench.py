@@ -72,8 +72,9 @@ def test_bench_tiny_writes_every_number(tmp_path: Path) -> None:
         use = result[run]["machine_cpu"]
         per = use["cpu_ms_per_article"]
         assert use["cores_busy"] > 0 and per["parsing_processes"] > 0 and per["worker_event_loops"] > 0, use
-        # the parts add up to the machine's busy time
-        assert sum(per.values()) == pytest.approx(use["total_cpu_ms_per_article"], abs=0.5)
+        # the processes' own CPU (psutil) fits in the machine's busy time (/proc/stat): what is left
+        # for "other" is never more negative than the clock-tick rounding of a few processes
+        assert per["other"] > -3.0, use
     assert result["raw_processes"] == 2 and result["raw_parallel_cpu_seconds"] > 0
     counters = result["e2e_1worker"]["counters"]
     assert counters["articles_extracted"] + counters["articles_rejected"] == 24
