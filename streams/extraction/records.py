@@ -16,7 +16,7 @@ from streams.validate import now_iso
 
 class EventOut(NamedTuple):
     event_id: str
-    quad_class: str
+    quad_class: int
     root: str
     value: bytes
 
