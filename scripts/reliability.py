@@ -325,13 +325,13 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
 
 
 @contextlib.contextmanager
-def scenario_dir(keep: bool = False) -> Iterator[Path]:
+def scenario_dir() -> Iterator[Path]:
     """A scenario's directory (worker logs and state); kept with --keep or RELIABILITY_KEEP=1."""
     tmp = Path(tempfile.mkdtemp(prefix="geoevents-rel-"))
     try:
         yield tmp
     finally:
-        if keep or os.environ.get("RELIABILITY_KEEP") == "1":
+        if os.environ.get("RELIABILITY_KEEP") == "1":
             print(f"   kept {tmp}", flush=True)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
