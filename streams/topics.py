@@ -7,6 +7,7 @@
 | articles.unique (internal) | article id (partition: least text so far, see dedup) | normalised article | dedup |
 | events | event_id | schemas/event.schema.json | extract |
 | events.<quad class> | event_id | schemas/event.schema.json | extract |
+| events.by-article (internal) | article id | schemas/article-events.schema.json (all events of one article) | extract |
 | actor-mentions | country-level actor code | schemas/mention.schema.json | extract |
 | articles-rejected | article id or topic-partition-offset | schemas/rejected.schema.json | every stage |
 """
@@ -41,10 +42,12 @@ articles_by_hash = _topic(f"{settings.topic_articles}.by-hash", internal=True)
 articles_unique = _topic(f"{settings.topic_articles}.unique", internal=True)
 events = _topic(settings.topic_events, internal=True)
 events_by_quad = {q: _topic(f"{settings.topic_events}.{suffix}", internal=True) for q, suffix in QUAD_TOPIC_SUFFIX.items()}
+events_by_article = _topic(f"{settings.topic_events}.by-article", internal=True)
 mentions = _topic(settings.topic_mentions, internal=True)
 rejected = _topic(settings.topic_rejected, internal=True)
 
-ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_quad.values(), mentions, rejected]
+ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_quad.values(), events_by_article, mentions,
+              rejected]
 
 
 async def ensure_topics(config: Settings | None = None) -> list[str]:
@@ -74,5 +77,6 @@ async def ensure_topics(config: Settings | None = None) -> list[str]:
 def topic_names(cfg: Settings) -> list[str]:
     return [
         cfg.topic_articles, f"{cfg.topic_articles}.by-hash", f"{cfg.topic_articles}.unique", cfg.topic_events,
-        *(f"{cfg.topic_events}.{s}" for s in QUAD_TOPIC_SUFFIX.values()), cfg.topic_mentions, cfg.topic_rejected,
+        *(f"{cfg.topic_events}.{s}" for s in QUAD_TOPIC_SUFFIX.values()), f"{cfg.topic_events}.by-article",
+        cfg.topic_mentions, cfg.topic_rejected,
     ]

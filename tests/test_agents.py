@@ -34,6 +34,7 @@ from streams.tables import (  # noqa: E402
     places,
     recent_events,
     ring_chunks,
+    ring_head,
     ring_records,
     window_count,
 )
@@ -115,29 +116,47 @@ async def test_agents_count_skips_redelivered_records_per_table_record() -> None
     assert window_count("RUS", "24h") == window_count("RUS", "7d") == 3
 
 
-def _event(i: int) -> bytes:
-    return jsonio.dumps({"event_id": f"e{i}", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"},
-                         "goldstein": -10.0, "location": {"country": "UKR"}})
+def _event(i: int) -> dict[str, Any]:
+    return {"event_id": f"e{i}", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"},
+            "goldstein": -10.0, "location": {"country": "UKR"}}
 
 
-async def test_agents_watch_places_recent_events_by_offset_and_counts_them_once() -> None:
+def _article(*numbers: int) -> bytes:
+    """An `events.by-article` record holding the events with these numbers."""
+    return jsonio.dumps({"schema_version": 1, "article_id": f"a{numbers[0]}", "events": [_event(i) for i in numbers]})
+
+
+def _recent() -> list[str]:
+    return sorted(ev["event_id"] for v in recent_events.values() for ev in ring_records(v))
+
+
+async def test_agents_watch_places_recent_events_and_counts_each_article_once() -> None:
     async with watch_mod.watch.test_context() as agent:
         for _ in range(2):  # the second time is a redelivery of the same offsets
             agent.sent_offset = 0
-            for i in range(3):
-                await agent.put(key=f"e{i}".encode(), value=_event(i), partition=0)
+            await agent.put(key=b"a0", value=_article(0, 1), partition=0)
+            await agent.put(key=b"a2", value=_article(2), partition=0)
             await asyncio.sleep(0.3)
-        recent = [ev["event_id"] for v in recent_events.values() for ev in ring_records(v)]
-        assert sorted(recent) == ["e0", "e1", "e2"]
+        assert _recent() == ["e0", "e1", "e2"]
+        assert recent_events[ring_head("p0")] == {"seq": 3, "off": 1}
         assert dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
         assert counted(places["p0|UKR"])[0] == 3
-        # a full turn of the ring later, the chunk of offsets 0..49 is reused
-        agent.sent_offset = RING_CHUNK * ring_chunks()
-        await agent.put(key=b"e9", value=_event(9), partition=0)
+        # the chunk writes reached Kafka but the head's did not: the same records get the same numbers
+        recent_events.data[ring_head("p0")] = {"seq": 0, "off": -1}
+        agent.sent_offset = 0
+        await agent.put(key=b"a0", value=_article(0, 1), partition=0)
+        await agent.put(key=b"a2", value=_article(2), partition=0)
         await asyncio.sleep(0.3)
-        recent = [ev["event_id"] for v in recent_events.values() for ev in ring_records(v)]
-        assert recent == ["e9"]
-        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == 4
+        assert _recent() == ["e0", "e1", "e2"]
+        assert recent_events[ring_head("p0")] == {"seq": 3, "off": 1}
+        # a full turn of the ring later, the chunk of events 0..49 is reused
+        for i in range(3, RING_CHUNK * ring_chunks() + 1):
+            await agent.put(key=f"a{i}".encode(), value=_article(i), partition=0)
+        await asyncio.sleep(0.5)
+        recent = _recent()
+        assert len(recent) == RING_CHUNK * (ring_chunks() - 1) + 1
+        assert "e0" not in recent and f"e{RING_CHUNK * ring_chunks()}" in recent
+        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == RING_CHUNK * ring_chunks() + 1
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:

@@ -46,6 +46,14 @@ def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: 
         quad_events = read_topic(settings, f"{settings.topic_events}.{suffix}", idle=1.0)
         assert sorted(k for k, _ in quad_events) == sorted(k for k, ev in events if ev["quad_class"] == quad)
 
+    # one events.by-article record per article with events, holding exactly its events
+    by_article = read_topic(settings, f"{settings.topic_events}.by-article", idle=1.0)
+    assert len({k for k, _ in by_article}) == len(by_article) == len({ev["article_id"] for _, ev in events})
+    for key, rec in by_article:
+        assert schemas.errors("article-events", rec) == []
+        assert key == rec["article_id"]
+        assert sorted(ev["event_id"] for ev in rec["events"]) == sorted(k for k, ev in events if ev["article_id"] == key)
+
     rejected = read_topic(settings, settings.topic_rejected, idle=1.0)
     assert {r["reason"] for _, r in rejected} == EXPECTED_BAD
     for _, r in rejected:

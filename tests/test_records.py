@@ -20,6 +20,7 @@ def test_encoded_records_are_the_extraction_serialised_and_schema_valid() -> Non
     plain = extract_batch(copy.deepcopy(articles))
     encoded = encode_batch(articles)
     event_schema, mention_schema = validator("event"), validator("mention")
+    by_article_schema = validator("article-events")
     n_events = 0
     for article, want, got in zip(articles, plain, encoded, strict=True):
         assert [e.event_id for e in got["events"]] == [e["event_id"] for e in want["events"]]
@@ -30,6 +31,13 @@ def test_encoded_records_are_the_extraction_serialised_and_schema_valid() -> Non
             assert (out.quad_class, out.root) == (record["quad_class"], record["cameo"]["root"])
             event_schema.validate(value)
             n_events += 1
+        if got["events"]:  # the events.by-article record: the same values, in the same order
+            by_article = jsonio.loads(got["article_events"])
+            by_article_schema.validate(by_article)
+            assert by_article["article_id"] == article["id"]
+            assert by_article["events"] == [jsonio.loads(out.value) for out in got["events"]]
+        else:
+            assert got["article_events"] is None
         mentions = mention_records(article["id"], want["mentions"])
         assert [m.mention_id for m in got["mentions"]] == [m["mention_id"] for m in mentions]
         for out, record in zip(got["mentions"], mentions, strict=True):

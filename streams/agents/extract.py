@@ -1,4 +1,4 @@
-"""Hop 3, `articles.unique` -> `events`, `events.<quad>`, `actor-mentions`.
+"""Hop 3, `articles.unique` -> `events`, `events.<quad>`, `events.by-article`, `actor-mentions`.
 
 Articles are taken in batches (stream.take_events) and parsed in a separate process
 (GEOEVENTS_NLP_PROCESSES), so the event loop, heartbeats and the web server never wait on spaCy.
@@ -22,7 +22,7 @@ from streams.app import app, settings
 from streams.extraction.pipeline import warm_up
 from streams.extraction.records import encode_batch
 from streams.tables import EVENT_TIME_HEADER, extracted
-from streams.topics import articles_unique, events, events_by_quad, mentions
+from streams.topics import articles_unique, events, events_by_article, events_by_quad, mentions
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
@@ -147,7 +147,8 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
 
 
 def output_topics() -> dict[str, IdOf]:
-    out: dict[str, IdOf] = {events.get_topic_name(): key_id, mentions.get_topic_name(): mention_id}
+    out: dict[str, IdOf] = {events.get_topic_name(): key_id, mentions.get_topic_name(): mention_id,
+                            events_by_article.get_topic_name(): key_id}
     out.update({t.get_topic_name(): key_id for t in events_by_quad.values()})
     return out
 
@@ -183,6 +184,8 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         if await send(events, ev.event_id, key, ev.value):
             metrics.EVENTS_OUT.labels(root=ev.root).inc()
         await send(events_by_quad[ev.quad_class], ev.event_id, key, ev.value)
+    if result.get("article_events"):
+        await send(events_by_article, article["id"], article["id"].encode(), result["article_events"])
     for m in result["mentions"]:
         if await send(mentions, m.mention_id, m.actor.encode(), m.value, headers=headers):
             metrics.MENTIONS_OUT.inc(m.mentions)

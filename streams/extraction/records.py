@@ -46,8 +46,18 @@ def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[s
     return list(records.values())
 
 
+def article_events(article_id: str, events: list[EventOut]) -> bytes | None:
+    """The `events.by-article` record of an article (schemas/article-events.schema.json): its events'
+    values put together as they are, not serialised again; None when it has no events."""
+    if not events:
+        return None
+    return b"".join((b'{"schema_version":1,"article_id":', jsonio.dumps(article_id), b',"events":[',
+                     b",".join(ev.value for ev in events), b"]}"))
+
+
 def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
-    """{"events": [EventOut], "mentions": [MentionOut]}, or the result itself when it is an error."""
+    """{"events": [EventOut], "mentions": [MentionOut], "article_events": bytes | None}, or the
+    result itself when it is an error."""
     if "error" in result:
         return result
     events = []
@@ -57,7 +67,7 @@ def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) ->
                                jsonio.dumps(record)))
     mentions = [MentionOut(rec["mention_id"], rec["actor"], rec["mentions"], jsonio.dumps(rec))
                 for rec in mention_records(article_id, result["mentions"])]
-    return {"events": events, "mentions": mentions}
+    return {"events": events, "mentions": mentions, "article_events": article_events(article_id, events)}
 
 
 def encode_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:
