@@ -114,3 +114,46 @@ def test_the_app_monitor_skips_per_message_bookkeeping_and_keeps_the_rest() -> N
     # what Faust itself relies on still works: end offsets for lag, commits
     monitor.track_tp_end_offset(P1, 42)
     assert monitor.tp_end_offsets[P1] == 42
+
+
+async def test_batch_waits_start_no_extra_task_and_end_on_the_event_or_the_timeout() -> None:
+    import asyncio
+    import time
+
+    from faust.streams import Stream
+
+    stream = SimpleNamespace(should_stop=False)
+    full = asyncio.Event()
+    before = len(asyncio.all_tasks())
+    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=5.0))
+    await asyncio.sleep(0.05)
+    assert len(asyncio.all_tasks()) == before + 1  # the wait itself; mode's wait started three more
+    t0 = time.monotonic()
+    full.set()
+    assert await waiting is False
+    assert time.monotonic() - t0 < 1.0  # woken by the event, not by the 5 s timeout
+
+    full.clear()
+    t0 = time.monotonic()
+    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is False
+    assert 0.04 < time.monotonic() - t0 < 1.0
+    stream.should_stop = True
+    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is True
+
+
+async def test_stopping_a_stream_ends_its_batch_wait_at_once() -> None:
+    """take_events hands over its buffer when the stream stops, without waiting for its timer."""
+    import asyncio
+    import time
+
+    from faust.streams import Stream
+
+    stream = SimpleNamespace(should_stop=False, _active_agens=[], _passive=True,
+                             _passive_started=asyncio.Event(), combined=[])
+    full = asyncio.Event()
+    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=5.0))
+    await asyncio.sleep(0.05)
+    t0 = time.monotonic()
+    await Stream.on_stop(stream)
+    await waiting
+    assert time.monotonic() - t0 < 1.0 and stream._passive is False

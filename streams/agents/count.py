@@ -27,7 +27,7 @@ PANE_SIZES = (PANE_15M, HOUR)
 
 @app.agent(mentions)
 async def count(stream: Any) -> None:
-    async for batch in stream.take_events(COUNT_BATCH, within=0.05):
+    async for batch in stream.take_events(COUNT_BATCH, within=0.1):
         await recovered()
         by_actor: dict[str, list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
         for event in batch:

@@ -27,7 +27,7 @@ WATCH_BATCH = 100
 
 @app.agent(events_by_article)
 async def watch(stream: Any) -> None:
-    async for batch in stream.take_events(WATCH_BATCH, within=0.05):
+    async for batch in stream.take_events(WATCH_BATCH, within=0.25):
         await recovered()
         by_partition: dict[int, list[Any]] = defaultdict(list)
         for event in batch:
