@@ -19,7 +19,16 @@ from typing import Any
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered, recovered
 from streams.app import app
-from streams.tables import RING_CHUNK, counted, dyads, events_per_minute, places, recent_events, ring_chunks, ring_head
+from streams.tables import (
+    RING_CHUNK,
+    counted,
+    dyads,
+    events_per_minute,
+    places,
+    recent_events,
+    ring_chunks,
+    ring_head,
+)
 from streams.topics import events_by_article
 
 WATCH_BATCH = 100
