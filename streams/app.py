@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import ssl
 from typing import Any
 
@@ -271,6 +272,15 @@ def create_app(settings: Settings) -> faust.App:
         autodiscover=False,
         Monitor=QuietMonitor,
     )
+
+
+def settle_heap() -> None:
+    """Collect garbage, then move every object alive now out of the garbage collector's reach
+    (gc.freeze): modules, Faust's app, the data files. A started worker holds about 150,000
+    such objects, and every full collection walked all of them (about 150 ms each time); the
+    collections after this walk only what was made since."""
+    gc.collect()
+    gc.freeze()
 
 
 def quiet_client_logs() -> None:

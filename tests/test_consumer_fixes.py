@@ -157,3 +157,21 @@ async def test_stopping_a_stream_ends_its_batch_wait_at_once() -> None:
     await Stream.on_stop(stream)
     await waiting
     assert time.monotonic() - t0 < 1.0 and stream._passive is False
+
+
+def test_settle_heap_moves_the_live_objects_out_of_the_collectors_reach() -> None:
+    import gc
+
+    from streams.app import settle_heap
+
+    kept = [{"n": [i]} for i in range(5000)]  # containers the collector tracks
+    gc.unfreeze()
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() >= len(kept)
+        tracked = {id(o) for o in gc.get_objects()}
+        assert not any(id(o) in tracked for o in kept)  # full collections no longer walk them
+        fresh = {"made": ["after"]}
+        assert any(o is fresh for o in gc.get_objects())
+    finally:
+        gc.unfreeze()

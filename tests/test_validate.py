@@ -81,3 +81,42 @@ def test_validate_published_at_assumes_utc_when_naive() -> None:
 
 def test_validate_strip_html_keeps_paragraphs() -> None:
     assert strip_html("<p>One &amp; two.</p><p>Three.</p>") == "One & two.\n\nThree."
+
+
+# written for these tests: one news-like paragraph per language, each well over the 300 characters detection reads
+PARAGRAPHS = {
+    "en": "The foreign minister said on Tuesday that the government would send a delegation to Geneva to resume "
+          "talks on the ceasefire, which stalled last month after attacks on aid convoys in the north of the "
+          "country. Diplomats hope for an agreement before the end of the year, and the talks should last a week.",
+    "fr": "Le ministre des affaires étrangères a annoncé mardi que le gouvernement enverrait une délégation à "
+          "Genève pour reprendre les négociations sur le cessez-le-feu, interrompues le mois dernier après des "
+          "attaques contre des convois humanitaires dans le nord du pays. Les diplomates espèrent un accord avant la fin de l'année.",
+    "es": "El presidente del gobierno viajó el lunes a Bruselas para reunirse con los líderes europeos y pedir "
+          "más ayuda para las regiones afectadas por las inundaciones, que han dejado miles de desplazados en las "
+          "últimas semanas. La oposición exigió explicaciones en el parlamento sobre la coordinación de la respuesta.",
+    "de": "Die Regierung hat am Mittwoch neue Sanktionen gegen mehrere Unternehmen beschlossen, die nach Angaben "
+          "des Außenministeriums an der Lieferung von Waffen beteiligt waren. Man werde die Lage weiter beobachten "
+          "und mit den Partnern über weitere Schritte beraten, hieß es. Eine Entscheidung wird im Frühjahr erwartet.",
+    "pt": "O governo anunciou nesta terça-feira um acordo com os países vizinhos para combater o desmatamento na "
+          "região amazônica, com a criação de uma força-tarefa conjunta e de um fundo de financiamento. "
+          "Ambientalistas pediram metas mais ambiciosas para os próximos anos e mais fiscalização nas fronteiras do norte.",
+    "nl": "De minister van buitenlandse zaken heeft dinsdag gesproken met haar Belgische collega over de "
+          "veiligheid in de grensregio en de samenwerking tussen de politiediensten van beide landen. Volgens een "
+          "woordvoerder wordt volgend jaar een gezamenlijke oefening gehouden en wisselen beide landen meer informatie uit.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PARAGRAPHS))
+def test_detect_tells_the_language_from_the_start_of_the_text(language: str) -> None:
+    from streams.language import detect
+
+    text = PARAGRAPHS[language]
+    assert len(text) > 300
+    assert detect(text) == language
+    assert detect(text, sample=len(text)) == language  # the whole text says the same
+
+
+def test_validate_rejects_a_detected_language_outside_the_accepted_ones() -> None:
+    assert reason_of(jsonio.dumps({"id": "x", "text": PARAGRAPHS["de"]})) == "unsupported_language"
+    article = validate_article(jsonio.dumps({"id": "x", "text": PARAGRAPHS["de"]}), languages=("en", "de"))
+    assert article["language"] == "de"

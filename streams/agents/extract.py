@@ -16,9 +16,10 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered, recovered
+from streams.agents.outbox import Outbox
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
-from streams.app import app, settings
+from streams.app import app, settings, settle_heap
 from streams.extraction.pipeline import warm_up
 from streams.extraction.records import encode_batch
 from streams.tables import EVENT_TIME_HEADER, extracted
@@ -26,8 +27,9 @@ from streams.topics import articles_unique, events, events_by_article, events_by
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
-# outputs go straight to Faust's (idempotent) producer, whose flush `delivered()` waits for; under
-# exactly_once they go through Topic.send, which puts them in the transaction of the source partition
+# outputs go straight to Faust's (idempotent) producer, a record batch per partition (outbox.py),
+# and `delivered()` waits for them; under exactly_once they go through Topic.send, which puts them
+# in the transaction of the source partition
 DIRECT_SENDS = settings.guarantee != "exactly_once"
 
 
@@ -60,6 +62,7 @@ async def start_parser() -> None:
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(executor(), warm_up, settings.model)
     _ready = True
+    settle_heap()  # the worker has started: what is alive now lives as long as it does
 
 
 def event_time(iso: str) -> float:
@@ -133,12 +136,17 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
     metrics.BATCH_SIZE.observe(len(todo))
 
     pending: list[Any] = []
+    outbox = Outbox(app.producer) if DIRECT_SENDS else None
+    if outbox is not None:
+        await outbox.ready(list(output_topics()))
     for ev, article, result in zip(todo, articles, results, strict=True):
         if "error" in result:
             await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])
             continue
-        pending += await emit(article, result, present)
+        pending += await emit(article, result, present, outbox)
         metrics.ARTICLES_EXTRACTED.inc()
+    if outbox is not None:
+        pending += await outbox.send()
     await asyncio.gather(*pending)
     for ev, article in zip(todo, articles, strict=True):
         with acting_for(stream, ev):
@@ -163,9 +171,10 @@ async def already_sent(since_ms: int) -> dict[str, set[str]]:
 
 
 async def emit(article: dict[str, Any], result: dict[str, Any],
-               present: dict[str, set[str]] | None = None) -> list[Any]:
+               present: dict[str, set[str]] | None = None, outbox: Outbox | None = None) -> list[Any]:
     """Send an article's events and mentions (those not in `present`; records as built by
-    streams/extraction/records.py); return the delivery futures."""
+    streams/extraction/records.py): into `outbox` when given, else through Topic.send, whose
+    delivery futures are returned."""
     headers = {EVENT_TIME_HEADER: str(event_time(article["published_at"])).encode()}
     pending = []
 
@@ -173,8 +182,8 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         name = topic.get_topic_name()
         if present is not None and rid in present.get(name, ()):
             return False
-        if DIRECT_SENDS:  # straight to the producer: the same partitioner, without Faust's per-record layers
-            pending.append(await app.producer.send(name, key, value, None, None, headers))
+        if outbox is not None:
+            outbox.add(name, key, value, headers)
         else:
             pending.append(await topic.send(key=key, value=value, headers=headers))
         return True
