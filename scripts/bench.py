@@ -215,7 +215,7 @@ class MemorySampler(threading.Thread):
         self.workers: dict[str, int] = {}   # label -> pid
         self.peak: dict[str, dict[str, float]] = {}
         self.descendants: set[int] = set()  # every pid seen under a worker (to clean up leftovers)
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self._lock = threading.Lock()
 
     def watch(self, label: str, pid: int) -> None:
@@ -248,12 +248,12 @@ class MemorySampler(threading.Thread):
                 cur.update(total_mb=total, worker_mb=main / 2**20, children_mb=kids / 2**20)
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             self.sample_once()
-            self._stop.wait(self.interval)
+            self._halt.wait(self.interval)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
 
 
 class Stack:

