@@ -57,9 +57,10 @@ async def _nothing_pending() -> None:
 
 @pytest.fixture(autouse=True)
 def _no_producer() -> Any:
-    """No broker here: waiting for delivery is a no-op."""
+    """No broker here: waiting for delivery is a no-op (and watch takes its batches within 0.1 s)."""
     with mock.patch.object(count_mod, "delivered", _nothing_pending), \
-            mock.patch.object(watch_mod, "delivered", _nothing_pending):
+            mock.patch.object(watch_mod, "delivered", _nothing_pending), \
+            mock.patch.object(watch_mod, "WATCH_WITHIN", 0.1):
         yield
 
 

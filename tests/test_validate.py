@@ -120,3 +120,13 @@ def test_validate_rejects_a_detected_language_outside_the_accepted_ones() -> Non
     assert reason_of(jsonio.dumps({"id": "x", "text": PARAGRAPHS["de"]})) == "unsupported_language"
     article = validate_article(jsonio.dumps({"id": "x", "text": PARAGRAPHS["de"]}), languages=("en", "de"))
     assert article["language"] == "de"
+
+
+def test_language_warm_up_builds_the_detector_once() -> None:
+    from streams import language
+
+    language._detector.cache_clear()
+    language.warm_up()
+    assert language._detector.cache_info().currsize == 1
+    language.warm_up()
+    assert language._detector.cache_info().hits >= 1

@@ -9,10 +9,11 @@ mistaken for a republication.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-from streams import jsonio, metrics
+from streams import jsonio, language, metrics
 from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.rejects import reject
 from streams.app import app, settings
@@ -22,6 +23,13 @@ from streams.topics import articles, articles_by_hash
 from streams.validate import validate_article
 
 INGEST_BATCH = 64
+
+
+@app.task
+async def load_language_models() -> None:
+    """Load the language detector when the worker starts, not while the first articles wait."""
+    if settings.languages:
+        await asyncio.to_thread(language.warm_up)
 
 
 @app.agent(articles)

@@ -14,13 +14,15 @@ under at_least_once (exactly_once sends through Topic.send, inside the source's 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 
 class Outbox:
     def __init__(self, producer: Any) -> None:
         """`producer`: Faust's producer (app.producer), started."""
-        self._faust = producer
+        self.producer = producer
         self._aio = producer._ensure_producer()
         self._open: dict[tuple[str, int], Any] = {}
         self._ready: list[tuple[str, int, Any]] = []
@@ -32,8 +34,14 @@ class Outbox:
             await self._aio.partitions_for(topic)
 
     def add(self, topic: str, key: bytes, value: bytes, headers: dict[str, bytes] | None = None) -> None:
-        partition = self._faust.key_partition(topic, key).partition
-        header_list = list(headers.items()) if headers else []
+        """Add a record for the partition its key hashes to."""
+        partition = self.producer.key_partition(topic, key).partition
+        self.add_to(topic, partition, key, value, list(headers.items()) if headers else [])
+
+    def add_to(self, topic: str, partition: int, key: bytes | None, value: bytes | None,
+               header_list: list[tuple[str, bytes]] | None = None) -> None:
+        """Add a record for `partition` (a None value: a tombstone)."""
+        header_list = header_list or []
         tp = (topic, partition)
         builder = self._open.get(tp)
         if builder is None:
@@ -46,13 +54,26 @@ class Outbox:
             builder.append(timestamp=None, key=key, value=value, headers=header_list)
         self.records += 1
 
-    async def send(self) -> list[Any]:
+    def __bool__(self) -> bool:
+        return bool(self._open or self._ready)
+
+    async def send(self, on_sent: Callable[[str, int, int], None] | None = None) -> list[Any]:
         """Hand every batch to the producer; return their delivery futures (a batch waits while
-        an earlier batch of its partition is still queued in the producer)."""
+        an earlier batch of its partition is still queued in the producer). `on_sent(topic,
+        partition, offset of the batch's last record)` is called when a batch is written."""
         batches = self._ready + [(topic, partition, b) for (topic, partition), b in self._open.items()]
         self._ready, self._open = [], {}
         pending = []
         for topic, partition, builder in batches:
             builder.close()
-            pending.append(await self._aio.send_batch(builder, topic, partition=partition))
+            last = builder.record_count() - 1
+            fut = await self._aio.send_batch(builder, topic, partition=partition)
+            if on_sent is not None:
+                fut.add_done_callback(partial(_report, on_sent, topic, partition, last))
+            pending.append(fut)
         return pending
+
+
+def _report(on_sent: Callable[[str, int, int], None], topic: str, partition: int, last: int, fut: Any) -> None:
+    if not fut.cancelled() and fut.exception() is None:
+        on_sent(topic, partition, fut.result().offset + last)

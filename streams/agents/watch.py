@@ -32,11 +32,14 @@ from streams.tables import (
 from streams.topics import events_by_article
 
 WATCH_BATCH = 100
+# a second of events per batch: a dyad, a place or a ring chunk seen several times in it is
+# written once (the tables trail the events topic by up to a second)
+WATCH_WITHIN = 1.0
 
 
 @app.agent(events_by_article)
 async def watch(stream: Any) -> None:
-    async for batch in stream.take_events(WATCH_BATCH, within=0.25):
+    async for batch in stream.take_events(WATCH_BATCH, within=WATCH_WITHIN):
         await recovered()
         by_partition: dict[int, list[Any]] = defaultdict(list)
         for event in batch:
