@@ -70,6 +70,11 @@ def test_validate_strips_html_and_control_characters() -> None:
 def test_validate_content_hash_ignores_case_and_whitespace() -> None:
     assert content_hash("Russia  attacked\nUkraine") == content_hash("russia attacked ukraine")
     assert content_hash("Russia attacked Ukraine") != content_hash("Ukraine attacked Russia")
+    # any Unicode whitespace run is one space, and the hash is the one stored tables already hold
+    import hashlib
+
+    expected = hashlib.sha256(b"russia attacked ukraine").hexdigest()[:32]
+    assert content_hash(" Russia\u00a0\u2003attacked\t\r\nUKRAINE\u3000") == expected
 
 
 def test_validate_published_at_assumes_utc_when_naive() -> None:
