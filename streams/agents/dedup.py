@@ -13,6 +13,7 @@ from typing import Any
 
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered, recovered
+from streams.agents.outbox import batch_outbox
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.tables import content_hashes
@@ -28,6 +29,7 @@ _sent: dict[int, list[int]] = {}
 async def dedup(stream: Any) -> None:
     async for batch in stream.take_events(DEDUP_BATCH, within=0.02):
         await recovered()
+        box = await batch_outbox(app, [articles_unique])
         for event in batch:
             article = jsonio.loads(event.value)
             with acting_for(stream, event):  # no await inside: Faust's stream owns current_event then
@@ -35,9 +37,15 @@ async def dedup(stream: Any) -> None:
             if first != article["id"]:
                 await reject(event, event.value, "duplicate_content",
                              f"the same text was already published as article {first!r}", article["id"])
-            else:
-                # the same id again can only be a redelivery from upstream: extract skips what it finished
+            # the same id again can only be a redelivery from upstream: extract skips what it finished
+            elif box is None:
                 await articles_unique.send(key=article["id"].encode(), value=event.value, partition=to)
+            elif to is None:
+                box.add(articles_unique.get_topic_name(), article["id"].encode(), event.value)
+            else:
+                box.add_to(articles_unique.get_topic_name(), to, article["id"].encode(), event.value)
+        if box is not None:
+            await box.send()
         await delivered()  # one wait for the whole batch: its offsets are committed after this
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered, recovered
-from streams.agents.outbox import Outbox
+from streams.agents.outbox import Outbox, batch_outbox
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
 from streams.app import app, settings, settle_heap
@@ -136,9 +136,7 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
     metrics.BATCH_SIZE.observe(len(todo))
 
     pending: list[Any] = []
-    outbox = Outbox(app.producer) if DIRECT_SENDS else None
-    if outbox is not None:
-        await outbox.ready(list(output_topics()))
+    outbox = await batch_outbox(app, list(output_topics())) if DIRECT_SENDS else None
     for ev, article, result in zip(todo, articles, results, strict=True):
         if "error" in result:
             await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])

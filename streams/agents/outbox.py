@@ -9,7 +9,8 @@ its partition, and a whole partition's records share one delivery future.
 Records go to the partition the producer's own partitioner picks for their key (Faust's
 `key_partition`), so every key lands where `send` would have put it. A batch is closed when it is
 handed over, so it is sent at once instead of waiting out the producer's linger time. Only used
-under at_least_once (exactly_once sends through Topic.send, inside the source's transaction).
+under at_least_once (exactly_once sends through Topic.send, inside the source's transaction). Ingest and dedup send
+their one record per article the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+
+
+async def batch_outbox(app: Any, topics: list[Any]) -> Outbox | None:
+    """An outbox for one batch of an agent that sends to `topics` (Faust topics or names), or None
+    where records must go through Topic.send: under exactly_once (the source's transaction) and
+    before the producer has started."""
+    if app.conf.processing_guarantee.value == "exactly_once" or getattr(app.producer, "_producer", None) is None:
+        return None
+    box = Outbox(app.producer)
+    await box.ready([t if isinstance(t, str) else t.get_topic_name() for t in topics])
+    return box
 
 
 class Outbox:
