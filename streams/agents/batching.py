@@ -47,7 +47,7 @@ class ChangelogWrites:
         self._tables: dict[str, Any] = {}  # changelog topic -> table
         self._turn: asyncio.Lock | None = None
         self._timer: asyncio.TimerHandle | None = None
-        self.handed_over = 0
+        self._task: asyncio.Future[list[Any]] | None = None  # the timer's hand-over (kept referenced)
 
     def add(self, table: Any, partition: int, key: bytes | None, value: bytes | None) -> None:
         producer = table.app.producer
@@ -61,7 +61,7 @@ class ChangelogWrites:
 
     def _hand_over_soon(self) -> None:
         self._timer = None
-        asyncio.ensure_future(self.hand_over())
+        self._task = asyncio.ensure_future(self.hand_over())
 
     async def hand_over(self) -> list[Any]:
         """Hand the gathered writes to the producer; return their delivery futures."""
@@ -70,11 +70,7 @@ class ChangelogWrites:
         async with self._turn:  # taken in turn: the order of a partition's writes is kept
             if not self._box:
                 return []
-            n = self._box.records
-            self._box.records = 0
-            futures = await self._box.send(self._persisted)
-            self.handed_over += n
-            return futures
+            return await self._box.send(self._persisted)
 
     def _persisted(self, topic: str, partition: int, offset: int) -> None:
         # what Faust's own changelog callback does outside transactions (used by the rocksdb store)

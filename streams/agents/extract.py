@@ -27,10 +27,6 @@ from streams.topics import articles_unique, events, events_by_article, events_by
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
-# outputs go straight to Faust's (idempotent) producer, a record batch per partition (outbox.py),
-# and `delivered()` waits for them; under exactly_once they go through Topic.send, which puts them
-# in the transaction of the source partition
-DIRECT_SENDS = settings.guarantee != "exactly_once"
 
 
 def executor() -> Executor:
@@ -136,7 +132,10 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
     metrics.BATCH_SIZE.observe(len(todo))
 
     pending: list[Any] = []
-    outbox = await batch_outbox(app, list(output_topics())) if DIRECT_SENDS else None
+    # outputs go straight to Faust's (idempotent) producer, a record batch per partition, and
+    # `delivered()` waits for them; under exactly_once (no outbox) they go through Topic.send,
+    # which puts them in the transaction of the source partition
+    outbox = await batch_outbox(app, list(output_topics()))
     for ev, article, result in zip(todo, articles, results, strict=True):
         if "error" in result:
             await reject(ev, ev.value, "extraction_failed", result["error"], article["id"])

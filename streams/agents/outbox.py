@@ -1,4 +1,4 @@
-"""The output records of one extraction batch, handed to the producer as one record batch per
+"""The records an agent sends for one batch, handed to the producer as one record batch per
 topic partition (aiokafka's batch API) instead of one `send` per record.
 
 An article has about 30 output records (its events, twice, one events.by-article record and its
@@ -9,8 +9,9 @@ its partition, and a whole partition's records share one delivery future.
 Records go to the partition the producer's own partitioner picks for their key (Faust's
 `key_partition`), so every key lands where `send` would have put it. A batch is closed when it is
 handed over, so it is sent at once instead of waiting out the producer's linger time. Only used
-under at_least_once (exactly_once sends through Topic.send, inside the source's transaction). Ingest and dedup send
-their one record per article the same way.
+under at_least_once (exactly_once sends through Topic.send, inside the source's transaction).
+Ingest and dedup send their one record per article the same way, and the table changelog writes
+go through one too (streams/agents/batching.py).
 """
 
 from __future__ import annotations
