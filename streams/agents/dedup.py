@@ -13,7 +13,7 @@ from typing import Any
 
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered, recovered
-from streams.agents.outbox import batch_outbox
+from streams.agents.outbox import batch_outbox, forward
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.tables import content_hashes
@@ -37,13 +37,9 @@ async def dedup(stream: Any) -> None:
             if first != article["id"]:
                 await reject(event, event.value, "duplicate_content",
                              f"the same text was already published as article {first!r}", article["id"])
-            # the same id again can only be a redelivery from upstream: extract skips what it finished
-            elif box is None:
-                await articles_unique.send(key=article["id"].encode(), value=event.value, partition=to)
-            elif to is None:
-                box.add(articles_unique.get_topic_name(), article["id"].encode(), event.value)
             else:
-                box.add_to(articles_unique.get_topic_name(), to, article["id"].encode(), event.value)
+                # the same id again can only be a redelivery from upstream: extract skips what it finished
+                await forward(box, articles_unique, article["id"].encode(), event.value, partition=to)
         if box is not None:
             await box.send()
         await delivered()  # one wait for the whole batch: its offsets are committed after this

@@ -16,7 +16,7 @@ from typing import Any
 
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered, recovered
-from streams.agents.outbox import Outbox, batch_outbox
+from streams.agents.outbox import Outbox, batch_outbox, forward
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
 from streams.agents.rejects import reject
 from streams.app import app, settings, settle_heap
@@ -179,10 +179,8 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         name = topic.get_topic_name()
         if present is not None and rid in present.get(name, ()):
             return False
-        if outbox is not None:
-            outbox.add(name, key, value, headers)
-        else:
-            pending.append(await topic.send(key=key, value=value, headers=headers))
+        if (fut := await forward(outbox, topic, key, value, headers=headers)) is not None:
+            pending.append(fut)
         return True
 
     for ev in result["events"]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from streams import jsonio, language, metrics
 from streams.agents.batching import acting_for, delivered, recovered
-from streams.agents.outbox import batch_outbox
+from streams.agents.outbox import batch_outbox, forward
 from streams.agents.rejects import reject
 from streams.app import app, settings
 from streams.errors import RejectedInput
@@ -44,10 +44,8 @@ async def ingest(stream: Any) -> None:
                 outcome = admit(event)
             if isinstance(outcome, RejectedInput):
                 await reject(event, event.value, outcome.reason, outcome.detail, outcome.article_id)
-            elif box is not None:
-                box.add(articles_by_hash.get_topic_name(), outcome["content_hash"].encode(), jsonio.dumps(outcome))
             else:
-                await articles_by_hash.send(key=outcome["content_hash"].encode(), value=jsonio.dumps(outcome))
+                await forward(box, articles_by_hash, outcome["content_hash"].encode(), jsonio.dumps(outcome))
         if box is not None:
             await box.send()
         await delivered()  # one wait for the whole batch: its offsets are committed after this

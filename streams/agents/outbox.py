@@ -32,6 +32,20 @@ async def batch_outbox(app: Any, topics: list[Any]) -> Outbox | None:
     return box
 
 
+async def forward(box: Outbox | None, topic: Any, key: bytes, value: bytes, partition: int | None = None,
+                  headers: dict[str, bytes] | None = None) -> Any:
+    """Send a record to a Faust topic: into `box` (None returned; the box's `send` delivers it),
+    or through Topic.send when there is no box (its delivery future returned). Without
+    `partition` the record goes where its key hashes to."""
+    if box is None:
+        return await topic.send(key=key, value=value, partition=partition, headers=headers)
+    if partition is None:
+        box.add(topic.get_topic_name(), key, value, headers)
+    else:
+        box.add_to(topic.get_topic_name(), partition, key, value, list(headers.items()) if headers else [])
+    return None
+
+
 class Outbox:
     def __init__(self, producer: Any) -> None:
         """`producer`: Faust's producer (app.producer), started."""
