@@ -51,6 +51,17 @@ def test_corpus_is_deterministic_and_varied() -> None:
     assert len({d["title"].split()[0] for d in a}) > 10  # many different actors lead
 
 
+def test_the_bench_polls_rarely_at_the_start_and_often_at_the_end() -> None:
+    from scripts.bench import poll_interval
+
+    assert poll_interval(0, 1000, 0.3) == 0.5  # nothing handled yet: no rate to go by
+    assert poll_interval(100, 1000, 4.0) == 1.0  # 36 s left
+    assert poll_interval(900, 1000, 36.0) == 1.0  # 4 s left: a quarter of it
+    assert math.isclose(poll_interval(980, 1000, 39.2), 0.2)  # 0.8 s left
+    assert poll_interval(999, 1000, 40.0) == 0.05
+    assert poll_interval(1000, 1000, 40.0) == 0.05  # waiting for the counts and the events
+
+
 @pytest.mark.integration
 @pytest.mark.slow
 def test_bench_tiny_writes_every_number(tmp_path: Path) -> None:

@@ -159,6 +159,59 @@ async def test_stopping_a_stream_ends_its_batch_wait_at_once() -> None:
     assert time.monotonic() - t0 < 1.0 and stream._passive is False
 
 
+async def test_an_idle_batch_wait_sleeps_until_a_value_arrives_then_ends_on_its_tick() -> None:
+    """With nothing in the buffer, the wait has no timer (take_events' loop used to wake every
+    `within` to find the buffer empty); once a value arrives, the batch is handed over at the end
+    of the `within` tick it came in, when the timer loop would have handed it over."""
+    import asyncio
+    import time
+
+    from faust.streams import Stream
+
+    arrived, full = asyncio.Event(), asyncio.Event()
+    stream = SimpleNamespace(should_stop=False, _batch_arrived=arrived)
+    started = time.monotonic()
+    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=1.0))
+    await asyncio.sleep(1.3)
+    assert not waiting.done()  # a timer would have ended the wait after 1 s
+    arrived.set()  # a value came in 1.3 s after the wait began: its tick ends at 2 s
+    assert await waiting is False
+    ended = time.monotonic() - started
+    assert 1.6 < ended < 2.6, ended
+    assert not arrived.is_set()  # what came is in the batch handed over now
+
+    # a value already there: the plain timed wait, as in take_events' loop
+    arrived.set()
+    t0 = time.monotonic()
+    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is False
+    assert 0.04 < time.monotonic() - t0 < 1.0
+
+
+async def test_stopping_an_idle_stream_ends_its_wait_for_a_value() -> None:
+    import asyncio
+
+    from faust.streams import Stream
+
+    stream = SimpleNamespace(should_stop=False, _batch_arrived=asyncio.Event(), _active_agens=[], _passive=False,
+                             _passive_started=asyncio.Event(), combined=[])
+    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, asyncio.Event(), timeout=5.0))
+    await asyncio.sleep(0.05)
+    stream.should_stop = True
+    await Stream.on_stop(stream)
+    assert await asyncio.wait_for(waiting, 1.0) is True
+
+
+def test_take_events_marks_arriving_values_with_one_processor_first() -> None:
+    from faust.streams import Stream
+
+    processors: list[Any] = []
+    stream = SimpleNamespace(add_processor=processors.append, _active_agens=set())
+    Stream.take_events(stream, 10, 0.05)
+    Stream.take_events(stream, 10, 0.05)  # again on the same stream: still one marker
+    assert len(processors) == 1 and not stream._batch_arrived.is_set()
+    assert processors[0]("value") == "value" and stream._batch_arrived.is_set()
+
+
 def test_settle_heap_moves_the_live_objects_out_of_the_collectors_reach() -> None:
     import gc
 
