@@ -108,6 +108,10 @@ class LocalKafka:
             "share.coordinator.state.topic.min.isr": "1",
             "group.initial.rebalance.delay.ms": "0",
             "auto.create.topics.enable": "false",
+            # the controller writes a no-op metadata record this often so that a quorum's members
+            # can tell it is alive; every 0.5 s (the default) cost the idle one-node broker a third
+            # of its CPU (2.4% -> 1.6% of a core with 10 s)
+            "metadata.max.idle.interval.ms": "10000",
         }
         if self.sasl_users:
             users = " ".join(f'user_{u}="{p}"' for u, p in self.sasl_users.items())
