@@ -199,31 +199,31 @@ def cheap_batch_waits() -> None:
             self.add_processor(mark)  # runs before the processor take_events adds to fill its buffer
         return original_take(self, max_, within)
 
+    async def wait_on(stream: Any, flag: asyncio.Event, timeout: float | None = None) -> None:
+        """Wait for `flag`, at most `timeout` s; `on_stop` sets the flag being waited on."""
+        stream._batch_wait = flag
+        try:
+            async with asyncio.timeout(timeout):
+                await flag.wait()
+        except TimeoutError:
+            pass
+        finally:
+            stream._batch_wait = None
+
     async def wait_for_stopped(self: Any, *coros: Any, timeout: Any = None) -> bool:
         if len(coros) != 1 or not isinstance(coros[0], asyncio.Event) or not timeout:
             return bool(await original_wait(self, *coros, timeout=timeout))
         event, within = coros[0], float(timeout)
         arrived: asyncio.Event | None = getattr(self, "_batch_arrived", None)
         try:
-            if arrived is not None and not arrived.is_set() and not event.is_set() and not self.should_stop:
+            if arrived is not None and not (arrived.is_set() or event.is_set() or self.should_stop):
                 loop = asyncio.get_running_loop()
                 started = loop.time()
-                self._batch_wait = arrived
-                try:
-                    await arrived.wait()
-                finally:
-                    self._batch_wait = None
+                await wait_on(self, arrived)
                 # the ticks that found nothing have passed; wait out the one the value came in
                 within -= (loop.time() - started) % within
-            if not event.is_set() and not self.should_stop:
-                self._batch_wait = event
-                try:
-                    async with asyncio.timeout(within):
-                        await event.wait()
-                except TimeoutError:
-                    pass
-                finally:
-                    self._batch_wait = None
+            if not (event.is_set() or self.should_stop):
+                await wait_on(self, event, within)
         finally:
             if arrived is not None:
                 arrived.clear()  # what came so far is in the buffer take_events hands over now
