@@ -319,16 +319,16 @@ def batched_changelogs() -> None:
     from types import SimpleNamespace
 
     from faust.tables.base import Collection
-    from faust.types.enums import ProcessingGuarantee
 
     original = Collection.send_changelog
 
     def send_changelog(self: Any, partition: int | None, key: Any, value: Any,
                        key_serializer: Any = None, value_serializer: Any = None) -> Any:
-        if (partition is None or self.app.conf.processing_guarantee == ProcessingGuarantee.EXACTLY_ONCE
-                or getattr(self.app.producer, "_producer", None) is None):  # not started: no broker
+        from streams.agents.batching import CHANGELOG  # imported here: the agents import this module
+        from streams.agents.outbox import direct_sends
+
+        if partition is None or not direct_sends(self.app):
             return original(self, partition, key, value, key_serializer, value_serializer)
-        from streams.agents.batching import CHANGELOG
 
         topic = self.changelog_topic
         raw_key, key_headers = topic.prepare_key(key, key_serializer or self.key_serializer)

@@ -21,11 +21,17 @@ from functools import partial
 from typing import Any
 
 
+def direct_sends(app: Any) -> bool:
+    """Whether records may go straight to the producer as record batches: not under exactly_once
+    (they belong in the source's transaction) and not before the producer has started."""
+    return (app.conf.processing_guarantee.value != "exactly_once"
+            and getattr(app.producer, "_producer", None) is not None)
+
+
 async def batch_outbox(app: Any, topics: list[Any]) -> Outbox | None:
     """An outbox for one batch of an agent that sends to `topics` (Faust topics or names), or None
-    where records must go through Topic.send: under exactly_once (the source's transaction) and
-    before the producer has started."""
-    if app.conf.processing_guarantee.value == "exactly_once" or getattr(app.producer, "_producer", None) is None:
+    where records must go through Topic.send (see `direct_sends`)."""
+    if not direct_sends(app):
         return None
     box = Outbox(app.producer)
     await box.ready([t if isinstance(t, str) else t.get_topic_name() for t in topics])
