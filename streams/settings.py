@@ -25,7 +25,7 @@
 | GEOEVENTS_TRACE_OFFSETS | 0 | 1: log every acknowledgement, commit, seek and assignment (streams/diagnostics.py) |
 | GEOEVENTS_MAX_ARTICLE_BYTES | 1000000 | larger messages are rejected (reason too_large) |
 | GEOEVENTS_LANGUAGES | en | accepted languages; others are rejected (reason unsupported_language) |
-| GEOEVENTS_RECENT_EVENTS | 500 | events kept per partition for the recent-events API |
+| GEOEVENTS_RECENT_EVENTS | 500 | latest events per partition of `events` that the recent-events API reads and keeps |
 | GEOEVENTS_SECURITY_PROTOCOL | PLAINTEXT | PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL |
 | GEOEVENTS_SASL_MECHANISM | PLAIN | PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 |
 | GEOEVENTS_SASL_USERNAME / GEOEVENTS_SASL_PASSWORD | | SASL credentials (never logged) |

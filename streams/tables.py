@@ -99,31 +99,6 @@ def window_count(key: str, label: str, now: float | None = None) -> int:
 dyads = app.Table("dyads", default=None, partitions=settings.partitions)
 # partition-scoped "p{n}|{ISO-3}" -> events located in that country
 places = app.Table("places", default=None, partitions=settings.partitions)
-# the latest events of each partition, numbered in arrival order (streams/agents/watch.py) and kept
-# in chunks: the event numbered s is in chunk "p{n}|{(s // RING_CHUNK) % ring_chunks()}" whose value
-# is {"base": s // RING_CHUNK, "events": [[s, record], ...]}; a chunk with an older base is
-# overwritten. The head "p{n}|head" = {"seq": next number, "off": offset on `events.by-article` of
-# the last record placed}. One changelog write per chunk and batch (not per event), and a record
-# delivered again puts its events in the same places.
-recent_events = app.Table("recent-events", default=None, partitions=settings.partitions)
-RING_CHUNK = 50
-
-
-def ring_chunks() -> int:
-    """Chunks per partition: at least GEOEVENTS_RECENT_EVENTS events are kept."""
-    return -(-settings.recent_events // RING_CHUNK) + 1
-
-
-def ring_head(part: str) -> str:
-    """Key of the head of a partition's ring ("p3" -> "p3|head")."""
-    return f"{part}|head"
-
-
-def ring_records(value: Any) -> list[dict[str, Any]]:
-    """The event records of one recent-events value."""
-    if isinstance(value, dict) and "events" in value:
-        return [record for _off, record in value["events"]]
-    return []
 # events per minute (processing time), one key per partition, kept two hours
 events_per_minute = (
     app.Table("events-per-minute", default=int, partitions=settings.partitions)

@@ -23,19 +23,15 @@ from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
 from streams.agents import watch as watch_mod  # noqa: E402
 from streams.tables import (  # noqa: E402
-    RING_CHUNK,
     article_ids,
     content_hashes,
     counted,
     dyads,
+    events_per_minute,
     mentions_15m,
     mentions_all,
     mentions_hourly,
     places,
-    recent_events,
-    ring_chunks,
-    ring_head,
-    ring_records,
     window_count,
 )
 
@@ -66,9 +62,9 @@ def _no_producer() -> Any:
 
 @pytest.fixture(autouse=True)
 def _clean_tables() -> None:
-    for table in (mentions_all, article_ids, content_hashes, recent_events, dyads, places):
+    for table in (mentions_all, article_ids, content_hashes, dyads, places):
         table.data.clear()
-    for wrapper in (mentions_15m, mentions_hourly):
+    for wrapper in (mentions_15m, mentions_hourly, events_per_minute):
         wrapper.table.data.clear()
 
 
@@ -117,47 +113,31 @@ async def test_agents_count_skips_redelivered_records_per_table_record() -> None
     assert window_count("RUS", "24h") == window_count("RUS", "7d") == 3
 
 
-def _event(i: int) -> dict[str, Any]:
-    return {"event_id": f"e{i}", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"},
-            "goldstein": -10.0, "location": {"country": "UKR"}}
+def _event(i: int, target: str | None = "UKRMIL", country: str | None = "UKR") -> dict[str, Any]:
+    return {"event_id": f"e{i}", "source": "RUSGOV", "target": target, "goldstein": -10.0, "country": country}
 
 
 def _article(*numbers: int) -> bytes:
-    """An `events.by-article` record holding the events with these numbers."""
-    return jsonio.dumps({"schema_version": 1, "article_id": f"a{numbers[0]}", "events": [_event(i) for i in numbers]})
+    """An `events.by-article` record holding the events with these numbers (and one with no target or place)."""
+    events = [_event(i) for i in numbers] + [_event(-1, None, None)]
+    return jsonio.dumps({"schema_version": 2, "article_id": f"a{numbers[0]}", "events": events})
 
 
-def _recent() -> list[str]:
-    return sorted(ev["event_id"] for v in recent_events.values() for ev in ring_records(v))
-
-
-async def test_agents_watch_places_recent_events_and_counts_each_article_once() -> None:
+async def test_agents_watch_counts_dyads_places_and_rate_of_each_article_once() -> None:
     async with watch_mod.watch.test_context() as agent:
         for _ in range(2):  # the second time is a redelivery of the same offsets
             agent.sent_offset = 0
             await agent.put(key=b"a0", value=_article(0, 1), partition=0)
             await agent.put(key=b"a2", value=_article(2), partition=0)
             await asyncio.sleep(0.3)
-        assert _recent() == ["e0", "e1", "e2"]
-        assert recent_events[ring_head("p0")] == {"seq": 3, "off": 1}
-        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
-        assert counted(places["p0|UKR"])[0] == 3
-        # the chunk writes reached Kafka but the head's did not: the same records get the same numbers
-        recent_events.data[ring_head("p0")] = {"seq": 0, "off": -1}
-        agent.sent_offset = 0
-        await agent.put(key=b"a0", value=_article(0, 1), partition=0)
-        await agent.put(key=b"a2", value=_article(2), partition=0)
+            assert dyads["p0|RUSGOV>UKRMIL"] == {"events": 3, "goldstein_sum": -30.0, "off": 1}
+            assert counted(places["p0|UKR"]) == (3, 1)
+        assert [k for k in dyads if "None" in k] == [] and set(places) == {"p0|UKR"}
+        # the rate counts every event of every record it is given (processing time, approximate)
+        assert events_per_minute.table._windowed_timestamp("p0", time.time()) == 10
+        await agent.put(key=b"a3", value=_article(3), partition=1)
         await asyncio.sleep(0.3)
-        assert _recent() == ["e0", "e1", "e2"]
-        assert recent_events[ring_head("p0")] == {"seq": 3, "off": 1}
-        # a full turn of the ring later, the chunk of events 0..49 is reused
-        for i in range(3, RING_CHUNK * ring_chunks() + 1):
-            await agent.put(key=f"a{i}".encode(), value=_article(i), partition=0)
-        await asyncio.sleep(0.5)
-        recent = _recent()
-        assert len(recent) == RING_CHUNK * (ring_chunks() - 1) + 1
-        assert "e0" not in recent and f"e{RING_CHUNK * ring_chunks()}" in recent
-        assert dyads["p0|RUSGOV>UKRMIL"]["events"] == RING_CHUNK * ring_chunks() + 1
+        assert dyads["p1|RUSGOV>UKRMIL"]["events"] == 1 and dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:

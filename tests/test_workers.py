@@ -54,7 +54,7 @@ def test_two_workers_share_partitions_and_answer_the_same(start_worker, stack_en
         _, from_b = get(f"{b.url}/api/actors/{code}?hours=2")
         assert from_a == from_b
         assert from_a["mentions"] == expected[code]
-    # dyads and recent events are gathered from both
+    # dyads are gathered from both workers; recent events are read by either from the tail of `events`
     _, dyads_a = get(f"{a.url}/api/dyads/top?n=500")
     _, dyads_b = get(f"{b.url}/api/dyads/top?n=500")
     assert dyads_a == dyads_b

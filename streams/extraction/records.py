@@ -46,13 +46,16 @@ def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[s
     return list(records.values())
 
 
-def article_events(article_id: str, events: list[EventOut]) -> bytes | None:
-    """The `events.by-article` record of an article (schemas/article-events.schema.json): its events'
-    values put together as they are, not serialised again; None when it has no events."""
-    if not events:
+def article_events(article_id: str, records: list[dict[str, Any]]) -> bytes | None:
+    """The `events.by-article` record of an article (schemas/article-events.schema.json): per event,
+    only what the watch tables count (actor codes, Goldstein value, country of the place); None when
+    the article has no events. The events themselves are on `events`."""
+    if not records:
         return None
-    return b"".join((b'{"schema_version":1,"article_id":', jsonio.dumps(article_id), b',"events":[',
-                     b",".join(ev.value for ev in events), b"]}"))
+    return jsonio.dumps({"schema_version": 2, "article_id": article_id, "events": [
+        {"event_id": r["event_id"], "source": r["source"]["code"], "target": (r.get("target") or {}).get("code"),
+         "goldstein": r["goldstein"], "country": (r.get("location") or {}).get("country")}
+        for r in records]})
 
 
 def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
@@ -67,7 +70,8 @@ def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) ->
                                jsonio.dumps(record)))
     mentions = [MentionOut(rec["mention_id"], rec["actor"], rec["mentions"], jsonio.dumps(rec))
                 for rec in mention_records(article_id, result["mentions"])]
-    return {"events": events, "mentions": mentions, "article_events": article_events(article_id, events)}
+    return {"events": events, "mentions": mentions,
+            "article_events": article_events(article_id, result["events"])}
 
 
 def encode_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:

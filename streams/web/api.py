@@ -24,10 +24,9 @@ from streams.tables import (
     mentions_hourly,
     pane_count,
     places,
-    recent_events,
-    ring_records,
     window_count,
 )
+from streams.web.recent import RecentEvents
 
 WINDOW_CHOICES = ("1h", "24h", "7d", "all")
 MAX_N = 500
@@ -239,8 +238,6 @@ async def top_places(web: Any, request: Any) -> Any:
     return web.json({"places": out})
 
 
-EVENT_FILTERS = ("actor", "country", "root", "quad")
-
 
 def event_filter(request: Any) -> dict[str, Any]:
     flt: dict[str, Any] = {}
@@ -275,6 +272,19 @@ def event_matches(ev: dict[str, Any], flt: dict[str, Any]) -> bool:
     return "quad" not in flt or ev["quad_class"] == flt["quad"]
 
 
+_recent: RecentEvents | None = None
+
+
+async def recent_reader() -> RecentEvents:
+    """The worker's reader of the tail of `events` (streams/web/recent.py), made at the first query
+    and stopped with the app; it reads every partition, so no other worker is asked."""
+    global _recent
+    if _recent is None:
+        _recent = RecentEvents(settings, settings.topic_events, settings.recent_events)
+        await app.add_runtime_dependency(_recent)
+    return _recent
+
+
 @app.page("/api/events/recent")
 async def recent(web: Any, request: Any) -> Any:
     try:
@@ -282,11 +292,7 @@ async def recent(web: Any, request: Any) -> Any:
         flt = event_filter(request)
     except BadRequest as exc:
         return bad_request(web, exc)
-    found = [ev for k, v in recent_events.items() if "|" in k for ev in ring_records(v) if event_matches(ev, flt)]
-    if not is_local(request):
-        params = {"limit": limit, **{k: request.query[k] for k in EVENT_FILTERS if request.query.get(k)}}
-        for body in await fan_out("/api/events/recent", params):
-            found.extend(body["events"])
+    found = [ev for ev in await (await recent_reader()).latest() if event_matches(ev, flt)]
     found.sort(key=lambda e: (e.get("extracted_at") or "", e["published_at"], e["event_id"]), reverse=True)
     return web.json({"events": found[:limit]})
 

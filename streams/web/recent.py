@@ -1,0 +1,112 @@
+"""The latest events, read from the tail of the `events` topic when the API asks for them.
+
+The topic is the table: every worker can answer for every partition, nothing is written twice,
+and nothing is held but the last `keep` events of each partition. Between two queries the
+partitions are paused, so an idle reader fetches nothing; a query reads only the records added
+since the previous one (or the last `keep` of a partition, when more were added).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from mode import Service
+
+from streams import jsonio
+from streams.clients import consumer
+from streams.settings import Settings
+
+log = logging.getLogger(__name__)
+METADATA_MAX_AGE = 30.0  # seconds between looks for new partitions of the topic
+
+
+class RecentEvents(Service):
+    """The last `keep` records of every partition of `topic`, decoded, oldest first per partition."""
+
+    def __init__(self, settings: Settings, topic: str, keep: int, read_timeout: float = 5.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.settings, self.topic, self.keep, self.read_timeout = settings, topic, keep, read_timeout
+        self._consumer: AIOKafkaConsumer | None = None
+        self._events: dict[int, deque[dict[str, Any]]] = {}
+        self._next: dict[int, int] = {}  # partition -> next offset to read
+        self._lock = asyncio.Lock()
+        self._metadata_at = 0.0
+
+    async def latest(self) -> list[dict[str, Any]]:
+        """Bring every partition up to its end (its last stable offset) and return the events kept."""
+        async with self._lock:
+            cons = await self._assigned()
+            if cons is not None:
+                await self._catch_up(cons)
+            return [ev for part in sorted(self._events) for ev in self._events[part]]
+
+    async def _assigned(self) -> AIOKafkaConsumer | None:
+        if self._consumer is None:
+            cons = consumer(self.settings, from_beginning=True)
+            await cons.start()
+            self._consumer = cons
+        now = time.monotonic()
+        if not self._consumer.assignment() or now - self._metadata_at > METADATA_MAX_AGE:
+            # the topic may be new or have more partitions (aiokafka's consumer keeps metadata only
+            # for the topics it is subscribed to, so it is asked for the cluster's)
+            cluster = await self._consumer._client.fetch_all_metadata()
+            self._metadata_at = now
+            parts = cluster.partitions_for_topic(self.topic)
+            if not parts:
+                return None
+            tps = {TopicPartition(self.topic, p) for p in parts}
+            if tps != self._consumer.assignment():
+                self._consumer.assign(sorted(tps))
+                self._consumer.pause(*tps)  # before the fetcher runs: nothing is fetched until asked
+        return self._consumer
+
+    async def _catch_up(self, cons: AIOKafkaConsumer) -> None:
+        tps = sorted(cons.assignment())
+        ends = await cons.end_offsets(tps)
+        begins = await cons.beginning_offsets(tps)
+        todo: dict[TopicPartition, int] = {}
+        for tp in tps:
+            start = max(self._next.get(tp.partition, 0), ends[tp] - self.keep, begins[tp])
+            if start < ends[tp]:
+                cons.seek(tp, start)
+                todo[tp] = ends[tp]
+        if not todo:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.read_timeout
+        cons.resume(*todo)
+        try:
+            while todo:
+                left = deadline - loop.time()
+                if left <= 0:
+                    log.warning("recent events: %s partitions not read to their end within %.1f s",
+                                len(todo), self.read_timeout)
+                    return
+                batch = await cons.getmany(*todo, timeout_ms=int(min(left, 0.5) * 1000))
+                for tp, records in batch.items():
+                    kept = self._events.setdefault(tp.partition, deque(maxlen=self.keep))
+                    for rec in records:
+                        try:
+                            kept.append(jsonio.loads(rec.value))
+                        except jsonio.JSONDecodeError:
+                            log.warning("recent events: %s[%d]@%d is not JSON", tp.topic, tp.partition, rec.offset)
+                for tp in list(todo):
+                    position = await cons.position(tp)
+                    self._next[tp.partition] = position
+                    if position >= todo[tp]:
+                        del todo[tp]
+        finally:
+            cons.pause(*cons.assignment())
+
+    async def close(self) -> None:
+        if self._consumer is not None:
+            cons, self._consumer = self._consumer, None
+            await cons.stop()
+
+    async def on_stop(self) -> None:
+        await self.close()
