@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams import jsonio
 from streams.clients import producer
+from streams.demo import free_port
 from streams.web.recent import RecentEvents
 from tests.conftest import settings_for
 
@@ -58,6 +60,11 @@ def test_recent_events_keeps_the_tail_of_every_partition_and_reads_only_what_is_
             assert reader._next == {0: 6, 1: 4}
             # nothing new: the same answer without reading
             assert _numbers(await reader.latest()) == [(0, 3), (0, 4), (0, 5), (1, 0), (1, 1), (1, 2)]
+            # the broker cannot be reached: the events read before are served
+            await reader.close()
+            reader.settings = dataclasses.replace(settings, broker=f"kafka://127.0.0.1:{free_port(29990)}")
+            reader._metadata_at = 0.0
+            assert _numbers(await reader.latest()) == [(0, 3), (0, 4), (0, 5), (1, 0), (1, 1), (1, 2)]
         finally:
             await reader.close()
         # a new reader starts from the last `keep` of each partition
@@ -68,3 +75,16 @@ def test_recent_events_keeps_the_tail_of_every_partition_and_reads_only_what_is_
             await fresh.close()
 
     asyncio.run(scenario())
+
+
+def test_recent_events_answers_empty_when_the_broker_cannot_be_reached(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = settings_for({"GEOEVENTS_BROKER": f"kafka://127.0.0.1:{free_port(29990)}"})
+
+    async def scenario() -> list[dict[str, Any]]:
+        reader = RecentEvents(settings, "events", keep=5, read_timeout=1.0)
+        try:
+            return await reader.latest()
+        finally:
+            await reader.close()
+
+    assert asyncio.run(scenario()) == []

@@ -3,7 +3,8 @@
 The topic is the table: every worker can answer for every partition, nothing is written twice,
 and nothing is held but the last `keep` events of each partition. Between two queries the
 partitions are paused, so an idle reader fetches nothing; a query reads only the records added
-since the previous one (or the last `keep` of a partition, when more were added).
+since the previous one (or the last `keep` of a partition, when more were added). When the
+broker does not answer within `read_timeout`, the events read before are served.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import deque
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaError
 from mode import Service
 
 from streams import jsonio
@@ -40,15 +42,28 @@ class RecentEvents(Service):
     async def latest(self) -> list[dict[str, Any]]:
         """Bring every partition up to its end (its last stable offset) and return the events kept."""
         async with self._lock:
-            cons = await self._assigned()
-            if cons is not None:
-                await self._catch_up(cons)
+            try:
+                async with asyncio.timeout(self.read_timeout):
+                    cons = await self._assigned()
+                    if cons is not None:
+                        await self._catch_up(cons)
+            except (TimeoutError, KafkaError) as exc:
+                # the broker is down or slow: answer with what was read before
+                log.warning("recent events: %s not read to its end within %.1f s (%s); %d events kept are served",
+                            self.topic, self.read_timeout, type(exc).__name__, self.kept())
             return [ev for part in sorted(self._events) for ev in self._events[part]]
+
+    def kept(self) -> int:
+        return sum(len(events) for events in self._events.values())
 
     async def _assigned(self) -> AIOKafkaConsumer | None:
         if self._consumer is None:
             cons = consumer(self.settings, from_beginning=True)
-            await cons.start()
+            try:
+                await cons.start()
+            except BaseException:
+                await cons.stop()
+                raise
             self._consumer = cons
         now = time.monotonic()
         if not self._consumer.assignment() or now - self._metadata_at > METADATA_MAX_AGE:
@@ -77,17 +92,10 @@ class RecentEvents(Service):
                 todo[tp] = ends[tp]
         if not todo:
             return
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.read_timeout
         cons.resume(*todo)
         try:
             while todo:
-                left = deadline - loop.time()
-                if left <= 0:
-                    log.warning("recent events: %s partitions not read to their end within %.1f s",
-                                len(todo), self.read_timeout)
-                    return
-                batch = await cons.getmany(*todo, timeout_ms=int(min(left, 0.5) * 1000))
+                batch = await cons.getmany(*todo, timeout_ms=500)
                 for tp, records in batch.items():
                     kept = self._events.setdefault(tp.partition, deque(maxlen=self.keep))
                     for rec in records:
