@@ -7,7 +7,7 @@
 | articles.unique (internal) | article id (partition: least text so far, see dedup) | normalised article | dedup |
 | events | event_id | schemas/event.schema.json | extract |
 | events.<quad class> | event_id | schemas/event.schema.json | extract |
-| events.by-article (internal) | article id | schemas/article-events.schema.json (all events of one article) | extract |
+| events.by-article (internal) | article id | schemas/article-events.schema.json (what watch counts of one article's events) | extract |
 | actor-mentions | country-level actor code | schemas/mention.schema.json | extract |
 | articles-rejected | article id or topic-partition-offset | schemas/rejected.schema.json | every stage |
 """

@@ -133,11 +133,22 @@ async def test_agents_watch_counts_dyads_places_and_rate_of_each_article_once() 
             assert dyads["p0|RUSGOV>UKRMIL"] == {"events": 3, "goldstein_sum": -30.0, "off": 1}
             assert counted(places["p0|UKR"]) == (3, 1)
         assert [k for k in dyads if "None" in k] == [] and set(places) == {"p0|UKR"}
-        # the rate counts every event of every record it is given (processing time, approximate)
-        assert events_per_minute.table._windowed_timestamp("p0", time.time()) == 10
         await agent.put(key=b"a3", value=_article(3), partition=1)
         await asyncio.sleep(0.3)
         assert dyads["p1|RUSGOV>UKRMIL"]["events"] == 1 and dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
+        # a version 1 record (full events) is still counted; an unknown version is skipped
+        full = {"event_id": "e9", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"}, "goldstein": -2.0,
+                "location": {"name": "Kharkiv", "country": "UKR"}}
+        await agent.put(key=b"a9", value=jsonio.dumps({"schema_version": 1, "article_id": "a9", "events": [full]}),
+                        partition=0)
+        await agent.put(key=b"a10", value=jsonio.dumps({"schema_version": 9, "article_id": "a10"}), partition=0)
+        await agent.put(key=b"a11", value=_article(11), partition=0)
+        await asyncio.sleep(0.3)
+        assert dyads["p0|RUSGOV>UKRMIL"] == {"events": 5, "goldstein_sum": -42.0, "off": 5}
+        # the rate counts every event of every record it is given (processing time, approximate):
+        # 2 x 5 events, then 1 and 2
+        now = time.time()
+        assert sum(events_per_minute.table._windowed_timestamp("p0", t) for t in (now, now - 60)) == 13
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:

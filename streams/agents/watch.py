@@ -14,15 +14,18 @@ the last record it counted, so a record delivered again after a crash is not cou
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import Any
 
 from streams import jsonio
 from streams.agents.batching import acting_for, delivered, recovered
 from streams.app import app
+from streams.extraction.records import counted_events
 from streams.tables import counted, dyads, events_per_minute, places
 from streams.topics import events_by_article
 
+log = logging.getLogger(__name__)
 WATCH_BATCH = 100
 # a second of events per batch: a dyad or a place seen several times in it is
 # written once (the tables trail the events topic by up to a second)
@@ -43,7 +46,12 @@ async def watch(stream: Any) -> None:
             rate = 0
             for ev in evs:
                 offset = ev.message.offset
-                records = jsonio.loads(ev.value)["events"]
+                try:
+                    records = counted_events(jsonio.loads(ev.value))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    # written by extract, so not expected; a newer version from a newer worker is left to it
+                    log.warning("watch: %s[%d]@%d skipped: %s", ev.message.topic, ev.message.partition, offset, exc)
+                    continue
                 rate += len(records)
                 for record in records:
                     if record["target"]:

@@ -46,16 +46,31 @@ def mention_records(article_id: str, found: list[dict[str, Any]]) -> list[dict[s
     return list(records.values())
 
 
+def event_summary(record: dict[str, Any]) -> dict[str, Any]:
+    """What the watch tables count of an event: its actor codes, Goldstein value and country."""
+    return {"event_id": record["event_id"], "source": record["source"]["code"],
+            "target": (record.get("target") or {}).get("code"), "goldstein": record["goldstein"],
+            "country": (record.get("location") or {}).get("country")}
+
+
 def article_events(article_id: str, records: list[dict[str, Any]]) -> bytes | None:
     """The `events.by-article` record of an article (schemas/article-events.schema.json): per event,
-    only what the watch tables count (actor codes, Goldstein value, country of the place); None when
-    the article has no events. The events themselves are on `events`."""
+    only what the watch tables count; None when the article has no events. The events themselves
+    are on `events`."""
     if not records:
         return None
-    return jsonio.dumps({"schema_version": 2, "article_id": article_id, "events": [
-        {"event_id": r["event_id"], "source": r["source"]["code"], "target": (r.get("target") or {}).get("code"),
-         "goldstein": r["goldstein"], "country": (r.get("location") or {}).get("country")}
-        for r in records]})
+    return jsonio.dumps({"schema_version": 2, "article_id": article_id, "events": [event_summary(r) for r in records]})
+
+
+def counted_events(value: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event summaries of an `events.by-article` record; version 1 records (full events, written
+    before version 2) are summarised here. ValueError for a version this code does not know."""
+    version = value.get("schema_version")
+    if version == 2:
+        return list(value["events"])
+    if version == 1:
+        return [event_summary(record) for record in value["events"]]
+    raise ValueError(f"unknown schema_version {version!r}")
 
 
 def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
