@@ -238,7 +238,6 @@ async def top_places(web: Any, request: Any) -> Any:
     return web.json({"places": out})
 
 
-
 def event_filter(request: Any) -> dict[str, Any]:
     flt: dict[str, Any] = {}
     actor = request.query.get("actor", "").upper()
