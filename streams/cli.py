@@ -178,20 +178,33 @@ def extract(
 
 @cli.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL: {id, text, expected: [{source, target, code}]}")],
+    gold: Annotated[list[Path], typer.Argument(help="gold JSONL files: {id, text, expected: [{source, target, code}]}")],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     errors: Annotated[int, typer.Option(help="show up to N misses and false alarms")] = 0,
+    plot: Annotated[Path | None, typer.Option(help="draw a reliability diagram (confidence against correctness) to this PNG")] = None,
 ) -> None:
-    """Precision, recall and F1 of the extractor against a gold file, at three levels."""
-    from streams.evaluate import evaluate_file, render
+    """Precision, recall and F1 of the extractor against gold files, at three levels; several files side by side."""
+    from streams.evaluate import evaluate_file, plot_reliability, render, render_side_by_side
 
-    if not gold.exists():
-        fail(f"no such file: {gold}")
-    report = evaluate_file(gold)
+    for path in gold:
+        if not path.exists():
+            fail(f"no such file: {path}")
+    reports = {path.stem: evaluate_file(path) for path in gold}
+    if plot is not None:
+        try:
+            plot_reliability(reports, plot)
+        except RuntimeError as exc:
+            fail(str(exc))
     if as_json:
-        print(jsonio.pretty(report))
-    else:
-        render(report, Console(), errors)
+        print(jsonio.pretty(next(iter(reports.values())) if len(reports) == 1 else reports))
+        return
+    console = Console()
+    for report in reports.values():
+        render(report, console, errors)
+    if len(reports) > 1:
+        render_side_by_side(reports, console)
+    if plot is not None:
+        console.print(f"reliability diagram: {plot}")
 
 
 @cli.command()
