@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from streams.extraction.lexicon import Lexicon, split_code
+from streams.extraction.people import PeopleIndex
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
 REGION_WORDS = {"south", "latin", "central", "north"}
@@ -100,22 +101,13 @@ class ActorResolver:
             self._add(f"K:{c.iso3}", ("capital", c.iso3 + "GOV", c.name), list(c.capitals))
         for phrase, code in lex.metonyms.items():
             self._add(f"M:{phrase}", ("metonym", code, phrase), [phrase])
-        full: set[str] = set()
-        for i, p in enumerate(lex.people):
-            self._add(f"P:{i}", ("person", p.code, p.name), [p.name, *p.aliases])
-            full.update(x.lower() for x in (p.name, *p.aliases))
+        self.people = PeopleIndex(lex.people)
+        for key, ind in self.people.individuals.items():
+            self._add(f"P:{key}", ("person", key, ind.name), ind.phrases)
         # surnames (and East Asian family names) of people: accepted after a title ("President Lee")
         # or when the person was named earlier in the article
-        surnames: dict[str, set[int]] = {}
-        for i, p in enumerate(lex.people):
-            parts = [w for w in p.name.replace("-", " ").split() if w[:1].isupper() and len(w) > 2]
-            for w in {parts[0], parts[-1]} if parts else set():
-                if w.lower() not in full:
-                    surnames.setdefault(w, set()).add(i)
-        for w, idx in surnames.items():
-            if len(idx) == 1:
-                i = next(iter(idx))
-                self._add(f"S:{i}", ("surname", lex.people[i].code, lex.people[i].name), [w])
+        for w in self.people.surnames:
+            self._add(f"S:{w}", ("surname", w, w), [w])
         for o in lex.orgs.values():
             self._add(f"O:{o.code}", ("org", o.code, o.name), [o.name, *o.aliases])
         for label, phrases in self._patterns.items():
@@ -196,7 +188,33 @@ class ActorResolver:
             return True
         return start >= 2 and f"{doc[start - 2].lower_} {prev.lower_}" in self.titles
 
-    def process(self, doc: Doc) -> list[Mention]:
+    def _person(self, doc: Doc, span: Span, kind: str, key: str, day: str | None,
+                seen_people: set[str]) -> tuple[str, str] | None:
+        """(code, name) of a person named in full or by surname on the article's day, or None."""
+        if kind == "surname":
+            ind = self.people.by_surname(key, day)
+            if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people):
+                return None
+            # "Andrew Johnson", "Kim Yo Jong": a surname inside a longer name is someone else's name
+            if self._in_longer_name(doc, span):
+                return None
+        else:
+            ind = self.people.individuals[key]
+        code = ind.code_at(day)
+        return None if code is None else (code, ind.name)
+
+    def _in_longer_name(self, doc: Doc, span: Span) -> bool:
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in self.titles
+                   and t.ent_type_ in ("PERSON", "") and not self._known_name(doc, t.i)
+                   for t in (before, after))
+
+    def _known_name(self, doc: Doc, i: int) -> bool:
+        return any(sp.start <= i < sp.end for sp in self._spans(doc))
+
+    def process(self, doc: Doc, day: str | None = None) -> list[Mention]:
+        """Actor mentions of a doc; `day` (ISO date of publication) picks the office a person held then."""
         spans = self._spans(doc)
         mentions: dict[int, Mention] = {}  # keyed by root token
         covered: set[int] = set()
@@ -204,10 +222,11 @@ class ActorResolver:
         for span in spans:
             kind, code, name = self.labels[span.label_]
             root = span.root
-            if kind == "surname":
-                if not (self._titled(doc, span.start) or name in seen_people):
+            if kind in ("surname", "person"):
+                person = self._person(doc, span, kind, code, day, seen_people)
+                if person is None:
                     continue
-                kind = "person"
+                (code, name), kind = person, "person"
             covered.update(range(span.start, span.end))
             if kind in ("country", "demonym", "capital"):
                 iso3 = code[:3]
@@ -223,6 +242,7 @@ class ActorResolver:
                 if described is not None:
                     head, role = described
                     start = min([span.start, head.i, *(t.i for t in head.lefts if t.dep_ in ("det", "poss"))])
+                    head = self._titled_name(head)  # "French President Pierre Dupont": the mention is the person
                     end = max(span.end, head.i + 1)
                     mentions[head.i] = self._make(doc, start, end, head.i, iso3 + role, self.country_names[iso3], "descriptor")
                     continue
@@ -335,6 +355,14 @@ class ActorResolver:
             start = min([token.i, *(t.i for t in token.lefts if t.dep_ in ("det", "amod", "compound"))])
             mentions[token.i] = self._make(doc, start, token.i + 1, token.i, country + role,
                                            self.country_names.get(country, country), "context")
+
+    @staticmethod
+    def _titled_name(role_noun: Token) -> Token:
+        """The name a role noun is the title of ("President" in "French President Pierre Dupont"), or the noun."""
+        name = role_noun.head
+        if role_noun.dep_ == "compound" and name.i > role_noun.i and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", ""):
+            return name
+        return role_noun
 
     def _described(self, root: Token, span: Span) -> tuple[Token, str] | None:
         """The descriptor noun a country word modifies, with its role ('Russian troops' -> troops, MIL)."""

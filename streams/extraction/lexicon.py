@@ -35,10 +35,14 @@ class Country:
 
 @dataclass(frozen=True)
 class Person:
+    """One office held by one person; `start`/`end` (ISO dates, end exclusive) bound the term. A row
+    without dates is an office held now (people.tsv); dated rows come from office_holders.tsv."""
     name: str
     aliases: tuple[str, ...]
     code: str
     office: str
+    start: str = ""
+    end: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
                                        tuple(split(r.get("demonyms"))), tuple(split(r.get("capitals"))))
     people = [Person(r["name"], tuple(split(r.get("aliases"))), r["code"], r.get("office", ""))
               for r in read_tsv(d / "people.tsv")]
+    if (d / "office_holders.tsv").exists():
+        people += [Person(r["name"], tuple(split(r.get("aliases"))), r["code"], r.get("office", ""),
+                          r.get("start") or "", r.get("end") or "") for r in read_tsv(d / "office_holders.tsv")]
     orgs = {r["code"]: Org(r["code"], r["name"], tuple(split(r.get("aliases")))) for r in read_tsv(d / "organizations.tsv")}
     metonyms = {r["phrase"]: r["code"] for r in read_tsv(d / "metonyms.tsv")}
     roles = {r["term"].lower(): r["role"] for r in read_tsv(d / "roles.tsv")}

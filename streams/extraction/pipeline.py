@@ -70,13 +70,13 @@ class Extractor:
         return self.process_doc(article, doc)
 
     def process_doc(self, article: dict[str, Any], doc: Doc) -> dict[str, Any]:
-        mentions = self.actors.process(doc)
+        published_at = article.get("published_at") or ""
+        mentions = self.actors.process(doc, published_at[:10] or None)
         coded = self.coder.process(doc, mentions)
         dateline = self.places.dateline(doc)
         main_place: Place | None = None
         main_known = False
         actor_tokens = {i for m in mentions if m.kind != "place" for i in range(m.start, m.end)}
-        published_at = article.get("published_at") or ""
         events: list[dict[str, Any]] = []
         seen: set[str] = set()
         for ev in coded:

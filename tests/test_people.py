@@ -1,0 +1,84 @@
+"""People in time: the office a named person held on the article's day, surnames, titled names."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction.lexicon import Person
+from streams.extraction.people import PeopleIndex
+
+
+def rows() -> list[Person]:
+    # invented people, so that the test depends on the rules and not on the shipped tables
+    return [
+        Person("Anna Kowalczyk", (), "POLGOV", "President", "2001-05-01", "2009-05-01"),
+        Person("Anna Kowalczyk", (), "POLGOV", "Prime Minister", "2012-01-10", "2014-01-10"),
+        Person("Tom Kowalczyk", (), "POLGOV", "President", "2014-01-10", ""),
+        Person("Liu Wenhai", (), "CHNGOV", "Premier", "1998-03-01", "2003-03-01"),
+        Person("Marek Nowak", (), "IGOUNO", "Secretary-General", "1990-01-01", "1995-01-01"),
+        Person("Jonas Berg", (), "SWEGOV", "Prime Minister", "", ""),
+        Person("Jonas Berg", (), "SWEGOV", "Foreign Minister", "2010-01-01", "2015-01-01"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("anna kowalczyk", "2005-06-01", "POLGOV"),  # in her first term
+    ("anna kowalczyk", "2010-06-01", "POLELI"),  # between the terms: a former office holder
+    ("anna kowalczyk", "2013-06-01", "POLGOV"),  # the second office
+    ("anna kowalczyk", "2020-06-01", "POLELI"),  # after both
+    ("anna kowalczyk", "1995-06-01", "POLELI"),  # before the first term
+    ("marek nowak", "1992-01-01", "IGOUNO"),
+    ("marek nowak", "1999-01-01", None),  # an IGO official out of office has no country to fall back to
+    ("jonas berg", "2012-01-01", "SWEGOV"),  # a dated term
+    ("jonas berg", "2020-01-01", "SWEGOV"),  # the undated row is the office held now, after every dated term began
+    ("jonas berg", "2005-01-01", "SWEELI"),  # before the dated term, the undated office does not apply
+])
+def test_a_name_resolves_to_the_office_held_on_the_day(name: str, day: str, code: str | None) -> None:
+    assert PeopleIndex(rows()).individuals[name].code_at(day) == code
+
+
+def test_a_term_end_is_exclusive() -> None:
+    anna = PeopleIndex(rows()).individuals["anna kowalczyk"]
+    assert anna.code_at("2009-04-30") == "POLGOV"
+    assert anna.code_at("2009-05-01") == "POLELI"
+
+
+def test_a_shared_surname_names_the_one_in_office_on_the_day() -> None:
+    index = PeopleIndex(rows())
+    assert index.surnames["Kowalczyk"] == {"anna kowalczyk", "tom kowalczyk"}
+    assert index.by_surname("Kowalczyk", "2005-01-01").name == "Anna Kowalczyk"
+    assert index.by_surname("Kowalczyk", "2016-01-01").name == "Tom Kowalczyk"
+    assert index.by_surname("Kowalczyk", "2010-01-01") is None  # neither in office: ambiguous
+    assert index.by_surname("Kowalczyk", None) is None
+
+
+def test_a_first_name_never_names_a_person_alone_except_a_family_name_first() -> None:
+    index = PeopleIndex(rows())
+    assert "Anna" not in index.surnames and "Jonas" not in index.surnames
+    assert index.surnames["Liu"] == {"liu wenhai"}  # Chinese names put the family name first
+    assert "Wenhai" in index.surnames
+
+
+# the shipped tables: sentences written for the project
+@pytest.fixture(scope="module")
+def ex():
+    from streams.extraction.pipeline import get_extractor
+    return get_extractor()
+
+
+def codes(ex, text: str, day: str) -> set[tuple[str, str, str | None]]:
+    events = ex.process({"id": "t", "text": text, "published_at": day + "T08:00:00Z"})["events"]
+    return {(e["source"]["code"], e["cameo"]["code"], (e["target"] or {}).get("code")) for e in events}
+
+
+def test_a_first_name_shared_with_an_office_holder_is_not_that_person(ex) -> None:
+    # "Boris" is the first name of a German minister in people.tsv: an unknown Boris is nobody
+    got = codes(ex, "Prime Minister Boris Lindqvist met the German defence minister in Berlin.", "2025-06-01")
+    assert all(not s.startswith("DEU") for s, _, _ in got), got
+
+
+def test_a_titled_unknown_name_takes_the_country_and_role_of_its_title(ex) -> None:
+    got = codes(ex, "British Prime Minister Jim Jones met French President Pierre Dupont in London.", "2020-02-01")
+    assert got == {("GBRGOV", "040", "FRAGOV"), ("FRAGOV", "040", "GBRGOV")}
+    got = codes(ex, "Iranian Foreign Minister Ali Karimi visited Baghdad on Sunday.", "2020-02-01")
+    assert got == {("IRNGOV", "042", "IRQ")}
