@@ -38,3 +38,19 @@ def test_places_article_main_place_as_fallback(extractor):
 def test_places_resolver(extractor, name, country):
     place = extractor.places.resolve(name)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(("text", "code", "not_country"), [
+    # a place in a clause below the event's clause belongs to another event
+    ("BERLIN — Germany accused Iran of supplying drones to Russia for attacks in Ukraine.", "112", "UKR"),
+    ("PARIS — France condemned Turkey, whose troops have been fighting in Syria since March.", "111", "SYR"),
+])
+def test_places_not_from_a_clause_below_the_trigger(extractor, text, code, not_country):
+    evs = [e for e in extractor.process({"id": "p", "text": text})["events"] if e["cameo"]["code"] == code]
+    assert evs and all(e["location"]["country"] != not_country for e in evs), [e["location"] for e in evs]
+
+
+def test_places_from_a_clause_above_the_trigger(extractor):
+    text = "In Geneva, Iran and the United States agreed to hold talks on the nuclear programme."
+    evs = extractor.process({"id": "p", "text": text})["events"]
+    assert evs and all(e["location"]["resolved"] == "Geneva" for e in evs)

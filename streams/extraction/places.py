@@ -19,6 +19,14 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}))?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
 
 
+def clause_of(token: Token) -> Token:
+    """The verb of the clause a token is in (the nearest verb above it), or the sentence root."""
+    for t in token.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.sent.root
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -143,10 +151,12 @@ class PlaceResolver:
                         place = self._place_at(doc, pobj)
                         if place:
                             return place, "trigger"
-        # 2. a place named in the sentence under a locative preposition
+        # 2. a place named in the sentence under a locative preposition, in the trigger's clause or a clause
+        # above it ("shells shipped to Russia for use in Ukraine" does not place an accusation in Ukraine)
+        above = {trigger.i, *(t.i for t in trigger.ancestors)}
         for ent in sentence.ents:
             if ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
-                if ent.root.i in actor_tokens:
+                if ent.root.i in actor_tokens or clause_of(ent.root).i not in above:
                     continue
                 place = self.resolve(ent.text)
                 if place:
