@@ -62,6 +62,16 @@ def resolve_jars(libs: Path) -> Path:
     return libs
 
 
+def die_with_parent_preexec() -> None:
+    """In the child before exec: ask Linux for SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's signal handlers still stop it
+        pass
+
+
 def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
     try:
         with socket.create_connection((host, port), timeout=timeout):
@@ -84,6 +94,10 @@ class LocalKafka:
     jvm_options: tuple[str, ...] = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
     sasl_users: dict[str, str] | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Linux: the JVM gets SIGTERM when the process that started it dies, even by SIGKILL (for the
+    # `geoevents broker` and `demo` commands; the JVM runs in a session of its own, so a Ctrl-C in
+    # the terminal reaches only its parent, which then stops it in order)
+    die_with_parent: bool = False
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -168,7 +182,9 @@ class LocalKafka:
         libs = libs_dir(self.libs)
         log = open(log_path or self.data_dir / "broker.log", "ab")
         self.process = subprocess.Popen(self._java(libs, "kafka.Kafka", str(config)),
-                                        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                        preexec_fn=die_with_parent_preexec if self.die_with_parent else None)
+        log.close()  # the child has its own copy
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -215,7 +231,7 @@ class LocalKafka:
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout)
-        except subprocess.TimeoutExpired:
+        except (subprocess.TimeoutExpired, KeyboardInterrupt):  # a second Ctrl-C or SIGTERM: kill it now
             proc.kill()
             proc.wait(10)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,6 +26,18 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def stop_like_ctrl_c() -> None:
+    """SIGTERM (how systemd, Docker and Kubernetes stop a service) and SIGHUP (the terminal closed)
+    act like Ctrl-C: SIGINT is raised, so `finally` blocks (and asyncio.run, which turns SIGINT into
+    the cancellation of its task) stop the child processes before the command exits."""
+
+    def as_sigint(signum: int, frame: Any) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, as_sigint)
+
+
 @cli.command()
 def broker(
     data_dir: Annotated[Path, typer.Option(help="where the broker keeps its data")] = Path(".geoevents/broker"),
@@ -35,15 +48,19 @@ def broker(
     from streams.broker import LocalKafka
     from streams.errors import BrokerError
 
-    kafka = LocalKafka(data_dir, port=port, controller_port=controller_port, libs=get_settings().kafka_libs)
+    stop_like_ctrl_c()
+    kafka = LocalKafka(data_dir, port=port, controller_port=controller_port, libs=get_settings().kafka_libs,
+                       die_with_parent=True)
     try:
-        kafka.start()
-    except BrokerError as exc:
-        fail(str(exc))
-    err.print(f"Kafka is up on {kafka.bootstrap} (data in {data_dir}, log in {data_dir / 'broker.log'}). Ctrl-C stops it.")
-    try:
+        try:
+            kafka.start()
+        except BrokerError as exc:
+            fail(str(exc))
+        err.print(f"Kafka is up on {kafka.bootstrap} (data in {data_dir}, log in {data_dir / 'broker.log'}). "
+                  "Ctrl-C or SIGTERM stops it.")
         assert kafka.process is not None
-        kafka.process.wait()
+        code = kafka.process.wait()
+        fail(f"Kafka exited with code {code} (log in {data_dir / 'broker.log'})", 1)
     except KeyboardInterrupt:
         err.print("stopping Kafka ...")
     finally:
@@ -216,6 +233,7 @@ def demo(
     """The whole job on the embedded broker: start Kafka and a worker, publish, print events and top actors."""
     from streams.demo import run_demo
 
+    stop_like_ctrl_c()
     code = run_demo(path, as_json=as_json, timeout=timeout)
     raise typer.Exit(code)
 

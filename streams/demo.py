@@ -23,14 +23,15 @@ from typing import Any
 from rich.console import Console
 
 from streams import jsonio
-from streams.broker import LocalKafka, port_open
+from streams.broker import LocalKafka, die_with_parent_preexec, port_open
 from streams.errors import BrokerError
 from streams.inputs import SAMPLES
 from streams.settings import get_settings
 
 
-def free_port(preferred: int) -> int:
-    if not port_open("127.0.0.1", preferred):
+def free_port(preferred: int = 0) -> int:
+    """`preferred` when nothing listens there, else (or for 0) a port the system picks."""
+    if preferred and not port_open("127.0.0.1", preferred):
         return preferred
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -45,12 +46,14 @@ def http_json(url: str, timeout: float = 5.0) -> Any:
 class WorkerProcess:
     """A `geoevents worker` subprocess with its own web port."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, web_port: int) -> None:
+    def __init__(self, env: dict[str, str], log_path: Path, web_port: int, die_with_parent: bool = False) -> None:
         self.url = f"http://127.0.0.1:{web_port}"
         env = {**env, "GEOEVENTS_WEB_PORT": str(web_port)}
         self.log = open(log_path, "ab")
+        # a session of its own (pgid = pid): stop() can kill the worker with its parsing process
         self.proc = subprocess.Popen([sys.executable, "-m", "streams", "worker", "-l", "warn"], env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+                                     stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+                                     preexec_fn=die_with_parent_preexec if die_with_parent else None)
 
     def health(self) -> dict[str, Any] | None:
         try:
@@ -71,12 +74,17 @@ class WorkerProcess:
         raise TimeoutError("the worker did not become ready in time")
 
     def stop(self, timeout: float = 30) -> None:
+        """SIGTERM (the worker stops its parsing process itself); after `timeout`, or on a second
+        Ctrl-C, SIGKILL to the worker's whole process group, its parsing process included."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+            except (subprocess.TimeoutExpired, KeyboardInterrupt):
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
                 self.proc.wait(10)
         self.log.close()
 
@@ -95,7 +103,7 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
         if not os.environ.get("GEOEVENTS_BROKER"):
             port = free_port(9092)
             kafka = LocalKafka(tmp / "broker", port=port, controller_port=free_port(9093 if port == 9092 else 0),
-                               libs=get_settings().kafka_libs)
+                               libs=get_settings().kafka_libs, die_with_parent=True)
             out.print(f"starting Kafka on 127.0.0.1:{port} ...")
             kafka.start()
             os.environ["GEOEVENTS_BROKER"] = f"kafka://127.0.0.1:{port}"
@@ -109,7 +117,7 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
         settings = get_settings()
         web_port = free_port(settings.web_port)
         out.print(f"starting a worker (HTTP on 127.0.0.1:{web_port}) ...")
-        worker = WorkerProcess(dict(os.environ), tmp / "worker.log", web_port)
+        worker = WorkerProcess(dict(os.environ), tmp / "worker.log", web_port, die_with_parent=True)
         worker.wait_ready(timeout)
         result = asyncio.run(_publish_and_watch(settings, worker, articles_path, out, as_json, timeout))
         if as_json:
@@ -121,6 +129,9 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
             out.print(f"{len(result['events'])} events from {result['published']} articles "
                       f"({result['rejected']} rejected)")
         return 0
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM/SIGHUP (see cli.stop_like_ctrl_c)
+        out.print("interrupted: stopping the worker and Kafka ...")
+        return 130
     except (BrokerError, RuntimeError, TimeoutError) as exc:
         out.print(f"[red]error:[/red] {exc}")
         log = tmp / "worker.log"
