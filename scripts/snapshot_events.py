@@ -9,12 +9,16 @@ so a refactor of the coder can be checked with `cmp`:
     python scripts/snapshot_events.py /tmp/snapshot-before.json
     ... change the code ...
     python scripts/snapshot_events.py /tmp/snapshot-after.json && cmp /tmp/snapshot-{before,after}.json
+
+While other modules change too, compare the coders on the same tree: `--coder FILE` codes with the
+EventCoder of another version of events.py (e.g. `git show REV:streams/extraction/events.py > /tmp/old.py`).
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -79,8 +83,20 @@ def coded_view(ex: Any, doc: Any) -> list[dict[str, Any]]:
     return out
 
 
-def snapshot(texts: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def load_coder(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("snapshot_coder", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.EventCoder
+
+
+def snapshot(texts: list[tuple[str, str]], coder: Path | None = None) -> list[dict[str, Any]]:
     ex = get_extractor()
+    if coder is not None:
+        ex.coder = load_coder(coder)(ex.lex)
     docs = ex.parse([t for _, t in texts])
     out = []
     for (key, text), doc in zip(texts, docs, strict=True):
@@ -93,10 +109,11 @@ def snapshot(texts: list[tuple[str, str]]) -> list[dict[str, Any]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
+    ap.add_argument("--coder", type=Path, help="a file with the EventCoder to use instead of the current one")
     args = ap.parse_args()
     texts = (gold_texts(ROOT / "tests/gold/dev.jsonl") + sample_texts(ROOT / "streams/samples")
              + test_sentences(ROOT / "tests/test_events.py"))
-    data = snapshot(texts)
+    data = snapshot(texts, args.coder)
     args.out.write_text(json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     n = sum(len(d["events"]) for d in data)
     print(f"{len(texts)} texts, {n} events -> {args.out}")

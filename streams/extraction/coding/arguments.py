@@ -1,0 +1,625 @@
+"""Who did it to whom: the source and target actors of a trigger.
+
+The source is the subject (or the passive agent, the possessor of an event noun, the subject of a
+controlling verb: "plans to meet"); the target is found at the attachment points the lexicon row names
+(direct object, "with", "on", ...), else behind the object ("the village of X"), in an argument position
+of the clause, or as implied by the coding rules (a protest targets the government).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from streams.extraction.actors import Mention
+from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.modality import chain
+from streams.extraction.coding.tables import WordSets
+from streams.extraction.lexicon import Lexicon, Trigger
+
+SUBJ = ("nsubj", "csubj")
+PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
+                      "pobj:outside", "pobj:near"}
+FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+PHYSICAL_ROOTS = {"17", "18", "19", "20"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+
+
+@dataclass
+class Args:
+    """The actors of one trigger, and the governing words its flags are read from."""
+
+    chain: list[Token]
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    between: list[Mention] = field(default_factory=list)
+    aim_clauses: list[Token] = field(default_factory=list)
+
+
+def implied(lex: Lexicon, country: str, role: str) -> Mention:
+    """An actor the coding rules imply without naming it (the government a protest targets)."""
+    name = lex.countries[country].name
+    return Mention(-1, -1, -1, country + role, country, role, name, "implied", name, -1, -1)
+
+
+class Arguments:
+    def __init__(self, lex: Lexicon, words: WordSets) -> None:
+        self.lex = lex
+        self.w = words
+        self.intent = lex.modal_words("intent")
+        self.report = lex.modal_words("report")
+        self.plan_nouns = lex.modal_words("plan_noun")
+        self.non_agent = lex.modal_words("non_agent")
+        self.partner_nouns = words.relation_nouns | words.border_nouns
+
+    # -- mention lookup ---------------------------------------------------------------------------
+    def actors(self, ctx: DocContext, token: Token | None, places: dict[int, Mention] | None = None,
+               depth: int = 0) -> list[Mention]:
+        """Mentions at a token and its coordinated tokens ("Russia and China"); for targets also the
+        actor behind a noun ("Hezbollah targets", "the outskirts of Gaza City", "Iran's nuclear sites")."""
+        if token is None:
+            return []
+        out: list[Mention] = []
+        for t in [token, *token.conjuncts]:
+            m = ctx.by_root.get(t.i) or ctx.by_token.get(t.i)
+            if m is None and places is not None:
+                m = places.get(t.i)
+            if m is not None:
+                if m not in out:
+                    out.append(m)
+                out.extend(x for x in self._shared(ctx, t, m) if x not in out)
+                continue
+            if depth >= 2:
+                continue
+            for mm in self._behind(ctx, t, places, depth):
+                if mm not in out:
+                    out.append(mm)
+        return out
+
+    def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
+        """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition."""
+        found: list[Mention] = []
+        for child in t.children:
+            if child.dep_ == "poss":
+                found.extend(self.actors(ctx, child, places, depth + 1))
+        if places is not None and not found:
+            for child in t.lefts:
+                if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                    found.extend(self.actors(ctx, child, places, depth + 1))
+        if not found:
+            for prep in t.children:
+                # "the village of X", "war crimes by Myanmar's military", "talks with Ukraine"
+                if prep.dep_ == "prep" and (prep.lower_ in ("of", "by", "from") or prep.lower_ == "with"
+                                            and t.lemma_.lower() in self.partner_nouns):
+                    for pobj in prep.children:
+                        found.extend(self.actors(ctx, pobj, places, depth + 1))
+        if not found:
+            for child in t.children:
+                if child.dep_ == "appos":
+                    mm = ctx.by_root.get(child.i)
+                    if mm:
+                        found.append(mm)
+        return found
+
+    @staticmethod
+    def _shared(ctx: DocContext, t: Token, m: Mention) -> list[Mention]:
+        """Descriptors that share the noun of mention m: "Armenian and Azerbaijani negotiators",
+        "the foreign ministers of India and China"."""
+        if m.kind != "descriptor" or m.root != t.i:
+            return []
+        found: list[Mention] = []
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                conjs = list(c.conjuncts)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                conjs = [g for p in c.children if p.dep_ == "pobj" for g in p.conjuncts]
+            else:
+                continue
+            for g in conjs:
+                x = ctx.by_root.get(g.i)
+                if x is not None and x.kind == "descriptor" and x is not m:
+                    found.append(x)
+        return found
+
+    # -- subjects ----------------------------------------------------------------------------------
+    def controller(self, verb: Token) -> Token:
+        """Climb xcomp/conj links to the verb that has the subject ('Kim plans to meet')."""
+        cur = verb
+        for _ in range(4):
+            if any(c.dep_ in (*SUBJ, "nsubjpass") for c in cur.children):
+                return cur
+            if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
+                if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    return cur
+                if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
+                        and cur.head.lemma_.lower() not in self.intent:
+                    # object control: "urged Israel to allow" - the object is the subject
+                    return cur
+                if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+                    return cur
+                cur = cur.head
+            else:
+                break
+        return cur
+
+    def subject(self, ctx: DocContext, verb: Token) -> tuple[Token | None, bool]:
+        """(subject token, passive?) for a verb."""
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB" \
+                and not any(c.dep_ in SUBJ for c in verb.children):
+            for c in verb.head.head.children:  # "praised Hungary for blocking ...": Hungary blocked
+                if c.dep_ in ("dobj", "obj"):
+                    return c, False
+        ctrl = self.controller(verb)
+        found = self._explicit_subject(ctx, verb, ctrl)
+        if found is not None:
+            return found
+        return self._implicit_subject(ctrl, verb)
+
+    def _explicit_subject(self, ctx: DocContext, verb: Token, ctrl: Token) -> tuple[Token | None, bool] | None:
+        """The subject child of the controlling verb (None: it has none)."""
+        subjects = [c for c in ctrl.children if c.dep_ in SUBJ]
+        if len(subjects) > 1:  # a misparsed dateline ("VLADIVOSTOK, Russia - Kim crossed ..."): the nearest
+            subjects = [c for c in subjects if c.i < ctrl.i][-1:] or subjects[:1]
+        for c in ctrl.children:
+            if c.dep_ in SUBJ and c not in subjects:
+                continue
+            if c.dep_ in SUBJ:
+                if c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
+                    head = ctrl.head
+                    if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in ctx.entries \
+                            and head.head.head.pos_ in ("NOUN", "PROPN"):
+                        return None, False  # "the strike on Kyiv, which killed ...": "which" is the strike
+                    return head, False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                # "X is expected to visit", "X was forced to withdraw": the passive subject of a control
+                # verb is the active subject of its complement
+                return c, not self._through_xcomp(verb, ctrl)
+        return None
+
+    def _implicit_subject(self, ctrl: Token, verb: Token) -> tuple[Token | None, bool]:
+        """The actor of a verb without a subject: the noun a relative or participle clause describes,
+        the object of the governing verb."""
+        if ctrl.dep_ == "relcl":
+            return ctrl.head, False
+        if ctrl.dep_ == "acl" and ctrl.head.pos_ in ("NOUN", "PROPN"):
+            if ctrl.tag_ == "VBN":  # "a bomb planted by X": passive participle
+                return ctrl.head, True
+            for c in ctrl.head.children:
+                if c.dep_ == "poss":
+                    return c, False
+            if ctrl.head.lemma_.lower() in self.plan_nouns:
+                for c in ctrl.head.lefts:  # "an Egyptian offer to mediate"
+                    if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
+                        return c, False
+        if ctrl.dep_ == "xcomp" and ctrl is verb:
+            for c in ctrl.head.children:
+                if c.dep_ in ("dobj", "obj"):
+                    return c, False
+        return None, False
+
+    def subject_actors(self, ctx: DocContext, verb: Token) -> list[Mention]:
+        """The actors of a verb's subject, or of its by-phrase when it is passive."""
+        subj, passive = self.subject(ctx, verb)
+        if passive:
+            return [m for a in self.prep_objects(verb, "by") for m in self.actors(ctx, a)]
+        return self.actors(ctx, subj)
+
+    @staticmethod
+    def _through_xcomp(verb: Token, ctrl: Token) -> bool:
+        cur = verb
+        while cur.i != ctrl.i and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp":
+                return True
+            cur = cur.head
+        return False
+
+    # -- attachment --------------------------------------------------------------------------------
+    def prep_objects(self, token: Token, prep: str) -> list[Token]:
+        out: list[Token] = []
+        for c in token.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+                out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            elif c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.w.compound_preps:
+                # "walked out of the talks", "pulled back from the border": a nested preposition
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == prep:
+                        out.extend(p for p in g.children if p.dep_ in ("pobj", "pcomp"))
+        return out
+
+    def attach(self, token: Token, rule: str) -> list[Token]:
+        if rule == "dobj":
+            found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+            # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause
+            return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ]
+        if rule == "dative":
+            return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + self.prep_objects(token, "to")
+        if rule.startswith("pobj:"):
+            prep = rule.split(":", 1)[1]
+            found = self.prep_objects(token, prep)
+            for c in token.children:  # "imposed sanctions on Russia": the prep may hang on the object
+                if c.dep_ in ("dobj", "obj", "attr"):
+                    found += self.prep_objects(c, prep)
+                    if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
+                        found += [g for o in self.prep_objects(c, "of") for g in self.prep_objects(o, prep)]
+            return found
+        if rule == "poss":
+            return [c for c in token.children if c.dep_ == "poss"]
+        return []
+
+    def find_targets(self, ctx: DocContext, token: Token, entry: Trigger) -> list[Mention]:
+        for rule in entry.targets:
+            pl = ctx.places if rule in PLACE_TARGET_RULES else None
+            tokens = self.attach(token, rule)
+            found = [m for t in tokens for m in self.actors(ctx, t, pl)]
+            if not found and token.dep_ in ("advcl", "conj", "xcomp") and any(
+                    t.lower_ in self.w.object_pronouns for t in tokens):
+                # "expelled three diplomats, accusing them of spying": the object of the main verb
+                found = [m for c in token.head.children if c.dep_ in ("dobj", "obj")
+                         for m in self.actors(ctx, c)]
+            if found:
+                return found
+        return []
+
+    # -- helpers for particular constructions ------------------------------------------------------
+    def credited(self, ctx: DocContext, noun: Token) -> list[Mention]:
+        """The actor credited or blamed for a nominal act: "thanked Denmark for its aid package" -> Denmark."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ != "VERB":
+            return []
+        return [m for c in noun.head.head.children if c.dep_ in ("dobj", "obj") for m in self.actors(ctx, c)]
+
+    def antecedent(self, ctx: DocContext, pron: Token) -> list[Mention]:
+        """'Ethiopia said it would free ...': a subject pronoun refers to the subject of the governing
+        verb, else to the last actor named before it in the sentence."""
+        if pron.lower_ not in self.w.subject_pronouns:
+            return []
+        cur = pron.head
+        for _ in range(5):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.i < pron.i:
+                    found = self.actors(ctx, c)
+                    if found:
+                        return found
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            m = ctx.by_root.get(i)
+            if m is not None:
+                return [m]
+        return []
+
+    def physical_target(self, ctx: DocContext, trigger: Token) -> list[Mention]:
+        """The actor behind the thing acted on ("captured the village of Kurakhove", "seized a Greek-owned
+        tanker", "violated the ceasefire in Lebanon", "closed its border with Belarus"), or the place
+        where a visit or an attack happened."""
+        places = ctx.places
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        for o in objs:
+            found = self.actors(ctx, o, places)
+            if found:
+                return found
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "in", "of", "near", "along"):
+                    found = [m for p in prep.children if p.dep_ == "pobj" for m in self.actors(ctx, p, places)]
+                    if found:
+                        return found
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "against", "across", "inside"):
+                found = [m for p in prep.children if p.dep_ == "pobj" for m in self.actors(ctx, p, places)]
+                if found:
+                    return found
+        return []
+
+    def rejecter(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """The actor who rejects a call, demand or offer is its target ("Israel rejected Egypt's call for
+        talks" -> Egypt appealed to Israel; "Ethiopia turned down an Egyptian offer to mediate")."""
+        noun = trigger
+        if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ in ("acl", "xcomp", "relcl") \
+                and trigger.head.pos_ in ("NOUN", "PROPN"):
+            noun = trigger.head
+            if noun.lemma_.lower() not in self.plan_nouns:
+                return []
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+            return []
+        verb = noun.head
+        entry = ctx.entries.get(verb.i)
+        if entry is None or entry.code[:2] != "12":
+            return []
+        subj, passive = self.subject(ctx, verb)
+        if passive:
+            found = [m for a in self.prep_objects(verb, "by") for m in self.actors(ctx, a)]
+        else:
+            found = self.actors(ctx, subj)
+            if not found and subj is not None and subj.tag_ == "PRP":
+                found = self.antecedent(ctx, subj)
+        return [m for m in found if m not in sources]
+
+    def fallback_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """A target the lexicon rule missed: the one actor (or one coordinated group) in an argument
+        position of the trigger's clause - its object or a prepositional object, or a possessor or
+        modifier inside them ("threatened new tariffs on China", "filed a lawsuit against Gazprom")."""
+        groups: list[list[Mention]] = []
+        located: list[list[Mention]] = []
+        seen: set[int] = set()
+        src_codes = {m.code for m in sources}
+        src_countries = {m.country for m in sources}
+
+        def visit(tok: Token, depth: int) -> None:
+            for c in tok.children:
+                if c.i in seen:
+                    continue
+                if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "pobj", "nsubjpass") or (
+                        depth > 0 and c.dep_ in FALLBACK_NOUN_DEPS):
+                    arg = c
+                elif c.dep_ == "prep" and (c.lower_ in self.w.fallback_preps or depth > 0 and c.lower_ == "in"):
+                    visit(c, depth)
+                    continue
+                else:
+                    continue
+                seen.update(t.i for t in [arg, *arg.conjuncts])
+                inside = c.dep_ == "pobj" and tok.lower_ == "in"
+                pl = ctx.places if c.dep_ == "pobj" and (tok.lower_ in self.w.fallback_place_preps or inside) else None
+                found = [m for m in self.actors(ctx, arg, pl, depth=2) if m.code not in src_codes
+                         and not (m.kind == "context" and m.country in src_countries)]
+                if found and inside:
+                    # "protect displaced civilians in the Central African Republic": the country where the
+                    # acted-on people or things are, used only when no actor is named in the clause
+                    located.append(found)
+                elif found:
+                    groups.append(found)
+                elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON"):
+                    visit(arg, depth + 1)
+        visit(trigger, 0)
+        if not groups and len(located) == 1 and all(m.country not in src_countries for m in located[0]):
+            groups = located
+        codes = {m.code for g in groups for m in g}
+        if len(groups) == 1 or (groups and codes == {m.code for m in groups[0]}):
+            return groups[0]
+        return []
+
+    @staticmethod
+    def protest_clauses(trigger: Token) -> list[Token]:
+        """What a protest is about: its purpose clause ("blocked bridges to demand early elections"),
+        "in protest at ..." or "against ..." ("rallied against the government")."""
+        out: list[Token] = []
+        kids = list(trigger.children)
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "obj", "pobj"):
+            light = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+            kids += [c for c in light.children if c.dep_ in ("advcl", "xcomp")]
+        for c in kids:
+            if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                out.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "protest")
+        return out
+
+    def protest_target(self, ctx: DocContext, clauses: list[Token], sources: list[Mention]) -> list[Mention]:
+        """Protests and strikes target the actor protested against, else the government of the country
+        where they take place (docs/annotation-rules.md)."""
+        for clause in clauses:
+            found = self.fallback_targets(ctx, clause, sources)
+            if found:
+                return found
+        src = sources[0]
+        if src.country and src.role not in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY") and src.country in self.lex.countries:
+            return [implied(self.lex, src.country, "GOV")]
+        return []
+
+    # -- the arguments of one trigger --------------------------------------------------------------
+    def find(self, ctx: DocContext, trigger: Token, entry: Trigger, governed: str | None,
+             inner: Token | None) -> Args | None:
+        """Sources, targets and between-parties of a trigger (None: a noun inside a compound is no event)."""
+        a = Args(chain(trigger, self.w.circumstance_preps))
+        purpose_head = ctx.purpose.get(trigger.i)
+        if purpose_head is not None:
+            subj, _ = self.subject(ctx, purpose_head)
+            a.sources = self.actors(ctx, subj)
+            a.targets = self.find_targets(ctx, trigger, entry) or [
+                m for c in purpose_head.children if c.dep_ in ("dobj", "obj") for m in self.actors(ctx, c)]
+        elif entry.pos in ("VERB", "ADJ"):
+            self._verb_args(ctx, a, trigger, entry)
+        elif trigger.dep_ == "compound":
+            return None
+        else:
+            self._noun_args(ctx, a, trigger, entry)
+        if not a.targets:
+            a.targets = self.find_targets(ctx, trigger, entry)
+        if not a.targets:
+            a.targets = self._more_targets(ctx, a, trigger, entry, inner)
+        if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
+            a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        self._domestic_target(a, entry)
+        if a.sources and entry.code[:2] == "14" and not governed:
+            a.aim_clauses = self.protest_clauses(trigger)
+            if not a.targets and not a.between:
+                a.targets = self.protest_target(ctx, a.aim_clauses, a.sources)
+        return a
+
+    def _verb_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
+        subj, passive = self.subject(ctx, trigger)
+        if passive:
+            if entry.code[:3] != "154":  # "troops were deployed to the border": the troops are not the target
+                a.targets = self.actors(ctx, subj, ctx.places)
+            if not a.targets and subj is not None and subj.tag_ == "PRP":
+                a.targets = self.antecedent(ctx, subj)  # "where he was received by ..."
+            agents = self.prep_objects(trigger, "by")
+            a.sources = [m for ag in agents for m in self.actors(ctx, ag)]
+        elif subj is not None and subj.lemma_.lower() in self.non_agent and subj.i not in ctx.by_root:
+            a.sources = []  # "South Korea's exports hit a record": a quantity, not an actor
+        else:
+            a.sources = self._active_sources(ctx, subj)
+        for b in self.prep_objects(trigger, "between"):
+            a.between += self.actors(ctx, b)
+        if passive and not a.sources and subj is not None and subj.i in ctx.entries:
+            # "a deal between Rwanda and Congo was signed": the parties of the signed deal
+            for b in self.prep_objects(subj, "between"):
+                a.between += self.actors(ctx, b)
+            if len(a.between) >= 2:
+                a.targets = []
+
+    def _active_sources(self, ctx: DocContext, subj: Token | None) -> list[Mention]:
+        sources = self.actors(ctx, subj)
+        if not sources and subj is not None and subj.tag_ == "PRP":
+            sources = self.antecedent(ctx, subj)
+        if not sources and subj is not None and subj.pos_ == "NOUN":
+            # "a roadside bomb planted by IS hit ...": the agent of the subject's participle
+            for c in subj.children:
+                if c.dep_ == "acl":
+                    sources = [m for ag in self.prep_objects(c, "by") for m in self.actors(ctx, ag)]
+                    break
+        return sources
+
+    def _noun_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
+        for c in trigger.lefts:
+            if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
+                a.sources += self.actors(ctx, c)
+                if c.dep_ == "poss" and c.tag_ == "PRP$" and not a.sources:
+                    a.sources = self.credited(ctx, trigger)  # "thanked Denmark for its aid"
+        by_agents = self._noun_agents(ctx, trigger)
+        for b in self.prep_objects(trigger, "between") + self.prep_objects(trigger, "among"):
+            a.between += self.actors(ctx, b)
+        head = trigger.head
+        if not a.sources and by_agents and not a.between and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB" \
+                and head.lemma_.lower() not in self.report and head.i not in ctx.entries:
+            # "The ICC opened an investigation into war crimes by Myanmar's military": the subject of
+            # the light verb acts; the by-phrase belongs to the object of the event
+            subj, passive = self.subject(ctx, head)
+            light = [] if passive else self.actors(ctx, subj)
+            if light:
+                a.sources = light
+                a.targets = [m for m in by_agents if m not in light]
+                a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
+        if not a.sources:
+            a.sources = by_agents
+        if not a.sources and not a.between:
+            self._clause_source(ctx, a, trigger)
+        if not a.sources and trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "Talks between X and Y broke down", "Aid from the UAE reached Pakistan"
+            if entry.targets and not a.targets:
+                a.targets = self.find_targets(ctx, trigger.head, entry)
+
+    def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
+        """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
+        by_agents: list[Mention] = []
+        for prep in ("by", "from"):
+            for ag in self.prep_objects(trigger, prep):
+                found = self.actors(ctx, ag)
+                pl = ctx.places.get(ag.i)
+                if not found and prep == "from" and pl is not None and pl.country in self.lex.countries \
+                        and pl.text in self.lex.countries[pl.country].capitals:
+                    # "an appeal from Havana": a capital as the author of a nominal event is its government
+                    found = [replace(pl, code=pl.country + "GOV", role="GOV", kind="capital")]
+                by_agents += found
+        return by_agents
+
+    def _clause_source(self, ctx: DocContext, a: Args, trigger: Token) -> None:
+        """The subject of the verb an event noun is an argument of ("Iran launched strikes")."""
+        head = trigger.head
+        circumstance = trigger.dep_ == "pobj" and head.lower_ in self.w.circumstance_preps
+        # "freed a US citizen after talks with an American envoy": the clause subject held the talks
+        partner = circumstance and trigger.lemma_.lower() in self.w.relation_nouns \
+            and bool(self.prep_objects(trigger, "with"))
+        if trigger.dep_ not in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") or head.i == trigger.i \
+                or not (partner or not circumstance):
+            return
+        while head.dep_ in ("prep", "conj") and head.head.i != head.i:
+            head = head.head
+        announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
+            and head.lemma_.lower() in self.w.announce_verbs  # "announced a package"
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
+                and (head.i not in ctx.entries or partner):
+            a.sources = self.subject_actors(ctx, head)
+            a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
+
+    def _more_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger,
+                      inner: Token | None) -> list[Mention]:
+        """Targets the lexicon rule did not find, tried in order: the one an appeal or aid is addressed
+        to, the rejecter of a call, the object of the light verb, the of-phrase, the passive subject of
+        an attack, the thing acted on, the target of the governed event."""
+        sources = a.sources
+        if sources and entry.pos == "NOUN" and trigger.dep_ == "pobj" and (
+                trigger.head.lower_ == "despite" and entry.code[:2] in ("02", "10")
+                or trigger.head.lower_ == "for" and self.credited(ctx, trigger)):
+            # "refused ... despite an appeal from Havana": the appeal is addressed to the subject;
+            # "thanked Denmark for its aid": the aid went to the one who thanks
+            subj, passive = self.subject(ctx, trigger.head.head)
+            targets = [] if passive else [m for m in self.actors(ctx, subj) if m not in sources]
+            if targets:
+                return targets
+        if entry.code[:2] in ("02", "03", "10") or trigger.dep_ in ("acl", "relcl"):
+            targets = self.rejecter(ctx, trigger, sources)
+            if targets:
+                return targets
+        if entry.pos == "NOUN":
+            targets = self._noun_targets(ctx, trigger, entry, sources)
+            if targets:
+                return targets
+        if entry.code[:2] in PHYSICAL_ROOTS or entry.code[:3] in ("042", "191"):
+            targets = self.physical_target(ctx, trigger)
+            if targets:
+                return targets
+        return self._inner_targets(ctx, inner)
+
+    def _noun_targets(self, ctx: DocContext, trigger: Token, entry: Trigger, sources: list[Mention]) -> list[Mention]:
+        targets: list[Mention] = []
+        if trigger.dep_ in ("dobj", "obj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            targets = self.find_targets(ctx, trigger.head, entry)
+        if not targets and sources:
+            targets = [m for t in self.attach(trigger, "pobj:of") for m in self.actors(ctx, t, ctx.places)]
+        if not targets and trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
+            # "Gaza was hit by Israeli air strikes": the subject of the passive verb is the target
+            verb = trigger.head.head
+            targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.actors(ctx, c, ctx.places)]
+        return targets
+
+    def _inner_targets(self, ctx: DocContext, inner: Token | None) -> list[Mention]:
+        """"refused to release X": the inner event's target; "demanded that X withdraw": its subject."""
+        if inner is None:
+            return []
+        targets: list[Mention] = []
+        inner_entry = ctx.entries.get(inner.i)
+        if inner_entry is not None:
+            targets = self.find_targets(ctx, inner, inner_entry)
+        if not targets:
+            subj, _ = self.subject(ctx, inner)
+            if subj is not None and inner.dep_ == "ccomp":
+                targets = self.actors(ctx, subj, ctx.places)
+        return targets
+
+    def _domestic_target(self, a: Args, entry: Trigger) -> None:
+        """Domestic administrative measures (curfew, state of emergency, bans) target the population,
+        a ban on parties or politicians the opposition."""
+        sources = a.sources
+        if sources and not a.between and entry.code[:3] in ("081", "172") and sources[0].country \
+                and sources[0].country in self.lex.countries \
+                and all(t.kind == "place" and t.country == sources[0].country for t in a.targets):
+            role = "OPP" if entry.code in ("0812", "1722") else "CVL"
+            a.targets = [implied(self.lex, sources[0].country, role)]
+
+    # -- pairs -------------------------------------------------------------------------------------
+    @staticmethod
+    def pairs(entry: Trigger, a: Args) -> list[tuple[Mention, Mention | None]]:
+        """(source, target) pairs: between-parties both ways, reciprocal events in both directions."""
+        sources, targets, between = a.sources, a.targets, a.between
+        if between and len(between) >= 2 and not sources:
+            return [(x, y) for x in between for y in between if x is not y]
+        if between and sources:
+            return [(s, b) for s in sources for b in between if b is not s]
+        if not sources:
+            return []
+        if targets:
+            pairs: list[tuple[Mention, Mention | None]] = [(s, t) for s in sources for t in targets if s is not t]
+            if entry.reciprocal:
+                pairs += [(t, s) for s, t in list(pairs) if t is not None]
+                if len(sources) >= 2:
+                    pairs += [(x, y) for x in sources for y in sources if x is not y]
+            return pairs
+        if len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"
+                                  or any(t.lemma_.lower() == "agree" and t.dep_ != "xcomp" for t in a.chain[1:])):
+            # "Ankara and Damascus agreed to reopen a border crossing": a joint undertaking of the parties
+            return [(x, y) for x in sources for y in sources if x is not y]
+        return [(s, None) for s in sources]

@@ -1,0 +1,107 @@
+"""Codes that change with the actors or the context of an event.
+
+The family table (an appeal, demand or refusal takes its code from the event it governs), the code
+overrides per source / target pair (streams/data/coder/overrides.tsv: 152 -> 151 for police, 141 -> 114
+for governments, 195 -> 150 for a launch at no target), and the rules that read the sentence: talks
+that broke down (164), the bombing type of an attack's subject (183x), the aim of a protest (14xy),
+a meeting in a third country (044), the country of an attacked or visited place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from streams.extraction.actors import Mention
+from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.tables import CoderTables, load_coder_tables
+from streams.extraction.lexicon import Lexicon, Trigger
+
+ATTACK_ROOTS = {"18", "19", "20"}
+
+
+def family_code(intent_code: str, family: str) -> str | None:
+    """Map an intent code (03 family) to the parallel appeal (02), demand (10) or refusal (12) code
+    (streams/data/coder/family_codes.tsv)."""
+    return load_coder_tables().family_code(intent_code, family)
+
+
+def intent_code(entry: Trigger) -> str:
+    """The intent (03) code of what an entry's event plans: its intent code, its own 03 code, or 030."""
+    if entry.intent_code:
+        return entry.intent_code
+    if entry.code.startswith("03"):
+        return entry.code
+    return "030" if int(entry.code[:2]) < 10 else ""
+
+
+class Overrides:
+    def __init__(self, lex: Lexicon, tables: CoderTables) -> None:
+        self.lex = lex
+        self.tables = tables
+        self.w = tables.words
+        self.aims = {kind[-1]: lex.modal_words(name) for kind, name in
+                     (("1", "aim_leadership"), ("2", "aim_policy"), ("3", "aim_rights"), ("4", "aim_regime"))}
+
+    def broke_down(self, trigger: Token, entry: Trigger) -> bool:
+        """'talks between X and Y broke down / collapsed': a talks noun as the subject of a breakdown verb."""
+        verb = trigger.head
+        lemma = verb.lemma_.lower()
+        return entry.code[:2] == "04" and (lemma in self.w.breakdown_verbs or lemma == "break" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
+
+    @staticmethod
+    def bombing_type(ctx: DocContext, trigger: Token, code: str) -> str:
+        """'a roadside bomb hit', 'a suicide bomber struck': the bombing type of the attack's subject."""
+        for c in trigger.children:
+            sub = ctx.entries.get(c.i)
+            if c.dep_ == "nsubj" and sub is not None and sub.code.startswith("183"):
+                code = sub.code
+        return code
+
+    def protest_aim(self, code: str, clauses: list[Token]) -> str:
+        """A protest for leadership change, policy change, rights or regime change (14x1 .. 14x4)."""
+        words = {t.lemma_.lower() for c in clauses for t in c.subtree}
+        for digit, aim in self.aims.items():
+            if words & aim and code + digit in self.lex.cameo:
+                return code + digit
+        return code
+
+    @staticmethod
+    def third_place(ctx: DocContext, trigger: Token, pairs: list[tuple[Mention, Mention | None]]) -> bool:
+        """A meeting in a third country or on the sidelines of a summit (CAMEO 044)."""
+        own = {m.country for p in pairs for m in p if m is not None}
+        preps = [c for c in trigger.children if c.dep_ == "prep"]
+        preps += [g for c in trigger.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "on", "during"):
+                continue
+            for t in prep.subtree:
+                if t.lemma_.lower() == "sideline":
+                    return True
+                m = ctx.places.get(t.i)
+                if m is not None and m.country and m.country not in own:
+                    return True
+        return False
+
+    def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
+        """The code overrides of streams/data/coder/overrides.tsv, in file order."""
+        for o in self.tables.overrides:
+            if o.applies(code, entry.lemma, s.kind, s.role, t is not None):
+                code = o.new_code
+        return code
+
+    def pair(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> tuple[str, Mention | None] | None:
+        """The code and target of one source / target pair (None: the pair is no event)."""
+        if code == "042" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
+            return None  # returning home is not a visit
+        code = self.pair_code(code, entry, s, t)
+        if t is not None and t.kind in ("capital", "place") and t.country and (
+                code[:2] in ATTACK_ROOTS or "042" in (code, entry.code)):
+            t = replace(t, code=t.country, role=None)  # a place attacked or visited is the country
+        if t is not None and t.kind == "place" and not (code[:2] in ATTACK_ROOTS or code in ("042", "036")):
+            t = replace(t, code=t.country or t.code, role=None)
+        if t is not None and s.code == t.code and entry.code[:2] in ATTACK_ROOTS and s.kind == t.kind:
+            return None
+        return code, t

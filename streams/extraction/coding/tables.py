@@ -1,0 +1,127 @@
+"""The coder's own data in streams/data/coder/: word sets, the CAMEO family table and code overrides.
+
+Every row of these files has an `example` sentence; tests/test_coder_data.py codes each example and
+checks the row's effect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+
+from streams.extraction.lexicon import DATA_DIR, read_tsv, split
+
+CODER_DIR = DATA_DIR / "coder"
+
+
+@dataclass(frozen=True)
+class WordSets:
+    """The English words the coder's rules test for (streams/data/coder/word_sets.tsv)."""
+
+    modals: frozenset[str]
+    future: frozenset[str]
+    relative: frozenset[str]
+    relation_nouns: frozenset[str]
+    border_nouns: frozenset[str]
+    compound_preps: frozenset[str]
+    fallback_preps: frozenset[str]
+    fallback_place_preps: frozenset[str]
+    stop_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    circumstance_preps: frozenset[str]
+    breakdown_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    negative_determiners: frozenset[str]
+    rejection_verbs: frozenset[str]
+    subject_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    announce_verbs: frozenset[str]
+    home_words: frozenset[str]
+    start_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    """An intent code (03) and the code of the parallel family it maps to (02 appeal, 10 demand, 12 refusal).
+
+    `intent` is a whole code, or a prefix ending in "*"; with `rest` the digits after the prefix are
+    appended to `code` ("0331" -> demand "1031")."""
+
+    family: str
+    intent: str
+    code: str
+    rest: bool
+
+    @property
+    def prefix(self) -> str:
+        return self.intent.rstrip("*")
+
+    def matches(self, intent_code: str) -> bool:
+        if self.intent.endswith("*"):
+            return intent_code.startswith(self.prefix)
+        return intent_code == self.intent
+
+
+@dataclass(frozen=True)
+class Override:
+    """A code that changes with the source or target of one event (streams/data/coder/overrides.tsv).
+
+    The source matches when no kinds and roles are given, or its kind or its role is one of them."""
+
+    code: str
+    new_code: str
+    lemmas: frozenset[str]
+    source_kinds: frozenset[str]
+    source_roles: frozenset[str]
+    no_target: bool
+
+    def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None, has_target: bool) -> bool:
+        if code != self.code or (self.lemmas and lemma not in self.lemmas):
+            return False
+        if (self.source_kinds or self.source_roles) and not (
+                source_kind in self.source_kinds or source_role in self.source_roles):
+            return False
+        return not (self.no_target and has_target)
+
+
+@dataclass(frozen=True)
+class CoderTables:
+    words: WordSets
+    families: tuple[FamilyRow, ...]
+    overrides: tuple[Override, ...]
+
+    def family_code(self, intent_code: str, family: str) -> str | None:
+        """The appeal / demand / refusal code parallel to an intent code ("0331" -> "0231", "1031", "122")."""
+        if not intent_code.startswith("03") or len(intent_code) < 3:
+            return None
+        rows = [r for r in self.families if r.family == family and r.matches(intent_code)]
+        if not rows:
+            return None
+        # a whole code before any prefix, then the longest prefix
+        row = max(rows, key=lambda r: (not r.intent.endswith("*"), len(r.prefix)))
+        return row.code + (intent_code[len(row.prefix):] if row.rest else "")
+
+
+def _flag(cell: str | None) -> bool:
+    return (cell or "").strip().lower() in ("yes", "y", "1", "true")
+
+
+def read_word_sets(path: Path) -> WordSets:
+    rows = {r["set"]: frozenset(split(r.get("words"))) for r in read_tsv(path)}
+    names = {f.name for f in fields(WordSets)}
+    if set(rows) != names:
+        raise ValueError(f"{path.name}: missing sets {sorted(names - set(rows))}, unknown sets {sorted(set(rows) - names)}")
+    return WordSets(**rows)
+
+
+@lru_cache(maxsize=4)
+def load_coder_tables(data_dir: str = "") -> CoderTables:
+    d = Path(data_dir) if data_dir else CODER_DIR
+    families = tuple(FamilyRow(r["family"], r["intent"], r["code"], _flag(r.get("rest")))
+                     for r in read_tsv(d / "family_codes.tsv"))
+    overrides = tuple(Override(r["code"], r["new_code"], frozenset(split(r.get("lemmas"))),
+                               frozenset(split(r.get("source_kinds"))), frozenset(split(r.get("source_roles"))),
+                               r.get("target", "") == "none")
+                      for r in read_tsv(d / "overrides.tsv"))
+    return CoderTables(read_word_sets(d / "word_sets.tsv"), families, overrides)

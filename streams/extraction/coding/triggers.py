@@ -1,0 +1,401 @@
+"""Triggers: the lexicon entry of a token, and which triggers are absorbed by others.
+
+A token is a trigger when its lemma (with a particle, a modifier, an xcomp verb or the first part of a
+hyphenated word) is a key of event_lexicon.tsv and the entry's object words, if it has any, match its
+objects. Some triggers are not coded on their own: the object of a light verb ("held talks"), the event
+governed by an appeal, demand, refusal or intent verb, the toll of an attack, a purpose clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Token
+
+from streams.extraction.actors import WordFilter
+from streams.extraction.coding.arguments import SUBJ, Arguments
+from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.overrides import ATTACK_ROOTS, intent_code
+from streams.extraction.coding.tables import CoderTables
+from streams.extraction.lexicon import Lexicon, Trigger
+
+PHYSICAL_ROOTS = {"17", "18", "19", "20"}
+SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat Brazil 3-2")
+
+
+def object_words(tok: Token) -> list[str]:
+    """The lemma of an object noun and its modifier + lemma pairs ("joint exercise")."""
+    lemma = tok.lemma_.lower()
+    words = [lemma, *(f"{m.lower_} {lemma}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
+    if tok.lower_ != lemma:  # "data" (lemma "datum")
+        words += [tok.lower_, *(f"{m.lower_} {tok.lower_}" for m in tok.lefts if m.dep_ in ("amod", "compound"))]
+    return words
+
+
+def trigger_pos(token: Token) -> str | None:
+    """The lexicon part of speech a token is looked up with."""
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "oprd"):
+        return "ADJ"  # "he was optimistic about the talks": a predicative adjective
+    return None
+
+
+class TriggerFinder:
+    def __init__(self, lex: Lexicon, tables: CoderTables, args: Arguments) -> None:
+        self.lex = lex
+        self.tables = tables
+        self.w = tables.words
+        self.args = args
+        self.report = lex.modal_words("report")
+        self.claim_nouns = lex.modal_words("claim_noun")
+        self.modal_verbs = lex.modal_words("intent") | lex.modal_words("threat") | lex.modal_words("negation")
+        # every word of a lexicon key: a token can only be a trigger if its lemma or its lower-case form
+        # is one of them (or it is the last part of a hyphenated word, "test-fired")
+        self.trigger_words = frozenset(w for lemma, _ in lex.triggers for w in lemma.split())
+        self.trigger_candidates = WordFilter(self.trigger_words, self.trigger_words)
+
+    # -- lexicon lookup ----------------------------------------------------------------------------
+    def find_entries(self, ctx: DocContext, mention_roots: list[int]) -> None:
+        """The lexicon entry of every trigger in a sentence with an actor mention."""
+        doc = ctx.doc
+        if not mention_roots:
+            return
+        # the tokens entry() can accept: a word of the lexicon, or the last part of a hyphenated word
+        candidates: set[int] = set(self.trigger_candidates(doc))
+        orth = doc.to_array(ORTH)
+        candidates.update(int(i) + 1 for i in numpy.flatnonzero(orth[:-1] == doc.vocab.strings["-"]) if i >= 1)
+        for sent in doc.sents:
+            if not any(sent.start <= r < sent.end for r in mention_roots):
+                continue
+            for i in range(sent.start, sent.end):
+                if i not in candidates:
+                    continue
+                entry = self.entry(doc[i])
+                if entry is not None:
+                    ctx.entries[i] = entry
+
+    @staticmethod
+    def lemmas(token: Token) -> list[str]:
+        """Lookup lemmas, most specific first: hyphenated ("test-fire"), then the plain lemma."""
+        lemma = token.lemma_.lower()
+        out = []
+        doc = token.doc
+        i = token.i
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            first = doc[i - 2].lower_
+            out += [f"{first}-{lemma}", f"{first}{lemma}", f"{first}-{token.lower_}"]
+        out.append(lemma)
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ != lemma:
+            out.append(token.lower_)
+        return out
+
+    def entry(self, token: Token) -> Trigger | None:
+        pos = trigger_pos(token)
+        if pos is None:
+            return None
+        doc: Doc = token.doc
+        if token.lemma_.lower() not in self.trigger_words and token.lower_ not in self.trigger_words and not (
+                token.i >= 2 and doc[token.i - 1].text == "-"):
+            return None  # no lexicon key can contain this token (see the keys looked up below)
+        # the first part of a hyphenated word is looked up with its last part ("test-fired")
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+                and not doc[token.i + 1].whitespace_:
+            return None
+        candidates = self._candidates(token, pos)
+        if not candidates:
+            return None
+        return self._best(candidates, self._objects(token, pos))
+
+    def _candidates(self, token: Token, pos: str) -> list[Trigger]:
+        """Entries for the token's keys, the multi-word keys first."""
+        triggers = self.lex.triggers
+        lemmas = self.lemmas(token)
+        candidates: list[Trigger] = []
+        parts = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.i > token.i]
+        for lemma in lemmas:
+            for prt in parts:
+                candidates += triggers.get((f"{lemma} {prt.lower_}", pos), [])
+        if pos == "VERB":  # "ordered the mission to leave": verb + "to" + its complement
+            for x in token.children:
+                if x.dep_ == "xcomp":
+                    for y in [x, *x.conjuncts]:
+                        candidates += triggers.get((f"{lemmas[-1]} to {y.lemma_.lower()}", pos), [])
+        if pos == "NOUN":
+            for mod in token.lefts:
+                if mod.dep_ in ("compound", "amod", "nmod"):
+                    candidates += triggers.get((f"{mod.lemma_.lower()} {lemmas[-1]}", pos), [])
+                    candidates += triggers.get((f"{mod.lower_} {token.lemma_.lower()}", pos), [])
+        for lemma in lemmas:
+            candidates += triggers.get((lemma, pos), [])
+        return candidates
+
+    def _objects(self, token: Token, pos: str) -> set[str]:
+        """The words an entry's object column is matched against: objects, modifiers, prepositional objects."""
+        objects: set[str] = set()
+        if pos == "NOUN":  # "military aid", "a humanitarian package"
+            objects.update(m.lemma_.lower() for m in token.lefts if m.dep_ in ("amod", "compound"))
+        kids = list(token.children)
+        if pos == "VERB":  # "allowed inspectors to visit": the subject of a small clause is an object
+            kids += [g for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)
+                     for g in c.children if g.dep_ == "nsubj"]
+        for c in kids:
+            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i:
+                objects.update(self._argument_words(c))
+            elif c.dep_ in ("prep", "prt"):
+                objects.update(w for p in c.children if p.dep_ in ("pobj", "pcomp") for w in object_words(p))
+                if c.lower_ in self.w.compound_preps:
+                    objects.update(w for g in c.children if g.dep_ == "prep" for p in g.children
+                                   if p.dep_ in ("pobj", "pcomp") for w in object_words(p))
+        return objects
+
+    def _argument_words(self, c: Token) -> set[str]:
+        words = set(object_words(c))
+        # "found a commander guilty": a predicative adjective after the object counts as an object word
+        words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj")
+                     or g.dep_ == "amod" and g.i > c.i)
+        for p in c.children:  # "a round of talks", "a package of weapons"
+            if p.dep_ == "prep" and c.dep_ in ("dobj", "obj"):  # "set buildings on fire": "on fire"
+                words.update(f"{p.lower_} {g.lemma_.lower()}" for g in p.children if g.dep_ == "pobj")
+            if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in self.w.quantity_nouns:
+                words.update(w for g in p.children if g.dep_ == "pobj" for w in object_words(g))
+        return words
+
+    @staticmethod
+    def _best(candidates: list[Trigger], objects: set[str]) -> Trigger | None:
+        """The entry whose longest object word matches; the first entry without objects otherwise."""
+        best: Trigger | None = None
+        best_len = 0
+        for entry in candidates:
+            if entry.objects:
+                matched = objects & entry.objects
+                if matched:
+                    n = max(len(o) for o in matched) + 1  # "joint exercise" beats "exercise"
+                    if n > best_len:
+                        best, best_len = entry, n
+            elif best is None:
+                return entry
+        return best
+
+    # -- which triggers are coded ------------------------------------------------------------------
+    def resolve(self, ctx: DocContext) -> None:
+        """Mark the triggers absorbed by another one (ctx.consumed), the appeals, demands and refusals
+        that take their code from the event they govern (ctx.governed), and the appeals made in the
+        course of another event (ctx.purpose)."""
+        self._consume_objects(ctx)
+        self._govern(ctx)
+        self._consume_tolls(ctx)
+        self._purposes(ctx)
+        self._consume_purpose_verbs(ctx)
+
+    def _consume_objects(self, ctx: DocContext) -> None:
+        """Objects of light verbs, the terms of an ultimatum, mediated talks."""
+        entries, consumed = ctx.entries, ctx.consumed
+        for i, entry in entries.items():
+            tok = ctx.doc[i]
+            if entry.code == "139":  # "gave X until Friday to accept ... or face sanctions": the terms are not coded
+                consumed.update(t.i for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                                for t in c.subtree if t.i in entries)
+            if entry.code == "045":  # "mediated talks between X and Y": the mediated talks are not coded
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "obj"):
+                        objs = [c, *self.args.prep_objects(c, "of")] if c.lemma_.lower() in self.w.quantity_nouns else [c]
+                        consumed.update(o.i for o in objs if o.i in entries and entries[o.i].code[:2] == "04")
+            if entry.objects:
+                self._consume_light_objects(ctx, tok, entry)
+
+    def _consume_light_objects(self, ctx: DocContext, tok: Token, entry: Trigger) -> None:
+        entries, consumed = ctx.entries, ctx.consumed
+        consumed.update(c.i for c in tok.children if (c.lemma_.lower() in entry.objects
+                                                      or entry.objects & set(object_words(c)))
+                        and not (entry.code[:2] == "12" and c.i in entries and entries[c.i].code[:2] in ("02", "10")))
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt"):
+                consumed.update(p.i for p in c.children if p.lemma_.lower() in entry.objects)
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.w.quantity_nouns:
+                consumed.update(p.i for o in self.args.prep_objects(c, "of") for p in [o]
+                                if p.lemma_.lower() in entry.objects)
+            if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lemma_.lower() in entry.objects
+                                         for g in c.children):
+                consumed.add(c.i)  # "allowed inspectors to visit the plant": one event
+
+    def _family(self, inner_entry: Trigger, family: str) -> str | None:
+        ic = intent_code(inner_entry)
+        mapped = self.tables.family_code(ic, family) if ic else None
+        return mapped if mapped in self.lex.cameo else None
+
+    def _govern(self, ctx: DocContext) -> None:
+        """Events governed by an appeal, demand, refusal or intent verb."""
+        entries, consumed, governed = ctx.entries, ctx.consumed, ctx.governed
+        for i in sorted(entries):
+            if i in consumed:
+                continue
+            tok = ctx.doc[i]
+            entry = entries[i]
+            if entry.code[:2] in ("02", "10") and len(entry.code) == 3:
+                stop = self.stop_practice(tok)
+                if stop is not None:
+                    # "demanded that Pakistan stop supporting militants": a demand for policy change
+                    governed[i] = ("1042" if entry.code[:2] == "10" else "0242", stop)
+                    consumed.update(t.i for t in stop.subtree if t.i in entries)
+                    continue
+            inner = self.inner(ctx, tok)
+            if inner is not None:
+                self._govern_inner(ctx, tok, entry, ctx.doc[inner[0]], inner[1])
+
+    def _govern_inner(self, ctx: DocContext, tok: Token, entry: Trigger, inner_tok: Token, inner_entry: Trigger) -> None:
+        i, j = tok.i, inner_tok.i
+        consumed, governed = ctx.consumed, ctx.governed
+        family = entry.code[:2]
+        is_verb = inner_tok.pos_ in ("VERB", "AUX")
+        if family in ("02", "10") and len(entry.code) == 3 and entry.code.endswith("0"):
+            governed[i] = (self._family(inner_entry, family), inner_tok)
+            consumed.add(j)
+        elif family in ("02", "10"):
+            consumed.add(j)
+            governed[i] = (None, inner_tok)
+        elif family == "12" and is_verb:
+            governed[i] = (self._family(inner_entry, "12"), inner_tok)
+            if not (inner_tok.dep_ in ("acl", "xcomp", "relcl") and inner_tok.head.i != i):
+                consumed.add(j)  # "rejected an Egyptian offer to mediate": the offer is coded too
+        elif family == "12" and inner_entry.code[:2] in ("02", "10"):
+            # "rejected Egypt's call for talks": the rejection takes its code from the call's content,
+            # and the call is coded as an event of its own
+            inner2 = self.inner(ctx, inner_tok)
+            if inner2 is not None:
+                mapped = self._family(inner2[1], "12")
+                if mapped is not None:
+                    governed[i] = (mapped, inner_tok)
+        elif family == "11" and is_verb:
+            consumed.add(j)
+        elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
+            consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
+
+    def _consume_tolls(self, ctx: DocContext) -> None:
+        entries, consumed = ctx.entries, ctx.consumed
+        for i, entry in entries.items():
+            tok = ctx.doc[i]
+            if entry.code.startswith("183") and tok.dep_ == "nsubj" and tok.head.i in entries \
+                    and entries[tok.head.i].code[:2] == "19":
+                consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and entry.code[:2] in ATTACK_ROOTS \
+                    and tok.head.i in entries and entries[tok.head.i].code[:2] in ATTACK_ROOTS:
+                consumed.add(i)  # "struck a checkpoint, killing six soldiers": the toll of the attack
+
+    def _purposes(self, ctx: DocContext) -> None:
+        entries = ctx.entries
+        for i in sorted(entries):
+            head = self.purpose_head(ctx, ctx.doc[i])
+            if head is None:
+                continue
+            if entries[i].code[:2] == "02":
+                ctx.purpose[i] = head  # "telephoned the Iranian president to urge restraint": an appeal made in the call
+            else:
+                # "met in Budapest to prepare a summit": the purpose is not an event, nor the events in it
+                ctx.consumed.update(t.i for t in ctx.doc[i].subtree if t.i in entries)
+
+    def _consume_purpose_verbs(self, ctx: DocContext) -> None:
+        entries, consumed = ctx.entries, ctx.consumed
+        for i in sorted(entries):
+            tok = ctx.doc[i]
+            if i in consumed or tok.pos_ not in ("VERB", "AUX") or entries[i].code[:2] in ("02", "10", "12", "13") \
+                    or tok.lemma_.lower() in self.modal_verbs:
+                continue
+            for c in tok.children:
+                # "met in Budapest to prepare for a possible summit": a purpose verb that is no event itself
+                if c.dep_ == "advcl" and c.i not in entries and c.pos_ in ("VERB", "AUX") \
+                        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) \
+                        and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in c.children):
+                    consumed.update(t.i for t in c.subtree if t.i in entries and entries[t.i].code[:2] not in ("02", "10"))
+
+    def stop_practice(self, tok: Token) -> Token | None:
+        """'stop / end / cease + gerund' governed by an appeal or demand: the practice to be stopped."""
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in self.w.stop_verbs:
+                for g in c.children:
+                    if g.dep_ in ("xcomp", "dobj") and g.tag_ == "VBG":
+                        return c
+        return None
+
+    def purpose_head(self, ctx: DocContext, tok: Token) -> Token | None:
+        """The event verb a purpose clause ("to + verb" without its own subject) belongs to."""
+        entries, consumed = ctx.entries, ctx.consumed
+        if tok.dep_ not in ("advcl", "xcomp") or tok.pos_ not in ("VERB", "AUX") or tok.i in consumed:
+            return None
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return None
+        if any(c.dep_ in (*SUBJ, "nsubjpass") for c in tok.children):
+            return None
+        head = tok.head
+        if head.i != tok.i and head.i not in entries and head.pos_ in ("VERB", "AUX"):
+            # "began a hunger strike to demand her release": the event noun of a light verb
+            for c in head.children:
+                objs = [c] if c.dep_ in ("dobj", "obj") else [p for p in c.children if p.dep_ == "pobj"] \
+                    if c.dep_ == "prep" else []
+                for o in objs:
+                    if o.i in entries and o.i not in consumed and o.i != tok.i:
+                        return o if entries[o.i].code[:2] not in ("02", "10", "12") else None
+            return None
+        if head.i == tok.i or head.i not in entries or head.i in consumed or head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.modal_verbs or lemma in self.report or entries[head.i].code[:2] in ("02", "10", "12"):
+            return None
+        return head
+
+    @staticmethod
+    def inner(ctx: DocContext, tok: Token) -> tuple[int, Trigger] | None:
+        """The event governed by a trigger: its xcomp/ccomp verb, its object's xcomp, or an event noun
+        object ("demanded the release", "called for a ceasefire", "asked for food aid")."""
+        entries = ctx.entries
+        cands: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                cands.append(c)
+                if c.i not in entries:  # "urged X to speed up deliveries of ...": the object of a light verb
+                    cands.extend(g for g in c.children if g.dep_ in ("dobj", "obj"))
+            elif c.dep_ in ("dobj", "obj"):
+                cands.append(c)
+                cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl", "ccomp") and g.tag_ == "VB")
+            elif c.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN") and c.tag_ == "VB":
+                cands.append(c)  # "Russia's demand that Ukraine withdraw", "calls to halt the offensive"
+            elif c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append(p)
+                        cands.extend(g for g in p.children if g.dep_ in ("xcomp", "acl") and g.tag_ == "VB")
+        for c in cands:
+            if c.i in entries and c.i not in ctx.consumed:
+                return c.i, entries[c.i]
+        return None
+
+    # -- triggers that are no event ----------------------------------------------------------------
+    def skipped(self, ctx: DocContext, token: Token) -> bool:
+        """A trigger that is coded as part of another one or is no event in this construction."""
+        if token.i in ctx.consumed or token.i not in ctx.entries:
+            return True
+        if token.dep_ in ("compound",) and token.head.i in ctx.entries:
+            return True
+        if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
+            return True  # "insisted that ...": a report verb with a clause is not an event
+        # "rejected claims that ...": a denial negates the claimed event, it is not an event
+        return ctx.entries[token.i].code[:2] == "12" and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.claim_nouns for c in token.children)
+
+    def no_event(self, ctx: DocContext, trigger: Token, entry: Trigger) -> bool:
+        """Readings of a trigger that are no event: a sports score, a return home, naming, a state."""
+        if entry.code[:2] in PHYSICAL_ROOTS and SCORE.search(trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text):
+            return True  # a sports result: "beat Brazil 3-2"
+        if entry.code == "042" and any(c.lower_ in self.w.home_words for c in trigger.children):
+            return True  # "arrived back in Beijing": returning home is not a visit
+        if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp") and c.i not in ctx.by_root or c.lower_ == "what"
+                                       for c in trigger.children):
+            return True  # "what the military called an assassination": naming, not a phone call
+        # a participle describing a state: "Palestinians displaced from Gaza", "soldiers held since ..."
+        return entry.pos == "VERB" and trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "advcl", "amod") \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") or c.dep_ == "agent" for c in trigger.children) \
+            and not self.args.prep_objects(trigger, "by")
