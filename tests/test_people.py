@@ -67,7 +67,8 @@ def ex():
 
 
 def codes(ex, text: str, day: str) -> set[tuple[str, str, str | None]]:
-    events = ex.process({"id": "t", "text": text, "published_at": day + "T08:00:00Z"})["events"]
+    from streams.evaluate import scored
+    events = [e for e in ex.process({"id": "t", "text": text, "published_at": day + "T08:00:00Z"})["events"] if scored(e)]
     return {(e["source"]["code"], e["cameo"]["code"], (e["target"] or {}).get("code")) for e in events}
 
 
@@ -82,3 +83,22 @@ def test_a_titled_unknown_name_takes_the_country_and_role_of_its_title(ex) -> No
     assert got == {("GBRGOV", "040", "FRAGOV"), ("FRAGOV", "040", "GBRGOV")}
     got = codes(ex, "Iranian Foreign Minister Ali Karimi visited Baghdad on Sunday.", "2020-02-01")
     assert got == {("IRNGOV", "042", "IRQ")}
+
+
+def test_the_open_dictionaries_give_leaders_of_earlier_decades_their_office_on_the_day(ex) -> None:
+    assert codes(ex, "President Bill Clinton met Russian President Boris Yeltsin in Helsinki.", "1997-03-21") == {
+        ("USAGOV", "044", "RUSGOV"), ("RUSGOV", "044", "USAGOV")}
+    assert codes(ex, "Bill Clinton criticised the Russian government.", "2015-06-01") == {("USAELI", "111", "RUSGOV")}
+
+
+def test_the_project_tables_win_over_the_open_dictionaries(ex) -> None:
+    # the dictionaries know "the un" and a Honduran "Ricardo Maduro": neither may replace the project's actors
+    assert codes(ex, "The UN Secretary-General condemned Israel.", "2026-01-01") == {("IGOUNO", "111", "ISR")}
+    assert codes(ex, "Venezuelan troops were deployed to the Colombian border by President Maduro.", "2026-03-25") == {
+        ("VENGOV", "154", "COL")}
+
+
+def test_a_dictionary_name_must_be_written_as_a_name(ex) -> None:
+    from streams.extraction.actors import written_as_name
+    assert written_as_name("Ban Ki-moon") and written_as_name("Luiz Inacio Lula da Silva")
+    assert not written_as_name("the united nations") and not written_as_name("General electric")

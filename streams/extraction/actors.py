@@ -20,11 +20,19 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from streams.extraction.lexicon import Lexicon, split_code
-from streams.extraction.people import PeopleIndex
+from streams.extraction.people import PeopleIndex, dictionary_people
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
 REGION_WORDS = {"south", "latin", "central", "north"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+
+
+NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "dos", "du", "van", "von", "al", "el", "bin", "ibn", "la", "le", "y"})
+
+
+def written_as_name(text: str) -> bool:
+    """'Ban Ki-moon', 'Luiz Inacio Lula da Silva': every word capitalised but the particles of names."""
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in text.split())
 
 
 class WordFilter:
@@ -88,7 +96,8 @@ CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", 
 
 
 class ActorResolver:
-    def __init__(self, nlp: Language, lex: Lexicon, resolve_place: Callable[[str], Any] | None = None) -> None:
+    def __init__(self, nlp: Language, lex: Lexicon, resolve_place: Callable[[str], Any] | None = None,
+                 use_dictionaries: bool = True) -> None:
         self.lex = lex
         self.resolve_place = resolve_place
         self.titles = lex.titles
@@ -101,9 +110,21 @@ class ActorResolver:
             self._add(f"K:{c.iso3}", ("capital", c.iso3 + "GOV", c.name), list(c.capitals))
         for phrase, code in lex.metonyms.items():
             self._add(f"M:{phrase}", ("metonym", code, phrase), [phrase])
-        self.people = PeopleIndex(lex.people)
+        extra, groups = dictionary_people(lex) if use_dictionaries else ([], [])
+        self.people = PeopleIndex([*lex.people, *extra], lex.titles)
+        # the open dictionaries' names are lower-case: a case-blind matcher, whose matches must be capitalised
+        self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        folded: dict[str, list[str]] = {}
         for key, ind in self.people.individuals.items():
             self._add(f"P:{key}", ("person", key, ind.name), ind.phrases)
+            if ind.folded:
+                self.labels.setdefault(f"P:{key}", ("person", key, ind.name))
+                folded[f"P:{key}"] = ind.folded
+        for name, code in groups:
+            self.labels[f"G:{name}"] = ("org", code, name.title())
+            folded[f"G:{name}"] = [name]
+        for label, phrases in folded.items():
+            self.folded_matcher.add(label, [nlp.make_doc(p) for p in phrases])
         # surnames (and East Asian family names) of people: accepted after a title ("President Lee")
         # or when the person was named earlier in the article
         for w in self.people.surnames:
@@ -168,7 +189,8 @@ class ActorResolver:
 
     def _match(self, doc: Doc) -> list[Span]:
         best: dict[tuple[int, int], tuple[int, Span]] = {}
-        for match_id, start, end in self.matcher(doc):
+        folded = [(m, s, e) for m, s, e in self.folded_matcher(doc) if written_as_name(doc[s:e].text)]
+        for match_id, start, end in [*self.matcher(doc), *folded]:
             label = doc.vocab.strings[match_id]
             prio = KIND_PRIORITY[self.labels[label][0]]
             key = (start, end)
@@ -193,7 +215,9 @@ class ActorResolver:
         """(code, name) of a person named in full or by surname on the article's day, or None."""
         if kind == "surname":
             ind = self.people.by_surname(key, day)
-            if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people):
+            # a surname alone names a person after a title, once named in full, or while in office
+            if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people
+                                   or (day and ind.in_office(day) is not None)):
                 return None
             # "Andrew Johnson", "Kim Yo Jong": a surname inside a longer name is someone else's name
             if self._in_longer_name(doc, span):

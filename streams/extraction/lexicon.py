@@ -43,6 +43,7 @@ class Person:
     office: str
     start: str = ""
     end: str = ""
+    rank: int = 0  # 0: the project's tables, 1: the converted open dictionaries (the project's win a tie)
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from streams.extraction.lexicon import Person
+from streams.extraction.lexicon import Lexicon, Person
 
 # countries whose leaders English-language news names family name first ("Kim Jong Un" -> "Kim"):
 # for everyone else the first word is a given name and never names the person alone
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "MNG", "HKG"})
 FORMER_ROLE = "ELI"
+# the open actor dictionaries were last updated in 2015: a term they leave open ends there
+DICTIONARY_HORIZON = "2016-01-01"
 
 
 def country_of(code: str) -> str | None:
     return None if code.startswith("IGO") or len(code) < 3 else code[:3]
+
+
+def invert(day: str) -> tuple[int, ...]:
+    """A sort key that puts later ISO dates first."""
+    return tuple(-ord(c) for c in day)
 
 
 def covers(p: Person, day: str) -> bool:
@@ -35,23 +42,31 @@ class Individual:
 
     @property
     def phrases(self) -> list[str]:
-        return list(dict.fromkeys(x for p in self.rows for x in (p.name, *p.aliases) if x))
+        """Names of the project's tables, matched as written."""
+        return list(dict.fromkeys(x for p in self.rows if p.rank == 0 for x in (p.name, *p.aliases) if x))
+
+    @property
+    def folded(self) -> list[str]:
+        """Lower-case names of the open dictionaries, matched case-blind."""
+        return list(dict.fromkeys(a for p in self.rows if p.rank == 1 for a in p.aliases))
 
     def in_office(self, day: str) -> Person | None:
-        """The term that covers the day; an undated row (an office held now) once every dated term began."""
-        dated = sorted((p for p in self.rows if p.start or p.end), key=lambda p: p.start, reverse=True)
+        """The term that covers the day; an undated row (an office held now) once every dated term began.
+        A row of the former-office role (ELI) is no office."""
+        offices = [p for p in self.rows if not p.code.endswith(FORMER_ROLE)]
+        dated = sorted((p for p in offices if p.start or p.end), key=lambda p: (p.rank, invert(p.start)))
         for p in dated:
             if covers(p, day):
                 return p
-        current = [p for p in self.rows if not (p.start or p.end)]
-        if current and (not dated or day >= dated[0].start):
+        current = [p for p in offices if not (p.start or p.end)]
+        if current and (not dated or day >= max(p.start for p in dated)):
             return current[0]
         return None
 
     def code_at(self, day: str | None) -> str | None:
         """The person's actor code on the day (None: an IGO official named outside their term)."""
         if not day:
-            current = [p for p in self.rows if not p.end] or self.rows
+            current = [p for p in self.rows if not p.end and not p.code.endswith(FORMER_ROLE)] or self.rows
             return current[0].code
         held = self.in_office(day)
         if held is not None:
@@ -61,30 +76,83 @@ class Individual:
 
 
 class PeopleIndex:
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[Person], titles: frozenset[str] = frozenset()) -> None:
         self.individuals: dict[str, Individual] = {}
+        known: dict[str, str] = {}  # every name and alias of the project's tables -> the person's key
         for p in people:
-            self.individuals.setdefault(p.name.lower(), Individual(p.name)).rows.append(p)
+            key = p.name.lower()
+            if p.rank:
+                # an open-dictionary name joins the person of the project's tables it names:
+                # "nicolas maduro" is the alias of "Nicolás Maduro", "president xi jinping" is "Xi Jinping"
+                words = key.split()
+                while len(words) > 1 and words[0] in titles:
+                    words = words[1:]
+                key = known.get(" ".join(words), key if len(words) < 2 else " ".join(words))
+            else:
+                for alias in (p.name, *p.aliases):
+                    known.setdefault(alias.lower(), key)
+            self.individuals.setdefault(key, Individual(p.name)).rows.append(p)
         full = {x.lower() for ind in self.individuals.values() for x in ind.phrases}
         self.surnames: dict[str, set[str]] = {}
         for key, ind in self.individuals.items():
             parts = [w for w in ind.name.replace("-", " ").split() if w[:1].isupper() and len(w) > 2]
-            if not parts:
-                continue
-            words = {parts[-1]}
+            if not parts or not any(p.rank == 0 or p.start or p.end for p in ind.rows):
+                continue  # a dictionary name without a term (a ministry, a party) has no surname
+            words = [parts[-1]]
             if any(country_of(p.code) in FAMILY_NAME_FIRST for p in ind.rows):
-                words.add(parts[0])
+                words.append(parts[0])
             for w in words:
                 if w.lower() not in full:
                     self.surnames.setdefault(w, set()).add(key)
 
     def by_surname(self, word: str, day: str | None) -> Individual | None:
         """The one person of that surname: the only one, or the only one in office on the day."""
-        keys = self.surnames.get(word, set())
+        keys = sorted(self.surnames.get(word, set()))
         if len(keys) == 1:
-            return self.individuals[next(iter(keys))]
+            return self.individuals[keys[0]]
         if day:
             held = [k for k in keys if self.individuals[k].in_office(day) is not None]
             if len(held) == 1:
                 return self.individuals[held[0]]
-        return None
+        ours = [k for k in keys if any(p.rank == 0 for p in self.individuals[k].rows)]
+        return self.individuals[ours[0]] if len(ours) == 1 else None
+
+
+def curated_names(lex: Lexicon) -> frozenset[str]:
+    """Every name the project's own tables give an actor (lower case): the open dictionaries do not redefine them."""
+    names = {n for c in lex.countries.values() for n in (c.name, *c.aliases, *c.demonyms, *c.capitals)}
+    names |= {n for o in lex.orgs.values() for n in (o.name, *o.aliases)} | set(lex.metonyms)
+    return frozenset(n.lower() for n in names)
+
+
+def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]]:
+    """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
+
+    Only names of two or more words are taken (they are matched case-blind, so a one-word name would
+    fire on common words). A country code keeps its first role (USAGOVBUS -> USAGOV); rows that name
+    no country and no IGO ("ELI" alone) are skipped. Returns (person rows, (group name, code) pairs)."""
+    from streams.extraction.dictionaries import load_actors
+
+    countries = frozenset(lex.countries)
+    ours = curated_names(lex)
+    people: list[Person] = []
+    groups: dict[str, str] = {}
+    for e in load_actors():
+        words = e.name.split()
+        if len(words) < 2 or not all(any(ch.isalpha() for ch in w) for w in words) or e.code == "---":
+            continue
+        if e.name in ours or (words[0] == "the" and " ".join(words[1:]) in ours):
+            continue  # "the un", "european union": the project's tables name them
+        code = e.code
+        if code[:3] in countries and (len(code) == 3 or code[3:6] not in lex.role_names):
+            continue  # a country's other names, its places and regions ("new delhi", "gaza city" PSEGZA)
+        if code[:3] in countries:
+            code = code[:6]
+        elif not code.startswith("IGO") and e.file != "milnonstate":
+            continue
+        if e.file == "milnonstate" and not (e.start or e.end):
+            groups.setdefault(e.name, code)
+            continue
+        end = e.end.isoformat() if e.end else (DICTIONARY_HORIZON if e.start else "")
+        people.append(Person(e.name.title(), (e.name,), code, "", e.start.isoformat() if e.start else "", end, rank=1))
+    return people, sorted(groups.items())
