@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from streams.extraction.lexicon import Lexicon, split_code
-from streams.extraction.people import PeopleIndex, dictionary_people
+from streams.extraction.people import PeopleIndex, dictionary_people, dictionary_roles
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
 REGION_WORDS = {"south", "latin", "central", "north"}
@@ -133,7 +133,7 @@ class ActorResolver:
             self._add(f"O:{o.code}", ("org", o.code, o.name), [o.name, *o.aliases])
         for label, phrases in self._patterns.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
-        self.role_terms = lex.roles
+        self.role_terms = {**dictionary_roles(lex), **lex.roles} if use_dictionaries else lex.roles
         self.role_heads = frozenset(term.split()[-1] for term in lex.roles if term.split())  # last words
         self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}

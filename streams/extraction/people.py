@@ -156,3 +156,22 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
         end = e.end.isoformat() if e.end else (DICTIONARY_HORIZON if e.start else "")
         people.append(Person(e.name.title(), (e.name,), code, "", e.start.isoformat() if e.start else "", end, rank=1))
     return people, sorted(groups.items())
+
+
+AGENT_SUFFIXES = ("ist", "man", "men", "ian", "ant", "ent", "ee", "or", "ier", "eer", "ar")
+
+
+def dictionary_roles(lex: Lexicon) -> dict[str, str]:
+    """Descriptor nouns of the open agents dictionary ("peasants" AGR, "gunmen" UAF) that the project's
+    roles.tsv lacks: one-word names with a role code the project knows, singular and plural."""
+    from streams.extraction.dictionaries import load_agents
+
+    out: dict[str, str] = {}
+    for a in load_agents():
+        if a.attach != "suffix" or a.code not in lex.role_names or not a.name.isalpha() \
+                or not a.name.endswith(AGENT_SUFFIXES):
+            continue  # only nouns for people ("peasant", "gunman"), not places or things ("village", "tanker")
+        for word in (a.name, a.plural):
+            if word and word.isalpha() and word not in lex.roles:
+                out.setdefault(word, a.code)
+    return out
