@@ -1,56 +1,101 @@
-"""The fixes streams/app.py applies to faust-streaming's consumer, checked on the patched methods
-themselves (the SIGKILL tests in test_reliability.py check the whole behaviour on the broker)."""
+"""The fixes to faust-streaming's consumer (streams/faust_fixes/: commit_offsets, seek_uncommitted,
+fetch_snapshot, resume_after_seek), checked on an app made by `create_app`. Each test fails when
+its fix is left out: GEOEVENTS_TEST_WITHOUT_FIX=commit_offsets (a comma-separated list of
+streams/faust_fixes/ modules) makes the app without it. The SIGKILL tests in test_reliability.py
+check the whole behaviour on the broker."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import asyncio
+import os
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 
-from faust.transport.consumer import Consumer
-from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+import faust
+import pytest
 from faust.types import TP
 
-import streams.app  # noqa: F401 - applies the fixes
+from streams.app import create_app
+from streams.settings import Settings
 
 P0, P1 = TP("articles.unique", 0), TP("articles.unique", 1)
+WITHOUT = frozenset(filter(None, os.environ.get("GEOEVENTS_TEST_WITHOUT_FIX", "").split(",")))
 
 
-def _offsets(acked: list[int], committed: int | None) -> Any:
-    """A stand-in holding only the bookkeeping `Consumer._new_offset` reads."""
-    return SimpleNamespace(_acked={P0: list(acked)}, _acked_index={P0: set(acked)},
-                           _committed_offset=defaultdict(lambda: None, {P0: committed}))
+@pytest.fixture()
+def app(tmp_path: Path) -> faust.App:
+    """An app as the worker makes it (every Faust fix but those in GEOEVENTS_TEST_WITHOUT_FIX)."""
+    settings = Settings(broker="kafka://127.0.0.1:1", app_id="consumer-fixes", data_dir=tmp_path)
+    return create_app(settings, without_fixes=WITHOUT)
 
 
-def test_commit_moves_only_over_acknowledged_offsets_in_order() -> None:
-    assert Consumer._new_offset(_offsets([5, 6, 7, 9], committed=5), P0) == 8
-    assert Consumer._new_offset(_offsets([6, 7], committed=5), P0) is None  # 5 still being processed
-    assert Consumer._new_offset(_offsets([], committed=5), P0) is None
+def _acked(consumer: Any, tp: TP, offsets: list[int]) -> None:
+    consumer._acked[tp] = list(offsets)
+    consumer._acked_index[tp] = set(offsets)
 
 
-async def test_a_jump_in_fetched_offsets_records_no_gap() -> None:
-    state = SimpleNamespace(_gap=defaultdict(list))
-    await Consumer._add_gap(state, P0, 3, 9)
-    assert not state._gap[P0]
+# commit_offsets
 
+def test_commit_waits_for_the_next_offset_to_be_acknowledged(app: faust.App) -> None:
+    consumer = app.consumer
+    consumer._committed_offset[P0] = 5
+    _acked(consumer, P0, [6, 7])
+    assert consumer._new_offset(P0) is None  # 5 is still being processed (Faust: 8)
+    _acked(consumer, P0, [5, 6, 7, 9])
+    assert consumer._new_offset(P0) == 8
+    assert consumer._new_offset(P0) is None  # 8 not acknowledged yet; 9 waits
+    _acked(consumer, P0, [])
+    assert consumer._new_offset(P0) is None
+
+
+async def test_a_jump_in_fetched_offsets_does_not_let_the_commit_skip_messages(app: faust.App) -> None:
+    """The fetch jumped from offset 3 to 10 (a seek rewound the partition, 4-9 come again): the
+    commit must not move over 4-9 when 10 is acknowledged."""
+    consumer = app.consumer
+    consumer._committed_offset[P0] = 3
+    await consumer._add_gap(P0, 4, 9)  # what Faust's fetch loop does on the jump
+    _acked(consumer, P0, [3, 10])
+    assert consumer._new_offset(P0) == 4  # Faust: 11, through the gap
+    assert not consumer._gap[P0]
+
+
+# seek_uncommitted
+
+async def test_a_partition_never_committed_is_sought_to_its_earliest_offset(app: faust.App) -> None:
+    consumer = app.consumer
+    sought: dict[TP, int] = {}
+
+    async def seek(tp: TP, offset: int) -> None:
+        sought[tp] = offset
+
+    with mock.patch.object(consumer, "seek_to_committed", mock.AsyncMock(return_value={P0: 7})), \
+            mock.patch.object(consumer, "assignment", lambda: {P0, P1}), \
+            mock.patch.object(consumer, "earliest_offsets", mock.AsyncMock(return_value={P1: 2})), \
+            mock.patch.object(consumer, "_seek", seek), \
+            mock.patch.object(app.topics, "acks_enabled_for", lambda topic: True):
+        await consumer.perform_seek()
+    assert sought == {P1: 2}  # Faust: not sought at all
+    assert consumer._committed_offset[P1] == 2  # the lower bound of its commits (Faust: none)
+    assert consumer._committed_offset[P0] == 7
+
+
+# fetch_snapshot
 
 class _Fetcher:
+    """aiokafka's Fetcher.fetched_records as far as it matters here: an empty set means every
+    partition (aiokafka/consumer/fetcher.py, `if partitions and tp not in partitions`); the real
+    one is in test_faust_fixes_broker.py."""
+
     def __init__(self) -> None:
         self.asked: list[Any] = []
+        self._subscriptions = SimpleNamespace(fetch_context=lambda: _Nothing())
+        self._closed = False
 
     async def fetched_records(self, partitions: Any, timeout: float = 0, max_records: int | None = None) -> Any:
         self.asked.append(partitions)
-        return {tp: ["record"] for tp in (P0, P1) if tp in partitions}
-
-
-def _thread_and_consumer() -> tuple[Any, Any, _Fetcher]:
-    fetcher = _Fetcher()
-    subscriptions = SimpleNamespace(fetch_context=lambda: _Nothing())
-    fetcher._subscriptions = subscriptions  # type: ignore[attr-defined]
-    consumer = SimpleNamespace(_fetcher=fetcher, _closed=False)
-    fetcher._closed = False  # type: ignore[attr-defined]
-    thread = SimpleNamespace(consumer=SimpleNamespace(flow_active=True))
-    return thread, consumer, fetcher
+        return {tp: ["record"] for tp in (P0, P1) if not partitions or tp in partitions}
 
 
 class _Nothing:
@@ -61,25 +106,64 @@ class _Nothing:
         return None
 
 
-async def test_fetch_with_no_active_partition_returns_nothing() -> None:
-    """aiokafka reads an empty partition set as "every partition"."""
-    thread, consumer, fetcher = _thread_and_consumer()
-    assert await AIOKafkaConsumerThread._fetch_records(thread, consumer, set(), timeout=0.0) == {}
+def _thread(app: faust.App) -> tuple[Any, Any, _Fetcher]:
+    fetcher = _Fetcher()
+    return app.consumer._new_consumer_thread(), SimpleNamespace(_fetcher=fetcher, _closed=False), fetcher
+
+
+async def test_fetch_with_no_active_partition_returns_nothing(app: faust.App) -> None:
+    thread, consumer, fetcher = _thread(app)
+    assert await thread._fetch_records(consumer, set(), timeout=0.0) == {}
     assert fetcher.asked == []
 
 
-async def test_fetch_gets_a_snapshot_of_the_active_partitions() -> None:
-    thread, consumer, fetcher = _thread_and_consumer()
+async def test_fetch_gets_a_snapshot_of_the_active_partitions(app: faust.App) -> None:
+    thread, consumer, fetcher = _thread(app)
     active = {P0}
-    records = await AIOKafkaConsumerThread._fetch_records(thread, consumer, active, timeout=0.0)
+    records = await thread._fetch_records(consumer, active, timeout=0.0)
     active.clear()  # paused after the call: what was asked for does not change
     assert records == {P0: ["record"]}
     assert fetcher.asked == [frozenset({P0})]
 
 
+# resume_after_seek
+
+class _Consumer:
+    """What Recovery calls on the consumer when it resumes the streams, in the order it is called."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def assignment(self) -> set[TP]:
+        return {P0, P1}
+
+    def resume_partitions(self, tps: Any) -> None:
+        self.calls.append(f"resume {sorted(tp.partition for tp in tps)}")
+
+    async def perform_seek(self) -> None:
+        self.calls.append("seek")
+        await asyncio.sleep(0.05)
+        self.calls.append("sought")
+
+    def resume_flow(self) -> None:
+        self.calls.append("flow")
+
+
+@pytest.mark.parametrize("step", ["_resume_streams", "on_recovery_completed"])
+async def test_stream_partitions_are_resumed_only_after_their_seek(app: faust.App, step: str) -> None:
+    fetcher = app._fetcher
+    consumer = _Consumer()
+    app.consumer = consumer  # type: ignore[assignment]
+    recovery = app.tables.recovery
+    with mock.patch.object(fetcher, "maybe_start", mock.AsyncMock()):
+        await getattr(recovery, step)(app.consumer_generation_id)
+    calls = consumer.calls
+    assert "resume [0, 1]" in calls and calls.index("resume [0, 1]") > calls.index("sought"), calls
+    assert "resume_partitions" not in vars(consumer)  # nothing left on the consumer
+
+
 def test_offset_trace_logs_acknowledgements_and_finds_holes() -> None:
     """GEOEVENTS_TRACE_OFFSETS=1 (a separate process: the trace patches Faust for good)."""
-    import os
     import subprocess
     import sys
 
@@ -102,114 +186,6 @@ def test_offset_trace_logs_acknowledgements_and_finds_holes() -> None:
     from streams.diagnostics import acknowledged_holes
 
     assert acknowledged_holes(lines) == {"articles.unique:1": [5]}
-
-
-def test_the_app_monitor_skips_per_message_bookkeeping_and_keeps_the_rest() -> None:
-    monitor = streams.app.app.monitor
-    assert isinstance(monitor, streams.app.QuietMonitor)
-    message = SimpleNamespace(time_in=None)
-    monitor.on_message_in(P0, 3, message)
-    monitor.on_send_initiated(None, "events", None, 3, 100)
-    assert monitor.messages_received_total == 0 and monitor.messages_sent == 0 and message.time_in is None
-    # what Faust itself relies on still works: end offsets for lag, commits
-    monitor.track_tp_end_offset(P1, 42)
-    assert monitor.tp_end_offsets[P1] == 42
-
-
-async def test_batch_waits_start_no_extra_task_and_end_on_the_event_or_the_timeout() -> None:
-    import asyncio
-    import time
-
-    from faust.streams import Stream
-
-    stream = SimpleNamespace(should_stop=False)
-    full = asyncio.Event()
-    before = len(asyncio.all_tasks())
-    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=5.0))
-    await asyncio.sleep(0.05)
-    assert len(asyncio.all_tasks()) == before + 1  # the wait itself; mode's wait started three more
-    t0 = time.monotonic()
-    full.set()
-    assert await waiting is False
-    assert time.monotonic() - t0 < 1.0  # woken by the event, not by the 5 s timeout
-
-    full.clear()
-    t0 = time.monotonic()
-    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is False
-    assert 0.04 < time.monotonic() - t0 < 1.0
-    stream.should_stop = True
-    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is True
-
-
-async def test_stopping_a_stream_ends_its_batch_wait_at_once() -> None:
-    """take_events hands over its buffer when the stream stops, without waiting for its timer."""
-    import asyncio
-    import time
-
-    from faust.streams import Stream
-
-    stream = SimpleNamespace(should_stop=False, _active_agens=[], _passive=True,
-                             _passive_started=asyncio.Event(), combined=[])
-    full = asyncio.Event()
-    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=5.0))
-    await asyncio.sleep(0.05)
-    t0 = time.monotonic()
-    await Stream.on_stop(stream)
-    await waiting
-    assert time.monotonic() - t0 < 1.0 and stream._passive is False
-
-
-async def test_an_idle_batch_wait_sleeps_until_a_value_arrives_then_ends_on_its_tick() -> None:
-    """With nothing in the buffer, the wait has no timer (take_events' loop used to wake every
-    `within` to find the buffer empty); once a value arrives, the batch is handed over at the end
-    of the `within` tick it came in, when the timer loop would have handed it over."""
-    import asyncio
-    import time
-
-    from faust.streams import Stream
-
-    arrived, full = asyncio.Event(), asyncio.Event()
-    stream = SimpleNamespace(should_stop=False, _batch_arrived=arrived)
-    started = time.monotonic()
-    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, full, timeout=1.0))
-    await asyncio.sleep(1.3)
-    assert not waiting.done()  # a timer would have ended the wait after 1 s
-    arrived.set()  # a value came in 1.3 s after the wait began: its tick ends at 2 s
-    assert await waiting is False
-    ended = time.monotonic() - started
-    assert 1.6 < ended < 2.6, ended
-    assert not arrived.is_set()  # what came is in the batch handed over now
-
-    # a value already there: the plain timed wait, as in take_events' loop
-    arrived.set()
-    t0 = time.monotonic()
-    assert await Stream.wait_for_stopped(stream, full, timeout=0.05) is False
-    assert 0.04 < time.monotonic() - t0 < 1.0
-
-
-async def test_stopping_an_idle_stream_ends_its_wait_for_a_value() -> None:
-    import asyncio
-
-    from faust.streams import Stream
-
-    stream = SimpleNamespace(should_stop=False, _batch_arrived=asyncio.Event(), _active_agens=[], _passive=False,
-                             _passive_started=asyncio.Event(), combined=[])
-    waiting = asyncio.ensure_future(Stream.wait_for_stopped(stream, asyncio.Event(), timeout=5.0))
-    await asyncio.sleep(0.05)
-    stream.should_stop = True
-    await Stream.on_stop(stream)
-    assert await asyncio.wait_for(waiting, 1.0) is True
-
-
-def test_take_events_marks_arriving_values_with_one_processor_first() -> None:
-    from faust.streams import Stream
-
-    processors: list[Any] = []
-    stream = SimpleNamespace(add_processor=processors.append, _active_agens=set())
-    Stream.take_events(stream, 10, 0.05)
-    Stream.take_events(stream, 10, 0.05)  # again on the same stream: still one marker
-    assert len(processors) == 1 and not stream._batch_arrived.is_set()
-    assert processors[0]("value") == "value" and stream._batch_arrived.is_set()
 
 
 def test_settle_heap_moves_the_live_objects_out_of_the_collectors_reach() -> None:
