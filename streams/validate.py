@@ -4,7 +4,10 @@ Pure and free of Kafka. Decisions (documented in the README, "Bad input"):
 - larger than the size limit, not UTF-8, not JSON, not an object, nested deeper than MAX_DEPTH,
   wrong field types, missing/empty id or text, unparseable published_at -> rejected with that reason;
 - HTML is stripped to text; HTML that leaves no text is rejected (html_only);
-- control characters (other than tab and newlines) in the text are replaced by spaces; in the id they are rejected;
+- control characters (other than tab and newlines) in the text are replaced by spaces, and terminal
+  escape sequences (ANSI/ECMA-48: colours, cursor moves, window titles) removed; in the id they are rejected;
+- a text with no letter left after that (only escape sequences, punctuation, digits, symbols or
+  whitespace) is rejected (no_letters); any script's letters count (Latin, Cyrillic, Arabic, CJK, ...);
 - a declared or detected language outside GEOEVENTS_LANGUAGES is rejected (unsupported_language).
 """
 
@@ -26,6 +29,18 @@ from streams.schemas import load_schema
 
 MAX_DEPTH = 16
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# ECMA-48 escape sequences: CSI (ESC [ or the 8-bit CSI, parameters, intermediates, a final byte),
+# OSC/DCS/SOS/PM/APC strings ended by BEL or ST, and the short escapes (ESC, intermediates, a final byte);
+# an unterminated string loses only its introducer, not the text after it
+_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+# C1 control characters (U+0080-U+009F) that are left once the escape sequences are gone
+_C1 = re.compile(r"[\x80-\x9f]")
+# a letter of any script: a word character that is neither a digit nor the underscore
+_LETTER = re.compile(r"[^\W\d_]")
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 
 
@@ -72,6 +87,13 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+
+
+def readable(text: str) -> str:
+    """The text without terminal escape sequences, with other control characters as spaces."""
+    if "\x1b" in text or _C1.search(text):
+        text = _C1.sub(" ", _ESCAPE.sub("", text))
+    return _CONTROL.sub(" ", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -155,9 +177,12 @@ def validate_article(
         text = strip_html(text)
         if not text.strip() or len(text.split()) < 3:
             raise RejectedInput("html_only", "the text is HTML markup with no article text", article_id)
-    text = _CONTROL.sub(" ", text)
     if not text.strip():
         raise RejectedInput("empty_field", "'text' is empty", article_id)
+    text = readable(text)
+    if not _LETTER.search(text):
+        raise RejectedInput("no_letters", "the text has no letters once control characters and terminal escape "
+                            "sequences are removed (only punctuation, digits, symbols or whitespace)", article_id)
     published_at = None
     if doc.get("published_at"):
         try:

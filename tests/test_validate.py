@@ -135,3 +135,54 @@ def test_language_warm_up_builds_the_detector_once() -> None:
     assert language._detector.cache_info().currsize == 1
     language.warm_up()
     assert language._detector.cache_info().hits >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x1b[31m",                              # only a colour escape
+        "\x1b[2J\x1b[H\x1b[0m",                  # clear screen, cursor home, reset
+        "\x1b]0;title\x07",                      # a window title (OSC ... BEL)
+        "\x1b(B\x1b[?25l",                       # charset designation, hide the cursor
+        "\x9b31m \x85",                          # 8-bit CSI and a C1 control
+        "... !!! ??? --- ***",                   # punctuation
+        "2026-11-28 12:00:00 +0100 42 3.14",     # digits
+        "\x00\x01\x02\x7f\x1f",                  # control characters
+        "\u00a0\u2003 7 \u3000\t\n",              # Unicode spaces and a digit (spaces alone: empty_field)
+        "$ € ¥ © ® ™ → ★ ☺ 🙂 +-*/=<> %%",
+        "_____ ___ __",
+    ],
+)
+def test_validate_rejects_text_without_letters(text: str) -> None:
+    with pytest.raises(RejectedInput) as info:
+        validate_article(jsonio.dumps({"id": "junk", "text": text}))
+    assert info.value.reason == "no_letters"
+    assert "no letters" in info.value.detail
+    assert info.value.article_id == "junk"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Iran talks resume", "Iran talks resume"),                                  # a short headline
+        ("\x1b[1mBREAKING\x1b[0m: Russia and China sign a trade deal", "BREAKING: Russia and China sign a trade deal"),
+        ("UN: 5", "UN: 5"),                                                         # one letter is enough
+        ("Путин встретился с Ким Чен Ыном во Владивостоке", "Путин встретился с Ким Чен Ыном во Владивостоке"),
+        ("普京在符拉迪沃斯托克会见金正恩", "普京在符拉迪沃斯托克会见金正恩"),
+        ("التقى بوتين كيم جونغ أون في فلاديفوستوك", "التقى بوتين كيم جونغ أون في فلاديفوستوك"),
+        ("\x1b]0;unterminated title then text", "0;unterminated title then text"),  # only the introducer goes
+    ],
+)
+def test_validate_keeps_short_and_non_latin_texts_with_letters(text: str, kept: str) -> None:
+    article = validate_article(jsonio.dumps({"id": "ok", "text": text}), languages=())
+    assert article["text"] == kept
+
+
+def test_validate_accepts_a_short_english_headline_with_the_default_languages() -> None:
+    assert validate_article(jsonio.dumps({"id": "h", "text": "Kim meets Putin"}))["text"] == "Kim meets Putin"
+
+
+def test_no_letters_is_a_reason_of_the_rejected_schema() -> None:
+    from streams.schemas import load_schema
+
+    assert "no_letters" in load_schema("rejected")["properties"]["reason"]["enum"]
