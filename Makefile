@@ -13,7 +13,7 @@ help:
 	@echo "make test         lint + the whole test suite against a real Kafka broker"
 	@echo "make bench        throughput / latency / memory benchmark (writes bench.json)"
 	@echo "make reliability  fault scenarios against the real broker (writes reliability.json)"
-	@echo "make evaluate     score the extractor on the dev gold set"
+	@echo "make evaluate     score the extractor on the dev and blind gold sets (and draw docs/reliability-diagram.png)"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,7 +52,7 @@ unit: install
 	$(BIN)/pytest -q -m "not integration and not browser" $(PYTEST_ARGS)
 
 evaluate: install
-	$(BIN)/geoevents evaluate tests/gold/dev.jsonl
+	$(BIN)/geoevents evaluate tests/gold/dev.jsonl tests/gold/blind.jsonl --plot docs/reliability-diagram.png
 
 bench: install kafka
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
