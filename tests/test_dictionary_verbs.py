@@ -62,3 +62,27 @@ def test_a_verb_takes_the_code_of_its_most_specific_pattern(verbs, extractor, te
 def test_the_shipped_dictionary_loads_with_its_blocks() -> None:
     verbs = DictionaryVerbs()
     assert len(verbs.blocks) > 300 and "expel" in verbs.block_of
+
+
+def events(extractor, text: str) -> set[tuple[str, str, str | None]]:
+    evs = extractor.process({"id": "d", "text": text, "published_at": "2026-01-01T00:00:00Z"})["events"]
+    return {(e["source"]["code"], e["cameo"]["code"], (e["target"] or {}).get("code")) for e in evs}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs the lexicon does not know, coded from the dictionary when both actors are their own arguments
+    ("Turkey airlifted food to Somalia.", {("TUR", "073", "SOM")}),
+    ("Serbia rebuffed Croatia over the border dispute.", {("SRB", "120", "HRV")}),
+    # a relative clause: the dictionary's verb is not coded
+    ("The ship that Turkey airlifted to Somalia sank.", set()),
+    # a government and its own country: no event between actors
+    ("Mr Orban has governed Hungary since 2010.", set()),
+])
+def test_a_dictionary_verb_codes_only_with_its_own_subject_and_object(extractor, text, expected) -> None:
+    assert events(extractor, text) == expected
+
+
+def test_a_dictionary_verb_with_an_event_noun_object_leaves_the_event_to_the_noun(extractor) -> None:
+    # "open" is a dictionary verb (090); the lexicon's noun "investigation" carries the event (094)
+    assert events(extractor, "The International Criminal Court opened an investigation into war crimes by "
+                             "Myanmar's military.") == {("IGOICC", "094", "MMRMIL")}

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.arguments import Arguments
+from streams.extraction.coding.arguments import Args, Arguments
 from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.modality import Coding, Modality
 from streams.extraction.coding.overrides import Overrides, family_code
 from streams.extraction.coding.tables import CoderTables, load_coder_tables
@@ -48,14 +49,31 @@ class CodedEvent:
     notes: list[str] = field(default_factory=list)
 
 
+def direct_arguments(trigger: Token, args: Args) -> bool:
+    """A verb of the open dictionary codes an event only in a main or complement clause, with its
+    source as its own subject (or passive agent) and its target as its own object or prepositional
+    object: the dictionary knows the verb, not the constructions the lexicon rows are written for."""
+    if trigger.dep_ in ("relcl", "acl", "amod", "pcomp") or not args.sources or not args.targets:
+        return False
+    def own(tokens: list[Token]) -> set[int]:
+        return {t.i for x in tokens for t in (x, *x.conjuncts)}
+    subjects = own([c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+                   + [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+    objects = own([c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+                  + [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
+    if any(t.country == s.country and t.role is None for s in args.sources for t in args.targets):
+        return False  # "governed Hungary": a government and its own country is no event between actors
+    return all(s.root in subjects for s in args.sources) and all(t.root in objects for t in args.targets)
+
+
 class EventCoder:
-    def __init__(self, lex: Lexicon, tables: CoderTables | None = None) -> None:
+    def __init__(self, lex: Lexicon, tables: CoderTables | None = None, dictionary: bool = True) -> None:
         self.lex = lex
         self.tables = tables or load_coder_tables()
         self.args = Arguments(lex, self.tables.words)
         self.modality = Modality(lex, self.tables, self.args)
         self.overrides = Overrides(lex, self.tables)
-        self.triggers = TriggerFinder(lex, self.tables, self.args)
+        self.triggers = TriggerFinder(lex, self.tables, self.args, DictionaryVerbs() if dictionary else None)
 
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         ctx = DocContext.build(doc, mentions)
@@ -75,7 +93,7 @@ class EventCoder:
         if self.triggers.no_event(ctx, trigger, entry):
             return []
         args = self.args.find(ctx, trigger, entry, governed, inner)
-        if args is None:
+        if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args)):
             return []
         pairs = self.args.pairs(entry, args)
         if not pairs:

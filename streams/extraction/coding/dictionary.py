@@ -28,6 +28,7 @@ from streams.extraction.lexicon import Trigger
 TOKEN = re.compile(r"\{[^}]*\}|[()]|[^\s(){}]+")
 SLOTS = {"+", "$", "^", "*"}
 DEFAULT_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:into")
+DICTIONARY_NOTE = "verbs.tsv"  # the notes of a trigger that comes from this layer
 # CAMEO roots whose bare verbs are too general to code from the verb alone (make a statement, ...)
 BARE_SKIP_ROOTS = frozenset({"01"})
 
@@ -168,4 +169,4 @@ class DictionaryVerbs:
     @lru_cache(maxsize=4096)
     def _trigger(lemma: str, code: str, target: str, line: int) -> Trigger:
         targets = (target, *(t for t in DEFAULT_TARGETS if t != target)) if target else DEFAULT_TARGETS
-        return Trigger(lemma, "VERB", frozenset(), code, "", targets, notes=f"verbs.tsv line {line}" if line else "verbs.tsv")
+        return Trigger(lemma, "VERB", frozenset(), code, "", targets, notes=f"{DICTIONARY_NOTE} line {line}" if line else DICTIONARY_NOTE)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from streams.extraction.actors import WordFilter
 from streams.extraction.coding.arguments import SUBJ, Arguments
 from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.overrides import ATTACK_ROOTS, intent_code
 from streams.extraction.coding.tables import CoderTables
 from streams.extraction.lexicon import Lexicon, Trigger
@@ -46,8 +47,10 @@ def trigger_pos(token: Token) -> str | None:
 
 
 class TriggerFinder:
-    def __init__(self, lex: Lexicon, tables: CoderTables, args: Arguments) -> None:
+    def __init__(self, lex: Lexicon, tables: CoderTables, args: Arguments, dictionary: DictionaryVerbs | None = None) -> None:
         self.lex = lex
+        self.dictionary = dictionary
+        self.cameo = frozenset(lex.cameo)
         self.tables = tables
         self.w = tables.words
         self.args = args
@@ -56,7 +59,8 @@ class TriggerFinder:
         self.modal_verbs = lex.modal_words("intent") | lex.modal_words("threat") | lex.modal_words("negation")
         # every word of a lexicon key: a token can only be a trigger if its lemma or its lower-case form
         # is one of them (or it is the last part of a hyphenated word, "test-fired")
-        self.trigger_words = frozenset(w for lemma, _ in lex.triggers for w in lemma.split())
+        self.trigger_words = frozenset(w for lemma, _ in lex.triggers for w in lemma.split()) | (
+            dictionary.words if dictionary is not None else frozenset())
         self.trigger_candidates = WordFilter(self.trigger_words, self.trigger_words)
 
     # -- lexicon lookup ----------------------------------------------------------------------------
@@ -107,9 +111,22 @@ class TriggerFinder:
                 and not doc[token.i + 1].whitespace_:
             return None
         candidates = self._candidates(token, pos)
-        if not candidates:
+        if not candidates and (pos != "VERB" or self.dictionary is None):
             return None
-        return self._best(candidates, self._objects(token, pos))
+        objects = self._objects(token, pos)
+        hand = self._best(candidates, objects)
+        if pos == "VERB" and self.dictionary is not None and not candidates:
+            # the open verb dictionary for the verbs the lexicon does not know
+            found = self.dictionary.lookup(token, objects, self.cameo)
+            if found is not None and hand is None and not self._light(token):
+                return found[0]
+        return hand
+
+    def _light(self, token: Token) -> bool:
+        """A verb whose object is an event noun of the lexicon ("opened an investigation", "approved the
+        delivery"): the noun carries the event, the verb is light."""
+        return any(c.dep_ in ("dobj", "obj", "attr") and (c.lemma_.lower(), "NOUN") in self.lex.triggers
+                   for c in token.children)
 
     def _candidates(self, token: Token, pos: str) -> list[Trigger]:
         """Entries for the token's keys, the multi-word keys first."""
@@ -186,11 +203,17 @@ class TriggerFinder:
         """Mark the triggers absorbed by another one (ctx.consumed), the appeals, demands and refusals
         that take their code from the event they govern (ctx.governed), and the appeals made in the
         course of another event (ctx.purpose)."""
+        # the open dictionary's verbs neither absorb nor govern the lexicon's triggers: they are coded
+        # on their own once the lexicon's triggers are settled
+        extra = {i: e for i, e in ctx.entries.items() if e.notes.startswith(DICTIONARY_NOTE)}
+        for i in extra:
+            del ctx.entries[i]
         self._consume_objects(ctx)
         self._govern(ctx)
         self._consume_tolls(ctx)
         self._purposes(ctx)
         self._consume_purpose_verbs(ctx)
+        ctx.entries.update(extra)
 
     def _consume_objects(self, ctx: DocContext) -> None:
         """Objects of light verbs, the terms of an ultimatum, mediated talks."""
