@@ -23,6 +23,8 @@
 | GEOEVENTS_RESUME_LOOKBACK | 60 | seconds of output read back before an interrupted extraction is resumed (more than the clock skew between workers) |
 | GEOEVENTS_STANDBY_REPLICAS | 0 | standby copies of each table partition on other workers (Faust table_standby_replicas) |
 | GEOEVENTS_TRACE_OFFSETS | 0 | 1: log every acknowledgement, commit, seek and assignment (streams/diagnostics.py) |
+| GEOEVENTS_DEDUP_DAYS | 30 | how long the dedup tables (article ids, content hashes, extraction marks) remember an article; fractions allowed |
+| GEOEVENTS_DEDUP_SECONDS | | the same window in seconds, overriding GEOEVENTS_DEDUP_DAYS (tests, soak runs) |
 | GEOEVENTS_MAX_ARTICLE_BYTES | 1000000 | larger messages are rejected (reason too_large) |
 | GEOEVENTS_LANGUAGES | en | accepted languages; others are rejected (reason unsupported_language) |
 | GEOEVENTS_RECENT_EVENTS | 500 | latest events per partition of `events` that the recent-events API reads and keeps |
@@ -75,6 +77,10 @@ class Settings:
     resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
     standby_replicas: int = field(default_factory=lambda: int(_env("STANDBY_REPLICAS", "0")))
     trace_offsets: bool = field(default_factory=lambda: _env("TRACE_OFFSETS", "0") == "1")
+    dedup_days: float = field(default_factory=lambda: float(_env("DEDUP_DAYS", "30")))
+    dedup_seconds: float | None = field(
+        default_factory=lambda: float(_env("DEDUP_SECONDS", "")) if _env("DEDUP_SECONDS", "").strip() else None
+    )
     max_article_bytes: int = field(default_factory=lambda: int(_env("MAX_ARTICLE_BYTES", "1000000")))
     languages: tuple[str, ...] = field(
         default_factory=lambda: tuple(x.strip() for x in _env("LANGUAGES", "en").split(",") if x.strip())
@@ -101,6 +107,14 @@ class Settings:
                 url = url.split("://", 1)[1]
             hosts.append(url.rstrip("/"))
         return ",".join(hosts)
+
+    @property
+    def dedup_window(self) -> float:
+        """Seconds the dedup tables keep an entry (GEOEVENTS_DEDUP_SECONDS, else GEOEVENTS_DEDUP_DAYS)."""
+        window = self.dedup_seconds if self.dedup_seconds is not None else self.dedup_days * 86400.0
+        if window <= 0:
+            raise ValueError("GEOEVENTS_DEDUP_DAYS / GEOEVENTS_DEDUP_SECONDS must be more than 0")
+        return window
 
     @property
     def web_url(self) -> str:

@@ -11,11 +11,17 @@ cover its time. Memory stays bounded.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from datetime import timedelta
 from typing import Any
 
+from faust.streams import current_event
+
 from streams.app import app, settings
+
+log = logging.getLogger(__name__)
 
 EVENT_TIME_HEADER = "event-time"
 
@@ -38,12 +44,103 @@ DAY = 24 * HOUR
 # offset ("off"), in the same table record as the effect, so a message processed again after a
 # crash (same partition, same or lower offset) is recognised and its effect is not applied twice.
 
-# article id -> {"hash": content hash, "off": offset on `articles`} (ingest: duplicates, conflicts)
-article_ids = app.Table("article-ids", default=None, partitions=settings.partitions)
-# content hash -> {"id": first article id, "off": offset on `articles.by-hash`} (dedup)
-content_hashes = app.Table("content-hashes", default=None, partitions=settings.partitions)
-# article id -> offset on `articles.unique` of the extraction that was fully delivered (extract)
-extracted = app.Table("extracted", default=None, partitions=settings.partitions)
+# The dedup tables remember each article for GEOEVENTS_DEDUP_DAYS (settings.dedup_window): every
+# value written to them is stamped with "t" (epoch seconds of the write) and "p" (the changelog
+# partition it was written to), and `sweep_dedup_tables` deletes the entries older than the window
+# with a tombstone on the changelog. A copy that arrives after the window counts again (README,
+# docs/operations.md).
+DEDUP_TABLES: list[Any] = []
+
+
+class StampedTable(app.conf.Table):  # type: ignore[misc, name-defined]
+    """The app's Table class (with its Faust fixes) whose dict values get "t" and "p" on every write."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if isinstance(value, dict):
+            event = current_event()
+            value = {**value, "t": int(time.time())}
+            if event is not None:
+                value["p"] = event.message.partition
+        super().__setitem__(key, value)
+
+
+def dedup_table(name: str) -> Any:
+    """A table like app.Table(name, default=None), stamped, and swept by `sweep_dedup_tables`."""
+    table = app.tables.add(StampedTable(app, name=name, default=None, beacon=app.tables.beacon,
+                                        partitions=settings.partitions))
+    DEDUP_TABLES.append(table)
+    return table
+
+
+# article id -> {"hash": content hash, "off": offset on `articles`, "t", "p"} (ingest: duplicates, conflicts)
+article_ids = dedup_table("article-ids")
+# content hash -> {"id": first article id, "off": offset on `articles.by-hash`, "to": partition, "t", "p"} (dedup)
+content_hashes = dedup_table("content-hashes")
+# article id -> {"sending": ms} or {"off": offset on `articles.unique`}, with "t", "p" (extract; see readback.py)
+extracted = dedup_table("extracted")
+
+SWEPT: dict[str, int] = {}  # table name -> entries removed by the sweep since the worker started
+SWEEP_CHUNK = 5000  # keys looked at between two yields to the event loop
+
+
+def sweep_interval(window: float) -> float:
+    """How often the dedup tables are swept: a twentieth of the window, between 1 s and 10 min."""
+    return min(max(window / 20.0, 1.0), 600.0)
+
+
+def expired(value: Any, cutoff: float) -> bool:
+    """An entry written before `cutoff` (values without "t", from before the window, count as old)."""
+    return not isinstance(value, dict) or float(value.get("t", 0)) < cutoff
+
+
+async def sweep(table: Any, window: float, now: float | None = None) -> int:
+    """Delete the entries of `table` older than `window` seconds; return how many were deleted.
+
+    An entry of a partition this worker owns gets a tombstone on the changelog (the write Faust
+    makes for `del table[key]`, to the entry's own partition "p") and leaves memory; one of a standby
+    partition is left to its owner's tombstone; one of a partition this worker no longer has
+    (the memory store keeps those after a rebalance) only leaves memory."""
+    cutoff = (time.time() if now is None else now) - window
+    assignor = app.assignor
+    changelog = table.changelog_topic.get_topic_name()
+    actives = {tp.partition for tp in assignor.assigned_actives() if tp.topic == changelog}
+    standbys = {tp.partition for tp in assignor.assigned_standbys() if tp.topic == changelog}
+    keys = list(table.data.keys())
+    # the memory store knows the partition of each entry it restored from the changelog: the
+    # partition of a value written before values were stamped
+    restored_in: dict[Any, int] = getattr(table.data, "_key_partition", {})
+    removed = 0
+    for start in range(0, len(keys), SWEEP_CHUNK):
+        if app.rebalancing or getattr(app, "in_recovery", False):
+            return removed  # the partitions are moving: the next sweep looks again
+        for key in keys[start:start + SWEEP_CHUNK]:
+            value = table.data.get(key)
+            if value is None or not expired(value, cutoff):
+                continue
+            partition = value.get("p") if isinstance(value, dict) else None
+            if partition is None:
+                partition = restored_in.get(key)
+            if partition in standbys:
+                continue
+            if partition in actives:
+                table.send_changelog(partition, key, None, value_serializer="raw")  # a tombstone
+            table.data.pop(key, None)
+            removed += 1
+        await asyncio.sleep(0)
+    return removed
+
+
+@app.timer(sweep_interval(settings.dedup_window))
+async def sweep_dedup_tables() -> None:
+    """Remove what the dedup tables remember for longer than GEOEVENTS_DEDUP_DAYS."""
+    if app.rebalancing or getattr(app, "in_recovery", False):
+        return
+    for table in DEDUP_TABLES:
+        removed = await sweep(table, settings.dedup_window)
+        if removed:
+            SWEPT[table.name] = SWEPT.get(table.name, 0) + removed
+            log.info("dedup window: %d entries of %s older than %.0f s removed (%d kept)",
+                     removed, table.name, settings.dedup_window, len(table.data))
 
 # country-level actor code -> {"n": mentions, "codes": {full actor code: mentions}, "off": last offset}
 mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions)

@@ -208,3 +208,71 @@ async def test_agents_dedup_sends_a_text_once_and_a_redelivery_to_the_same_parti
     assert content_hashes[f"h-{'a long text ' * 40}"]["to"] == sent[0][1]
     assert [jsonio.loads(r["value"])["reason"] for r in rejected.sent] == ["duplicate_content"]
     dedup_mod._sent.clear()
+
+
+async def test_agents_dedup_tables_stamp_each_entry_with_its_time_and_partition() -> None:
+    from streams.tables import DEDUP_TABLES, extracted
+
+    assert {t.name for t in DEDUP_TABLES} == {"article-ids", "content-hashes", "extracted"}
+    forwarded, rejected = Recorder(), Recorder()
+    article = jsonio.dumps({"id": "s1", "text": "Russian troops shelled the Ukrainian town of Kupiansk on Monday night."})
+    before = int(time.time())
+    with mock.patch.object(ingest_mod, "articles_by_hash", forwarded), mock.patch.object(rejects_mod, "rejected", rejected), \
+            mock.patch.object(ingest_mod, "delivered", _nothing_pending):
+        async with ingest_mod.ingest.test_context() as agent:
+            await agent.put(key=b"s1", value=article, partition=3)
+    value = article_ids["s1"]
+    assert value["p"] == 3 and before <= value["t"] <= time.time()
+    assert set(value) == {"hash", "off", "t", "p"}
+    assert extracted.name == "extracted"
+
+
+class _Assignment:
+    def __init__(self, actives: set[Any], standbys: set[Any]) -> None:
+        self.actives, self.standbys = actives, standbys
+
+    def assigned_actives(self) -> set[Any]:
+        return self.actives
+
+    def assigned_standbys(self) -> set[Any]:
+        return self.standbys
+
+
+async def test_dedup_sweep_tombstones_old_entries_of_owned_partitions_only() -> None:
+    from faust.types import TP
+
+    from streams import tables
+    from streams.app import app
+
+    changelog = article_ids.changelog_topic.get_topic_name()
+    now = 1_000_000.0
+    article_ids.data.update({
+        "old-own": {"hash": "h", "off": 1, "t": now - 100, "p": 0},
+        "new-own": {"hash": "h", "off": 2, "t": now - 5, "p": 0},
+        "old-standby": {"hash": "h", "off": 3, "t": now - 100, "p": 1},
+        "old-gone": {"hash": "h", "off": 4, "t": now - 100, "p": 2},   # a partition this worker lost
+        "unstamped": {"hash": "h", "off": 5},                           # written before the window existed,
+        "unstamped-unknown": {"hash": "h", "off": 6},                   # restored (first) or not
+    })
+    article_ids.data._key_partition["unstamped"] = 0
+    tombstones: list[tuple[Any, ...]] = []
+    assignment = _Assignment({TP(changelog, 0), TP("articles", 0)}, {TP(changelog, 1)})
+    with mock.patch.object(type(app), "assignor", new=mock.PropertyMock(return_value=assignment)), \
+            mock.patch.object(article_ids, "send_changelog", lambda *a, **kw: tombstones.append((*a, kw))):
+        removed = await tables.sweep(article_ids, 60.0, now=now)
+    assert removed == 4
+    assert set(article_ids.data) == {"new-own", "old-standby"}
+    assert sorted(tombstones) == [(0, "old-own", None, {"value_serializer": "raw"}),
+                                  (0, "unstamped", None, {"value_serializer": "raw"})]
+
+
+def test_dedup_window_settings_and_sweep_interval() -> None:
+    from streams.settings import settings_from
+    from streams.tables import sweep_interval
+
+    assert settings_from({}).dedup_window == 30 * 86400
+    assert settings_from({"GEOEVENTS_DEDUP_DAYS": "0.5"}).dedup_window == 43200
+    assert settings_from({"GEOEVENTS_DEDUP_DAYS": "7", "GEOEVENTS_DEDUP_SECONDS": "4"}).dedup_window == 4
+    with pytest.raises(ValueError):
+        _ = settings_from({"GEOEVENTS_DEDUP_SECONDS": "0"}).dedup_window
+    assert sweep_interval(4) == 1.0 and sweep_interval(30 * 86400) == 600.0 and sweep_interval(600) == 30.0
