@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
             if len(fields) != len(HEADER):
                 errors.append(f"{where}: {len(fields)} columns, expected {len(HEADER)}")
                 continue
-            row = dict(zip(HEADER, fields))
+            row = dict(zip(HEADER, fields, strict=True))
             for key, value in row.items():
                 if value != value.strip():
                     errors.append(f"{where}: {key} has surrounding spaces")

@@ -99,6 +99,8 @@ class EventCoder:
         if not pairs:
             return []
         flags = self.modality.flags(trigger, args.chain)
+        if flags.habitual:
+            return []
         conditional = flags.hypothetical
         st = Coding(governed or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
         if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed:

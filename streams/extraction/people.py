@@ -85,9 +85,11 @@ class PeopleIndex:
                 # an open-dictionary name joins the person of the project's tables it names:
                 # "nicolas maduro" is the alias of "Nicolás Maduro", "president xi jinping" is "Xi Jinping"
                 words = key.split()
+                # the longest tail of the name that the project's tables know ("russian president vladimir putin")
+                tail = next((" ".join(words[n:]) for n in range(len(words) - 1) if " ".join(words[n:]) in known), None)
                 while len(words) > 1 and words[0] in titles:
                     words = words[1:]
-                key = known.get(" ".join(words), key if len(words) < 2 else " ".join(words))
+                key = known[tail] if tail else known.get(" ".join(words), key if len(words) < 2 else " ".join(words))
             else:
                 for alias in (p.name, *p.aliases):
                     known.setdefault(alias.lower(), key)
@@ -112,8 +114,8 @@ class PeopleIndex:
             return self.individuals[keys[0]]
         if day:
             held = [k for k in keys if self.individuals[k].in_office(day) is not None]
-            if len(held) == 1:
-                return self.individuals[held[0]]
+            if held and len({self.individuals[k].code_at(day) for k in held}) == 1:
+                return self.individuals[held[0]]  # one office holder, perhaps under two spellings
         ours = [k for k in keys if any(p.rank == 0 for p in self.individuals[k].rows)]
         return self.individuals[ours[0]] if len(ours) == 1 else None
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across"}
+DESTINATION_PREPS = {"to"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}))?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
 
 
@@ -142,9 +143,13 @@ class PlaceResolver:
         # 1. attached to the trigger, its object, or the verb that governs it
         heads = [trigger, trigger.head] if trigger.dep_ in ("xcomp", "dobj", "pobj") else [trigger]
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        # "travelled to Vladivostok to meet Putin": a purpose clause happens where the journey goes
+        journey = trigger.head if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB" else None
+        if journey is not None:
+            heads.append(journey)
         for head in heads:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                if prep.dep_ == "prep" and (prep.lower_ in PLACE_PREPS or head is journey and prep.lower_ in DESTINATION_PREPS):
                     for pobj in prep.children:
                         if pobj.dep_ != "pobj" or pobj.i in actor_tokens:
                             continue

@@ -416,6 +416,8 @@ class Arguments:
         a = Args(chain(trigger, self.w.circumstance_preps))
         purpose_head = ctx.purpose.get(trigger.i)
         if purpose_head is not None:
+            # the flags of the event it serves: "plans to travel to X to meet Y" is a planned meeting
+            a.chain += [t for t in chain(purpose_head, self.w.circumstance_preps) if t not in a.chain]
             subj, _ = self.subject(ctx, purpose_head)
             a.sources = self.actors(ctx, subj)
             a.targets = self.find_targets(ctx, trigger, entry) or [

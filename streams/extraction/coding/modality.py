@@ -51,6 +51,7 @@ class Flags:
     speculative: bool = False
     future: bool = False
     reporter: Token | None = None
+    habitual: bool = False
     refusal: bool = False
 
 
@@ -106,6 +107,15 @@ class Modality:
             self._auxiliaries(f, tok)
             if i > 0:
                 self._governor(f, tok, chain[i - 1])
+        # "his planned trip to Moscow", "the expected visit": an event noun that is a plan
+        if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in self.w.plan_modifiers
+                                                     for c in trigger.children):
+            f.intent = True
+        # "Mr Kim rarely travels abroad": a habit is a description, no event
+        verbs = [trigger, *(t for t in chain[1:2] if t.pos_ in ("VERB", "AUX"))]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
+            verbs.append(trigger.head)
+        f.habitual = any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_adverbs for v in verbs for c in v.children)
         return f
 
     def _negation(self, f: Flags, tok: Token, below: Token | None) -> None:

@@ -39,6 +39,9 @@ class WordSets:
     announce_verbs: frozenset[str]
     home_words: frozenset[str]
     start_preps: frozenset[str]
+    movement_verbs: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    plan_modifiers: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -317,6 +317,10 @@ class TriggerFinder:
                 continue
             if entries[i].code[:2] == "02":
                 ctx.purpose[i] = head  # "telephoned the Iranian president to urge restraint": an appeal made in the call
+            elif head.lemma_.lower() in self.w.movement_verbs and entries[i].code[:2] in ("03", "04"):
+                # "travelled to Vladivostok to meet Putin": the meeting is the event, the journey its means
+                ctx.purpose[i] = head
+                ctx.consumed.add(head.i)
             else:
                 # "met in Budapest to prepare a summit": the purpose is not an event, nor the events in it
                 ctx.consumed.update(t.i for t in ctx.doc[i].subtree if t.i in entries)
