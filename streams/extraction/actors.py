@@ -369,6 +369,10 @@ class ActorResolver:
                     country = m.country
                     break
             if country is None:
+                # no actor with a country in the sentence: a place it names ("demanded elections in Kenya")
+                country = next((m.country for m in places if sent.start <= m.start < sent.end
+                                and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in ("in", "across")), None)
+            if country is None:
                 for m in ordered:
                     if m.start >= token.i:
                         break

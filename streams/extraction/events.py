@@ -49,12 +49,17 @@ class CodedEvent:
     notes: list[str] = field(default_factory=list)
 
 
-def direct_arguments(trigger: Token, args: Args) -> bool:
+NULL_TARGET_ROOTS = frozenset({"14"})  # dictionary verbs that may be coded without a target: protests
+
+
+def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
     """A verb of the open dictionary codes an event only in a main or complement clause, with its
     source as its own subject (or passive agent) and its target as its own object or prepositional
     object: the dictionary knows the verb, not the constructions the lexicon rows are written for."""
-    if trigger.dep_ in ("relcl", "acl", "amod", "pcomp") or not args.sources or not args.targets:
+    if trigger.dep_ in ("relcl", "acl", "amod", "pcomp") or not args.sources:
         return False
+    if not args.targets:
+        return code_root in NULL_TARGET_ROOTS  # "dock workers stopped work": a protest needs no target
     def own(tokens: list[Token]) -> set[int]:
         return {t.i for x in tokens for t in (x, *x.conjuncts)}
     subjects = own([c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
@@ -63,7 +68,8 @@ def direct_arguments(trigger: Token, args: Args) -> bool:
                   + [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
     if any(t.country == s.country and t.role is None for s in args.sources for t in args.targets):
         return False  # "governed Hungary": a government and its own country is no event between actors
-    return all(s.root in subjects for s in args.sources) and all(t.root in objects for t in args.targets)
+    return all(s.root in subjects for s in args.sources) and all(t.root in objects or t.kind == "implied"
+                                                                for t in args.targets)
 
 
 class EventCoder:
@@ -93,7 +99,7 @@ class EventCoder:
         if self.triggers.no_event(ctx, trigger, entry):
             return []
         args = self.args.find(ctx, trigger, entry, governed, inner)
-        if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args)):
+        if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args, entry.code[:2])):
             return []
         pairs = self.args.pairs(entry, args)
         if not pairs:

@@ -115,8 +115,8 @@ class TriggerFinder:
             return None
         objects = self._objects(token, pos)
         hand = self._best(candidates, objects)
-        if pos == "VERB" and self.dictionary is not None and not candidates:
-            # the open verb dictionary for the verbs the lexicon does not know
+        if pos == "VERB" and self.dictionary is not None and hand is None:
+            # the open verb dictionary where the lexicon has no entry for the verb with these objects
             found = self.dictionary.lookup(token, objects, self.cameo)
             if found is not None and hand is None and not self._light(token):
                 return found[0]
@@ -125,7 +125,7 @@ class TriggerFinder:
     def _light(self, token: Token) -> bool:
         """A verb whose object is an event noun of the lexicon ("opened an investigation", "approved the
         delivery"): the noun carries the event, the verb is light."""
-        return any(c.dep_ in ("dobj", "obj", "attr") and (c.lemma_.lower(), "NOUN") in self.lex.triggers
+        return any(c.dep_ in ("dobj", "obj", "attr", "nsubjpass") and trigger_pos(c) == "NOUN" and self._candidates(c, "NOUN")
                    for c in token.children)
 
     def _candidates(self, token: Token, pos: str) -> list[Trigger]:
