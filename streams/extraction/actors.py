@@ -35,6 +35,15 @@ def written_as_name(text: str) -> bool:
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in text.split())
 
 
+PAIR_WORDS = frozenset({"two", "both"})
+
+
+def pair_reference(token: Token) -> bool:
+    """'the two leaders', 'both governments': a plural that stands for two actors named before, not for
+    the country of its sentence."""
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
+
+
 class WordFilter:
     """Indices of the tokens whose lemma (lower-cased) or lower-case form is in a word set: a pass over
     the doc's arrays, so the per-token Python work runs only for the tokens that can match."""
@@ -341,7 +350,7 @@ class ActorResolver:
                         break
                 if found:
                     break
-            if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod"):
+            if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
                 pending.append((token, role))
         if pending:
             self._from_context(doc, pending, mentions)
@@ -368,8 +377,9 @@ class ActorResolver:
                 if m.country and sent.start <= m.start < sent.end:
                     country = m.country
                     break
-            if country is None:
-                # no actor with a country in the sentence: a place it names ("demanded elections in Kenya")
+            if country is None and role != "GOV":
+                # no actor with a country in the sentence: a place it names ("demanded elections in Kenya");
+                # not for officials, who travel ("the delegation arrived in Moscow")
                 country = next((m.country for m in places if sent.start <= m.start < sent.end
                                 and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in ("in", "across")), None)
             if country is None:

@@ -37,6 +37,16 @@ class Args:
     aim_clauses: list[Token] = field(default_factory=list)
 
 
+def misparsed_possessor(noun: Token) -> Token | None:
+    """'Kim Jong Un's reported plans to meet ...' parsed as 'Kim Jong Un reported plans': a subject that
+    carries the possessive 's is the possessor of the verb's object, and the verb is its modifier."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.tag_ not in ("VBD", "VBN") or verb.i != noun.i - 1:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children)), None)
+
+
 def implied(lex: Lexicon, country: str, role: str) -> Mention:
     """An actor the coding rules imply without naming it (the government a protest targets)."""
     name = lex.countries[country].name
@@ -189,6 +199,9 @@ class Arguments:
             for c in ctrl.head.children:
                 if c.dep_ == "poss":
                     return c, False
+            owner = misparsed_possessor(ctrl.head)
+            if owner is not None:
+                return owner, False
             if ctrl.head.lemma_.lower() in self.plan_nouns:
                 for c in ctrl.head.lefts:  # "an Egyptian offer to mediate"
                     if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):

@@ -42,6 +42,7 @@ class WordSets:
     movement_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
     plan_modifiers: frozenset[str]
+    programme_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

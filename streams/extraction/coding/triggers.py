@@ -179,7 +179,9 @@ class TriggerFinder:
             if p.dep_ == "prep" and c.dep_ in ("dobj", "obj"):  # "set buildings on fire": "on fire"
                 words.update(f"{p.lower_} {g.lemma_.lower()}" for g in p.children if g.dep_ == "pobj")
             if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in self.w.quantity_nouns:
-                words.update(w for g in p.children if g.dep_ == "pobj" for w in object_words(g))
+                words.update(w for g in p.children if g.dep_ == "pobj" for w in self._argument_words(g))
+        if c.lemma_.lower() in self.w.programme_nouns:  # "its loan programme": a loan
+            words.update(m.lemma_.lower() for m in c.lefts if m.dep_ in ("compound", "amod"))
         return words
 
     @staticmethod
@@ -409,6 +411,8 @@ class TriggerFinder:
             return True
         if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
             return True  # "insisted that ...": a report verb with a clause is not an event
+        if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.lemma_.lower() in self.report:
+            return True  # "the officials said, speaking on condition of anonymity": the manner of the report
         # "rejected claims that ...": a denial negates the claimed event, it is not an event
         return ctx.entries[token.i].code[:2] == "12" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.claim_nouns for c in token.children)

@@ -1,0 +1,81 @@
+"""The constructions of real wire copy, one test per class of failure (sentences written for the project).
+
+1. actors out of time; 2. a known verb and still no event; 3. nominal and possessive frames;
+4. background clauses (concern, analysis, speculation); 5. places from an unrelated clause (also in
+tests/test_places.py); and the sample article written in the style of the one the project started from.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams import jsonio
+from streams.evaluate import scored
+from streams.inputs import SAMPLES
+
+
+def events(extractor, text: str, day: str = "2026-01-01", every: bool = False) -> set[tuple]:
+    evs = extractor.process({"id": "n", "text": text, "published_at": day + "T06:00:00Z"})["events"]
+    return {(e["source"]["code"], e["cameo"]["code"], (e["target"] or {}).get("code"), e["hypothetical"])
+            for e in evs if every or scored(e)}
+
+
+# 1. actors out of time: the office held on the article's day; a first name is nobody
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Prime Minister Boris Johnson met French President Emmanuel Macron in London.", "2020-02-01",
+     {("GBRGOV", "040", "FRAGOV", False), ("FRAGOV", "040", "GBRGOV", False)}),
+    ("President Bill Clinton met Russian President Boris Yeltsin in Helsinki.", "1997-03-21",
+     {("USAGOV", "044", "RUSGOV", False), ("RUSGOV", "044", "USAGOV", False)}),
+    ("Gorbachev met Bush in Washington.", "1990-05-31",
+     {("RUSGOV", "040", "USAGOV", False), ("USAGOV", "040", "RUSGOV", False)}),
+])
+def test_actors_resolve_to_the_office_held_on_the_article_day(extractor, text, day, expected) -> None:
+    assert events(extractor, text, day) == expected
+
+
+# 2. a verb the lexicon knows, in a construction its rows did not foresee
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quantity of a programme: the programme's kind is the object ("part of its loan programme")
+    ("Japan suspended part of its loan programme for Myanmar.", {("JPN", "1621", "MMR", False)}),
+    # a demand by a domestic actor named with a place, not a country
+    ("The opposition leader demanded immediate elections in Kenya.", {("KENOPP", "1044", None, False)}),
+    # a strike coded from the open verb dictionary ("stop work")
+    ("French dock workers stopped work on the first day of a national strike.", {("FRALAB", "143", "FRAGOV", False)}),
+])
+def test_known_verbs_in_unforeseen_constructions_give_their_event(extractor, text, expected) -> None:
+    assert events(extractor, text) == expected
+
+
+# 3. nominal and possessive frames: plans are intents, and the target of a trip is the country of the place
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kim Jong Un's reported plans to meet Vladimir Putin this month show how isolated Pyongyang has become.",
+     {("PRKGOV", "036", "RUSGOV", True)}),
+    ("Xi Jinping's planned trip to Moscow next month shows how far China will go.", {("CHNGOV", "036", "RUS", True)}),
+    ("North Korean leader Kim Jong Un plans to travel to Vladivostok later this month to meet Russian "
+     "President Vladimir Putin.", {("PRKGOV", "036", "RUSGOV", True)}),
+])
+def test_nominal_and_purpose_frames_of_plans_are_hypothetical_intents(extractor, text, expected) -> None:
+    assert events(extractor, text, "2023-09-05") == expected
+
+
+# 4. background: concern, analysis and speculation are no event; nor is a habit
+@pytest.mark.parametrize("text", [
+    "Officials in Western capitals are concerned about what Moscow and Pyongyang could gain from a military deal.",
+    "Analysts said such a deal could allow Russia to obtain artillery shells from North Korea.",
+    "Mr Kim rarely travels abroad.",
+    "The two leaders are expected to discuss weapons supplies, the officials said.",
+])
+def test_background_clauses_give_no_event(extractor, text) -> None:
+    assert events(extractor, text, "2023-09-05") == set()
+
+
+def test_the_sample_in_the_style_of_the_seed_article(extractor) -> None:
+    article = next(a for a in map(jsonio.loads, SAMPLES.read_text().splitlines())
+                   if a["id"] == "sample-09-kim-train-plans")
+    evs = extractor.process(article)["events"]
+    headline = [e for e in evs if (e["source"]["code"], e["cameo"]["code"], (e["target"] or {}).get("code"))
+                == ("PRKGOV", "036", "RUSGOV") and e["sentence"].startswith("SEOUL")]
+    assert headline and headline[0]["hypothetical"] and headline[0]["location"]["name"] == "Vladivostok"
+    analysis = [e for e in evs if "concerned" in e["sentence"] or e["sentence"].startswith("Analysts")
+                or "two leaders" in e["sentence"]]
+    assert analysis == []
