@@ -18,7 +18,7 @@ whose object words match (see `TriggerFinder.entry`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -41,15 +41,14 @@ class Pattern:
     preps: tuple[tuple[str, tuple[str, ...]], ...]  # (preposition, its words)
     target: str  # the target rule of the "+" slot, or ""
     line: int
+    words: int = 0  # literal words the pattern asks for (a bare "(to +)" asks for none)
+    weight: int = 0  # how specific it is: the heaviest matching pattern wins
 
     @property
-    def words(self) -> int:
-        """Literal words the pattern asks for (a bare "(to +)" asks for none)."""
-        return sum(len(w.split()) for w in (*self.before, *self.objects, *(x for _, ws in self.preps for x in ws)))
-
-    @property
-    def weight(self) -> int:
-        return 2 * self.words + len(self.preps)
+    def anchor(self) -> str | None:
+        """One word every match must have around the verb (the index key), or None for a bare group."""
+        first = [*self.objects, *(w for _, ws in self.preps for w in ws), *self.before]
+        return first[0] if first else None
 
 
 def parse_pattern(code: str, text: str, line: int) -> Pattern | None:
@@ -87,13 +86,28 @@ def parse_pattern(code: str, text: str, line: int) -> Pattern | None:
             before.append(word)
     if not seen_verb:
         return None
-    return Pattern(code, tuple(before), tuple(objects), tuple((p, tuple(w)) for p, w in preps), target, line)
+    words = sum(len(w.split()) for w in (*before, *objects, *(x for _, ws in preps for x in ws)))
+    return Pattern(code, tuple(before), tuple(objects), tuple((p, tuple(w)) for p, w in preps), target, line,
+                   words, 2 * words + len(preps))
 
 
 @dataclass(frozen=True)
 class Block:
     code: str  # the block's own code ("---": no event without a pattern)
     patterns: tuple[Pattern, ...]
+    by_anchor: dict[str | None, tuple[Pattern, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, code: str, patterns: list[Pattern]) -> Block:
+        index: dict[str | None, list[Pattern]] = {}
+        for p in patterns:
+            index.setdefault(p.anchor, []).append(p)
+        return cls(code, tuple(patterns), {k: tuple(v) for k, v in index.items()})
+
+    def candidates(self, words: set[str]) -> list[Pattern]:
+        """The patterns whose anchor word is among the words around the verb, heaviest first."""
+        found = [p for w in (None, *words) for p in self.by_anchor.get(w, ())]
+        return sorted(found, key=lambda p: (-p.weight, p.line))
 
 
 class DictionaryVerbs:
@@ -118,8 +132,7 @@ class DictionaryVerbs:
             p = parse_pattern(r.code, r.pattern, r.line)
             if p is not None:
                 patterns.setdefault(r.block, []).append(p)
-        self.blocks = {b: Block(codes.get(b, "---"), tuple(sorted(patterns.get(b, []), key=lambda p: -p.weight)))
-                       for b in {*codes, *patterns}}
+        self.blocks = {b: Block.of(codes.get(b, "---"), patterns.get(b, [])) for b in {*codes, *patterns}}
         self.words = frozenset(w for verb in self.block_of for w in verb.split())
 
     def lookup(self, token: Token, objects: set[str], cameo: frozenset[str]) -> tuple[Trigger, bool] | None:
@@ -133,7 +146,8 @@ class DictionaryVerbs:
         own = self.own_code.get(verb, b.code)
         preps = self._preps(token)
         before = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in token.lefts}
-        for p in b.patterns:  # heaviest first
+        around = objects | before | {w for ws in preps.values() for w in ws}
+        for p in b.candidates({w for x in around for w in (x, *x.split())}):  # heaviest first
             if (p.words or own == "---") and self._matches(p, objects, preps, before):
                 if p.code == "---" or p.code not in cameo:
                     return None
