@@ -86,9 +86,9 @@ def parse_pattern(code: str, text: str, line: int) -> Pattern | None:
             before.append(word)
     if not seen_verb:
         return None
-    words = sum(len(w.split()) for w in (*before, *objects, *(x for _, ws in preps for x in ws)))
+    n = sum(len(w.split()) for w in (*before, *objects, *(x for _, ws in preps for x in ws)))
     return Pattern(code, tuple(before), tuple(objects), tuple((p, tuple(w)) for p, w in preps), target, line,
-                   words, 2 * words + len(preps))
+                   n, 2 * n + len(preps))
 
 
 @dataclass(frozen=True)
