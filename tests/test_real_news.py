@@ -33,6 +33,18 @@ def test_actors_resolve_to_the_office_held_on_the_article_day(extractor, text, d
     assert events(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a title with a name no table knows: the government of the dateline's country
+    ("ABUJA, Oct 27 - President Shehu Tanko condemned the attack by Chadian troops.", "1980-10-27",
+     {("NGAGOV", "111", "TCDMIL", False), ("TCDMIL", "190", None, False)}),
+    # the states of earlier decades: the Soviet Union is RUS, West Germany DEU
+    ("President Jimmy Carter condemned the Soviet invasion of Afghanistan.", "1979-12-28",
+     {("USAGOV", "111", "RUS", False), ("RUS", "192", "AFG", False)}),
+])
+def test_earlier_decades_titles_and_states(extractor, text, day, expected) -> None:
+    assert events(extractor, text, day) == expected
+
+
 # 2. a verb the lexicon knows, in a construction its rows did not foresee
 @pytest.mark.parametrize(("text", "expected"), [
     # a quantity of a programme: the programme's kind is the object ("part of its loan programme")

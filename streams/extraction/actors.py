@@ -106,7 +106,8 @@ CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", 
 
 class ActorResolver:
     def __init__(self, nlp: Language, lex: Lexicon, resolve_place: Callable[[str], Any] | None = None,
-                 use_dictionaries: bool = True) -> None:
+                 use_dictionaries: bool = True, dateline: Callable[[Doc], Any] | None = None) -> None:
+        self.dateline = dateline
         self.lex = lex
         self.resolve_place = resolve_place
         self.titles = lex.titles
@@ -233,18 +234,21 @@ class ActorResolver:
                 return None
         else:
             ind = self.people.individuals[key]
+            if self._in_longer_name(doc, span, before=len(span) == 1):
+                return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
         code = ind.code_at(day)
         return None if code is None else (code, ind.name)
 
-    def _in_longer_name(self, doc: Doc, span: Span) -> bool:
-        before = doc[span.start - 1] if span.start > 0 else None
+    def _in_longer_name(self, doc: Doc, span: Span, before: bool = True) -> bool:
+        prev = doc[span.start - 1] if span.start > 0 and before else None
         after = doc[span.end] if span.end < len(doc) else None
         return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in self.titles
                    and t.ent_type_ in ("PERSON", "") and not self._known_name(doc, t.i)
-                   for t in (before, after))
+                   for t in (prev, after))
 
     def _known_name(self, doc: Doc, i: int) -> bool:
-        return any(sp.start <= i < sp.end for sp in self._spans(doc))
+        """A token inside a dictionary match other than a bare surname."""
+        return any(sp.start <= i < sp.end and not sp.label_.startswith("S:") for sp in self._spans(doc))
 
     def process(self, doc: Doc, day: str | None = None) -> list[Mention]:
         """Actor mentions of a doc; `day` (ISO date of publication) picks the office a person held then."""
@@ -319,6 +323,7 @@ class ActorResolver:
                                                                place.name, "place"))
         # descriptors with a country in a prepositional phrase: "protesters in Tehran", "troops of Russia"
         pending: list[tuple[Token, str]] = []
+        titled: list[tuple[Token, Token]] = []
         for i in self.role_candidates(doc):  # the tokens role_of can accept, in order
             token = doc[i]
             if token.i in mentions or token.i in covered:
@@ -352,9 +357,31 @@ class ActorResolver:
                     break
             if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
                 pending.append((token, role))
+            elif not found and role == "GOV" and token.dep_ == "compound":
+                name = self._titled_name(token)  # "President Park Chung-hee", a name no table knows
+                if name is not token and name.i not in mentions and name.i not in covered:
+                    titled.append((name, token))
         if pending:
             self._from_context(doc, pending, mentions)
+        if titled:
+            self._titled_from_context(doc, titled, mentions)
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _titled_from_context(self, doc: Doc, titled: list[tuple[Token, Token]], mentions: dict[int, Mention]) -> None:
+        """An office holder named with a title and a name no table knows ("President Park Chung-hee") is
+        the government of the dateline's country, else of the last country named in an earlier sentence;
+        never of a country named beside them in the same sentence ("President X met Russia's president")."""
+        place = self.dateline(doc) if self.dateline is not None else None
+        for name, title in titled:
+            country = place.country if place is not None else None
+            if country is None:
+                earlier = [m for m in mentions.values() if m.country and m.start < name.sent.start]
+                country = max(earlier, key=lambda m: m.start).country if earlier else None
+            if country is None:
+                continue
+            start = min([title.i, *(t.i for t in title.lefts if t.dep_ in ("compound", "det"))])
+            mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + "GOV",
+                                          self.country_names.get(country, country), "context")
 
     def _from_context(self, doc: Doc, pending: list[tuple[Token, str]], mentions: dict[int, Mention]) -> None:
         """A descriptor without a country ("the government", "riot police") takes the country of the

@@ -97,7 +97,8 @@ class PeopleIndex:
         full = {x.lower() for ind in self.individuals.values() for x in ind.phrases}
         self.surnames: dict[str, set[str]] = {}
         for key, ind in self.individuals.items():
-            parts = [w for w in ind.name.replace("-", " ").split() if w[:1].isupper() and len(w) > 2]
+            # hyphenated given names stay whole ("Moon Jae-in": "Moon", never "Jae")
+            parts = [w for w in ind.name.split() if w[:1].isupper() and len(w) > 2]
             if not parts or not any(p.rank == 0 or p.start or p.end for p in ind.rows):
                 continue  # a dictionary name without a term (a ministry, a party) has no surname
             words = [parts[-1]]

@@ -56,7 +56,7 @@ class Extractor:
         self.nlp = load_nlp(model)
         self.lex = lex or load_lexicon()
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
-        self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve)
+        self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve, dateline=self.places.dateline)
         self.coder = EventCoder(self.lex)
         # self.nlp stays the whole pipeline; the extraction parses with the selective parser
         self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens)

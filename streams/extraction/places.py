@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across"}
 DESTINATION_PREPS = {"to"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}))?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?"
+                      r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
 
 
 def clause_of(token: Token) -> Token:
