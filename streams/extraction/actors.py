@@ -358,9 +358,9 @@ class ActorResolver:
             if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
                 pending.append((token, role))
             elif not found and role == "GOV" and token.dep_ == "compound":
-                name = self._titled_name(token)  # "President Park Chung-hee", a name no table knows
-                if name is not token and name.i not in mentions and name.i not in covered:
-                    titled.append((name, token))
+                holder = self._titled_name(token)  # "President Park Chung-hee", a name no table knows
+                if holder is not token and holder.i not in mentions and holder.i not in covered:
+                    titled.append((holder, token))
         if pending:
             self._from_context(doc, pending, mentions)
         if titled:
