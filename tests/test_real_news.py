@@ -75,6 +75,9 @@ def test_nominal_and_purpose_frames_of_plans_are_hypothetical_intents(extractor,
     "Officials in Western capitals are concerned about what Moscow and Pyongyang could gain from a military deal.",
     "Analysts said such a deal could allow Russia to obtain artillery shells from North Korea.",
     "Mr Kim rarely travels abroad.",
+    # a speculation by others is no plan or threat of the actor ("analysts said X could ...")
+    "Analysts said Turkey could attempt a naval blockade of Cyprus within a few years.",
+    "Western diplomats said Egypt might close the Suez Canal to Israeli shipping if the talks failed.",
     "The two leaders are expected to discuss weapons supplies, the officials said.",
 ])
 def test_background_clauses_give_no_event(extractor, text) -> None:

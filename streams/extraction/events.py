@@ -107,7 +107,10 @@ class EventCoder:
         flags = self.modality.flags(trigger, args.chain)
         if flags.habitual:
             return []
-        conditional = flags.hypothetical
+        # "analysts said China could attempt a blockade": a speculation by others is no plan or threat;
+        # "Trump said the US could strike Venezuela" is the speaker's own side (a threat)
+        conditional = flags.hypothetical or (flags.speculative and not self.modality.same_speaker(
+            ctx, flags.reporter, pairs[0][0]))
         st = Coding(governed or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
         if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed:
             if self.overrides.broke_down(trigger, entry):

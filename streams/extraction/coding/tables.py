@@ -43,6 +43,7 @@ class WordSets:
     habitual_adverbs: frozenset[str]
     plan_modifiers: frozenset[str]
     programme_nouns: frozenset[str]
+    sports_words: frozenset[str]
 
 
 @dataclass(frozen=True)
