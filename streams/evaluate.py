@@ -114,7 +114,7 @@ def judge(predicted: list[dict[str, Any]], pred: list[tuple[str, str | None, str
     return out
 
 
-BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
 def calibration(events: list[tuple[float, bool]]) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from tests.helpers import get, mention_counts, publish, read_topic, wait_settled
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 BAD = SAMPLES.parent / "bad.jsonl"
+N_GOOD = sum(1 for line in SAMPLES.read_text().splitlines() if line.strip())  # the bundled sample articles
+N_BAD = sum(1 for line in BAD.read_text().splitlines() if line.strip())
 EXPECTED_BAD = {"invalid_json", "not_an_object", "missing_field", "empty_field", "bad_published_at", "html_only"}
 
 
@@ -22,13 +24,13 @@ def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: 
     worker = start_worker()
     settings = settings_for(stack_env)
     sent = publish(settings, str(SAMPLES), str(BAD))
-    assert sent == 14
+    assert sent == N_GOOD + N_BAD
     c = wait_settled([worker], sent)
-    assert c["articles_extracted"] == 8
-    assert c["articles_rejected"] == 6
+    assert c["articles_extracted"] == N_GOOD
+    assert c["articles_rejected"] == N_BAD
 
     events = read_topic(settings, settings.topic_events)
-    assert len(events) == c["events_out"] > 8
+    assert len(events) == c["events_out"] > N_GOOD
     for key, ev in events:
         assert key == ev["event_id"]
         assert schemas.errors("event", ev) == []
@@ -82,7 +84,7 @@ def test_pipeline_republished_articles_are_not_counted_twice(start_worker, stack
     worker = start_worker()
     settings = settings_for(stack_env)
     publish(settings, str(SAMPLES))
-    first = wait_settled([worker], 8)
+    first = wait_settled([worker], N_GOOD)
     _, top_before = get(f"{worker.url}/api/actors/top?window=all&n=500")
 
     # the same ids again, and the same text under a new id
@@ -96,13 +98,13 @@ def test_pipeline_republished_articles_are_not_counted_twice(start_worker, stack
     doc2["text"] = doc2["text"] + " A correction was appended later."
     conflict.write_text(jsonio.dumps_line(doc2) + "\n")
     publish(settings, str(SAMPLES), str(renamed), str(conflict))
-    second = wait_settled([worker], 8 + 10)
-    assert second["articles_extracted"] == first["articles_extracted"] == 8
+    second = wait_settled([worker], 2 * N_GOOD + 2)
+    assert second["articles_extracted"] == first["articles_extracted"] == N_GOOD
     assert second["events_out"] == first["events_out"]
     _, top_after = get(f"{worker.url}/api/actors/top?window=all&n=500")
     assert top_after == top_before
     reasons = Counter(r["reason"] for _, r in read_topic(settings, settings.topic_rejected, idle=1.0))
-    assert reasons == {"duplicate": 8, "duplicate_content": 1, "id_conflict": 1}
+    assert reasons == {"duplicate": N_GOOD, "duplicate_content": 1, "id_conflict": 1}
 
 
 @pytest.mark.parametrize(

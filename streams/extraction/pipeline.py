@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from streams.extraction.actors import ActorResolver, Mention
+from streams.extraction.confidence import confidence
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
 from streams.extraction.nlp import DEFAULT_MODEL, load_nlp
@@ -28,25 +29,6 @@ def event_id(article_id: str, ev: CodedEvent) -> str:
     target = ev.target.code if ev.target else "-"
     key = f"{article_id}|{ev.trigger.idx}|{ev.source.start_char}|{ev.source.code}|{target}|{ev.code}"
     return hashlib.sha1(key.encode()).hexdigest()[:20]
-
-
-def confidence(ev: CodedEvent) -> float:
-    """A score from the evidence: how the actors were resolved, how specific the code is, the flags."""
-    score = 0.45
-    named = {"country", "person", "org", "metonym", "capital"}
-    score += 0.15 if ev.source.kind in named else 0.1
-    if ev.target is not None:
-        score += 0.15 if ev.target.kind in named else 0.1
-    score += {2: 0.0, 3: 0.08, 4: 0.12}.get(len(ev.code), 0.0)
-    if ev.entry.objects:
-        score += 0.05
-    if ev.hypothetical:
-        score -= 0.1
-    if ev.negated:
-        score -= 0.15
-    if ev.reported_by is not None:
-        score -= 0.03
-    return round(min(max(score, 0.05), 0.99), 2)
 
 
 class Extractor:
