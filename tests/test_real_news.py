@@ -58,6 +58,19 @@ def test_known_verbs_in_unforeseen_constructions_give_their_event(extractor, tex
     assert events(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand made while protesting is the protest's aim, not an event of its own
+    ("Protesters blocked the main highways into Quito on Monday, demanding the resignation of President Lucio "
+     "Gutierrez.",
+     {("ECUCVL", "1441", "ECU", False)}),
+    # a surname after the full name is that person, not a namesake in office elsewhere
+    ("Thousands welcomed former president Jimmy Carter in Managua, two days after Mr Carter met Nicaraguan "
+     "officials.", {("USAELI", "040", "NICGOV", False), ("NICGOV", "040", "USAELI", False)}),
+])
+def test_protest_aims_and_surnames_after_a_full_name(extractor, text, expected) -> None:
+    assert events(extractor, text, "2010-08-27") == expected
+
+
 # 3. nominal and possessive frames: plans are intents, and the target of a trip is the country of the place
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kim Jong Un's reported plans to meet Vladimir Putin this month show how isolated Pyongyang has become.",

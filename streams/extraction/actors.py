@@ -224,7 +224,7 @@ class ActorResolver:
                 seen_people: set[str]) -> tuple[str, str] | None:
         """(code, name) of a person named in full or by surname on the article's day, or None."""
         if kind == "surname":
-            ind = self.people.by_surname(key, day)
+            ind = self.people.by_surname(key, day, frozenset(seen_people))
             # a surname alone names a person after a title, once named in full, or while in office
             if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people
                                    or (day and ind.in_office(day) is not None)):

@@ -108,9 +108,13 @@ class PeopleIndex:
                 if w.lower() not in full:
                     self.surnames.setdefault(w, set()).add(key)
 
-    def by_surname(self, word: str, day: str | None) -> Individual | None:
-        """The one person of that surname: the only one, or the only one in office on the day."""
+    def by_surname(self, word: str, day: str | None, named: frozenset[str] = frozenset()) -> Individual | None:
+        """The one person of that surname: the one named in full earlier in the article, the only one,
+        or the only one in office on the day."""
         keys = sorted(self.surnames.get(word, set()))
+        earlier = [k for k in keys if self.individuals[k].name in named]
+        if len(earlier) == 1:
+            return self.individuals[earlier[0]]  # "former president Jimmy Carter ... Mr Carter"
         if len(keys) == 1:
             return self.individuals[keys[0]]
         if day:

@@ -402,8 +402,9 @@ class Arguments:
             light = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
             kids += [c for c in light.children if c.dep_ in ("advcl", "xcomp")]
         for c in kids:
-            if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children):
-                out.append(c)
+            if c.dep_ in ("advcl", "xcomp") and (any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+                                                 or c.tag_ == "VBG" and not any(g.dep_ in SUBJ for g in c.children)):
+                out.append(c)  # "to demand early elections", "demanding the resignation of ..."
             elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
                 out.append(c)
             elif c.dep_ == "prep" and c.lower_ == "in":

@@ -304,6 +304,9 @@ class TriggerFinder:
         entries, consumed = ctx.entries, ctx.consumed
         for i, entry in entries.items():
             tok = ctx.doc[i]
+            if entry.code[:2] in ("02", "10") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") \
+                    and tok.head.i in entries and entries[tok.head.i].code[:2] == "14":
+                consumed.add(i)  # "marched through Belgrade, demanding ...": the aim of the protest
             if entry.code.startswith("183") and tok.dep_ == "nsubj" and tok.head.i in entries \
                     and entries[tok.head.i].code[:2] == "19":
                 consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
