@@ -27,7 +27,7 @@ def test_places_dateline_when_sentence_has_no_place(extractor):
 
 
 def test_places_article_main_place_as_fallback(extractor):
-    text = ("Peru recalled its ambassador. The decision followed protests in Lima. "
+    text = ("Peru recalled its ambassador from Santiago. The decision followed protests in Lima. "
             "Officials in Lima said more protests were planned in Lima.")
     evs = extractor.process({"id": "p", "text": text})["events"]
     first = next(e for e in evs if e["cameo"]["code"] == "161")

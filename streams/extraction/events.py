@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.arguments import Args, Arguments
+from streams.extraction.coding.arguments import Args, Arguments, implied
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.modality import Coding, Modality
@@ -70,6 +70,12 @@ def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
         return False  # "governed Hungary": a government and its own country is no event between actors
     return all(s.root in subjects for s in args.sources) and all(t.root in objects or t.kind == "implied"
                                                                 for t in args.targets)
+
+
+# CAMEO roots that are interactions between two actors: without a target the event is not coded
+# (the gold data has no such event without a target); statements (01), investigations (09),
+# criticism (11), protests (14), force posture (15), coercion (17) and mass violence (20) may have none
+DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
 
 
 class EventCoder:
@@ -138,7 +144,14 @@ class EventCoder:
             if reporter is not None and s.kind == "country" and reporter.country == s.country \
                     and reporter.role == "GOV" and (flags.future or st.planned):
                 s = reporter  # "Lula said Brazil would ...": the speaker states what their own country will do
+            if t is None and st.code[:2] in ("02", "10") and s.country and s.role not in (None, "GOV", "IGO") \
+                    and s.country in self.lex.countries:
+                # "the opposition leader demanded elections": a domestic demand or appeal is addressed to
+                # the government of its country
+                t = implied(self.lex, s.country, "GOV")
             coded = self.overrides.pair(st.code, entry, s, t)
+            if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
+                continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
