@@ -252,13 +252,11 @@ class ActorResolver:
 
     def process(self, doc: Doc, day: str | None = None) -> list[Mention]:
         """Actor mentions of a doc; `day` (ISO date of publication) picks the office a person held then."""
-        spans = self._spans(doc)
         mentions: dict[int, Mention] = {}  # keyed by root token
         covered: set[int] = set()
         seen_people: set[str] = set()
-        for span in spans:
+        for span in self._spans(doc):
             kind, code, name = self.labels[span.label_]
-            root = span.root
             if kind in ("surname", "person"):
                 person = self._person(doc, span, kind, code, day, seen_people)
                 if person is None:
@@ -266,106 +264,124 @@ class ActorResolver:
                 (code, name), kind = person, "person"
             covered.update(range(span.start, span.end))
             if kind in ("country", "demonym", "capital"):
-                iso3 = code[:3]
-                described = self._described(root, span)
-                if described is None and root.dep_ == "conj" and root.head.i < root.i:
-                    # "Armenian and Azerbaijani negotiators": the second demonym shares the first one's noun
-                    first = root.head
-                    shared = self._described(first, doc[first.i:first.i + 1])
-                    if shared is not None:
-                        mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + shared[1],
-                                                      self.country_names[iso3], "descriptor")
-                        continue
-                if described is not None:
-                    head, role = described
-                    start = min([span.start, head.i, *(t.i for t in head.lefts if t.dep_ in ("det", "poss"))])
-                    head = self._titled_name(head)  # "French President Pierre Dupont": the mention is the person
-                    end = max(span.end, head.i + 1)
-                    mentions[head.i] = self._make(doc, start, end, head.i, iso3 + role, self.country_names[iso3], "descriptor")
-                    continue
-                if kind == "demonym":
-                    # "Russian economy": a mention of the country, no role
-                    mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)
-                    continue
-                if kind in ("capital", "country") and self._is_place(root):
-                    # a place, not an actor ("talks in Moscow"); the country stays available as a place
-                    mentions.setdefault(root.i, self._make(doc, span.start, span.end, root.i, iso3, name, "place"))
-                    continue
-                mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
+                self._country_span(doc, span, kind, code, name, mentions)
             elif kind == "person":
                 seen_people.add(name)
-                start = span.start
-                for t in reversed(list(doc[max(0, span.start - 3):span.start])):
-                    if t.dep_ == "compound" and t.head.i in range(span.start, span.end) or t.lower_ in self.titles:
-                        start = t.i
-                    else:
-                        break
-                covered.update(range(start, span.start))  # "Chancellor Merz": the title is part of the name
-                mentions[root.i] = self._make(doc, start, span.end, root.i, code, name, kind)
+                self._person_span(doc, span, code, name, mentions, covered)
             else:
-                head = root.head
-                if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
-                        and head.i not in covered and self.role_of(head)):
-                    # "Hezbollah fighters", "UN aid agencies": the group acts through its members
-                    end = max(span.end, head.i + 1)
-                    mentions[head.i] = self._make(doc, span.start, end, head.i, code, name, kind)
-                    continue
-                mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
-        # places named in the text that are not in the dictionaries ("Gaza City", "Mashhad")
-        if self.resolve_place is not None:
-            for ent in doc.ents:
-                if ent.label_ not in PLACE_ENTS or any(i in covered for i in range(ent.start, ent.end)):
-                    continue
-                place = self.resolve_place(ent.text)
-                if place is not None and place.country:
-                    covered.update(range(ent.start, ent.end))
-                    mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
-                                                               place.name, "place"))
-        # descriptors with a country in a prepositional phrase: "protesters in Tehran", "troops of Russia"
+                self._group_span(doc, span, kind, code, name, mentions, covered)
+        self._entity_places(doc, mentions, covered)
+        pending, titled = self._descriptors(doc, mentions, covered)
+        if pending:
+            self._from_context(doc, pending, mentions)
+        if titled:
+            self._titled_from_context(doc, titled, mentions)
+        return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _country_span(self, doc: Doc, span: Span, kind: str, code: str, name: str, mentions: dict[int, Mention]) -> None:
+        """A country, demonym or capital: a descriptor's country, a country actor, or a place."""
+        root = span.root
+        iso3 = code[:3]
+        described = self._described(root, span)
+        if described is None and root.dep_ == "conj" and root.head.i < root.i:
+            # "Armenian and Azerbaijani negotiators": the second demonym shares the first one's noun
+            first = root.head
+            shared = self._described(first, doc[first.i:first.i + 1])
+            if shared is not None:
+                mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + shared[1],
+                                              self.country_names[iso3], "descriptor")
+                return
+        if described is not None:
+            head, role = described
+            start = min([span.start, head.i, *(t.i for t in head.lefts if t.dep_ in ("det", "poss"))])
+            head = self._titled_name(head)  # "French President Pierre Dupont": the mention is the person
+            end = max(span.end, head.i + 1)
+            mentions[head.i] = self._make(doc, start, end, head.i, iso3 + role, self.country_names[iso3], "descriptor")
+        elif kind == "demonym":
+            # "Russian economy": a mention of the country, no role
+            mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)
+        elif self._is_place(root):
+            # a place, not an actor ("talks in Moscow"); the country stays available as a place
+            mentions.setdefault(root.i, self._make(doc, span.start, span.end, root.i, iso3, name, "place"))
+        else:
+            mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
+
+    def _person_span(self, doc: Doc, span: Span, code: str, name: str, mentions: dict[int, Mention],
+                     covered: set[int]) -> None:
+        start = span.start
+        for t in reversed(list(doc[max(0, span.start - 3):span.start])):
+            if t.dep_ == "compound" and t.head.i in range(span.start, span.end) or t.lower_ in self.titles:
+                start = t.i
+            else:
+                break
+        covered.update(range(start, span.start))  # "Chancellor Merz": the title is part of the name
+        mentions[span.root.i] = self._make(doc, start, span.end, span.root.i, code, name, "person")
+
+    def _group_span(self, doc: Doc, span: Span, kind: str, code: str, name: str, mentions: dict[int, Mention],
+                    covered: set[int]) -> None:
+        """An organisation, metonym or armed group; it acts through its members ("Hezbollah fighters")."""
+        root = span.root
+        head = root.head
+        if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
+                and head.i not in covered and self.role_of(head)):
+            mentions[head.i] = self._make(doc, span.start, max(span.end, head.i + 1), head.i, code, name, kind)
+        else:
+            mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
+
+    def _entity_places(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]) -> None:
+        """Places named in the text that are not in the dictionaries ("Gaza City", "Mashhad")."""
+        if self.resolve_place is None:
+            return
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENTS or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            place = self.resolve_place(ent.text)
+            if place is not None and place.country:
+                covered.update(range(ent.start, ent.end))
+                mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
+                                                           place.name, "place"))
+
+    def _descriptors(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]
+                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, Token]]]:
+        """Descriptor nouns with a country in a prepositional phrase ("protesters in Tehran", "troops of
+        Russia"); the rest wait for the context: (descriptors, titled names no table knows)."""
         pending: list[tuple[Token, str]] = []
         titled: list[tuple[Token, Token]] = []
         for i in self.role_candidates(doc):  # the tokens role_of can accept, in order
             token = doc[i]
             if token.i in mentions or token.i in covered:
                 continue
-            trole = self.role_of(token)
-            if trole is None:
+            role = self.role_of(token)
+            if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
-            role = trole
-            found = False
-            for prep in token.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from", "across", "at"):
-                    continue
-                for pobj in prep.children:
-                    m = mentions.get(pobj.i)
-                    if m is not None and m.country and m.kind in ("country", "capital", "place"):
-                        code = m.country + role
-                        mentions[token.i] = self._make(doc, token.i, token.i + 1, token.i, code,
-                                                       self.country_names.get(m.country, m.country), "descriptor")
-                        mentions[token.i] = replace(mentions[token.i], text=doc[token.i:pobj.i + 1].text,
-                                                    end_char=doc[pobj.i].idx + len(doc[pobj.i]))
-                        del mentions[pobj.i]
-                        for conj in pobj.conjuncts:  # "the foreign ministers of India and China"
-                            cm = mentions.get(conj.i)
-                            if cm is not None and cm.country and cm.kind in ("country", "capital", "place"):
-                                mentions[conj.i] = self._make(doc, conj.i, conj.i + 1, conj.i, cm.country + role,
-                                                              self.country_names.get(cm.country, cm.country),
-                                                              "descriptor")
-                        found = True
-                        break
-                if found:
-                    break
-            if not found and role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
+            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
                 pending.append((token, role))
-            elif not found and role == "GOV" and token.dep_ == "compound":
+            elif role == "GOV" and token.dep_ == "compound":
                 holder = self._titled_name(token)  # "President Park Chung-hee", a name no table knows
                 if holder is not token and holder.i not in mentions and holder.i not in covered:
                     titled.append((holder, token))
-        if pending:
-            self._from_context(doc, pending, mentions)
-        if titled:
-            self._titled_from_context(doc, titled, mentions)
-        return sorted(mentions.values(), key=lambda m: m.start)
+        return pending, titled
+
+    def _descriptor_with_place(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from", "across", "at"):
+                continue
+            for pobj in prep.children:
+                m = mentions.get(pobj.i)
+                if m is None or not m.country or m.kind not in ("country", "capital", "place"):
+                    continue
+                made = self._make(doc, token.i, token.i + 1, token.i, m.country + role,
+                                  self.country_names.get(m.country, m.country), "descriptor")
+                mentions[token.i] = replace(made, text=doc[token.i:pobj.i + 1].text,
+                                            end_char=doc[pobj.i].idx + len(doc[pobj.i]))
+                del mentions[pobj.i]
+                for conj in pobj.conjuncts:  # "the foreign ministers of India and China"
+                    cm = mentions.get(conj.i)
+                    if cm is not None and cm.country and cm.kind in ("country", "capital", "place"):
+                        mentions[conj.i] = self._make(doc, conj.i, conj.i + 1, conj.i, cm.country + role,
+                                                      self.country_names.get(cm.country, cm.country), "descriptor")
+                return True
+        return False
 
     def _titled_from_context(self, doc: Doc, titled: list[tuple[Token, Token]], mentions: dict[int, Mention]) -> None:
         """An office holder named with a title and a name no table knows ("President Park Chung-hee") is
