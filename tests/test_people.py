@@ -102,3 +102,16 @@ def test_a_dictionary_name_must_be_written_as_a_name(ex) -> None:
     from streams.extraction.actors import written_as_name
     assert written_as_name("Ban Ki-moon") and written_as_name("Luiz Inacio Lula da Silva")
     assert not written_as_name("the united nations") and not written_as_name("General electric")
+
+
+def test_words_of_titles_and_organisations_are_no_surnames(ex) -> None:
+    # "Prime" is a Grenadian surname in the dictionaries and "Army" the last word of an armed group's name
+    assert codes(ex, "Prime Minister Narendra Modi condemned Pakistan.", "2019-02-20") == {("INDGOV", "111", "PAK")}
+    assert codes(ex, "The Irish Republican Army attacked British soldiers in Belfast.", "1990-06-01") == {
+        ("IRLMIL", "190", "GBRMIL")}
+
+
+def test_an_owner_named_beside_a_metonym_wins_over_its_default_country(ex) -> None:
+    assert codes(ex, "Brazil's Supreme Court convicted the former president.", "2023-02-01") == {
+        ("BRAJUD", "116", "BRAGOV")}
+

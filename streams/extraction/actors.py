@@ -121,7 +121,8 @@ class ActorResolver:
         for phrase, code in lex.metonyms.items():
             self._add(f"M:{phrase}", ("metonym", code, phrase), [phrase])
         extra, groups = dictionary_people(lex) if use_dictionaries else ([], [])
-        self.people = PeopleIndex([*lex.people, *extra], lex.titles)
+        common = frozenset(w for phrase in (*lex.titles, *lex.roles) for w in phrase.split())
+        self.people = PeopleIndex([*lex.people, *extra], lex.titles, common)
         # the open dictionaries' names are lower-case: a case-blind matcher, whose matches must be capitalised
         self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         folded: dict[str, list[str]] = {}
@@ -321,6 +322,8 @@ class ActorResolver:
                     covered: set[int]) -> None:
         """An organisation, metonym or armed group; it acts through its members ("Hezbollah fighters")."""
         root = span.root
+        if kind == "metonym" and root.i in mentions and mentions[root.i].kind == "descriptor":
+            return  # "Brazil's Supreme Court": the owner named beside it wins over the metonym's default country
         head = root.head
         if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
                 and head.i not in covered and self.role_of(head)):

@@ -17,6 +17,12 @@ from streams.extraction.lexicon import Lexicon, Person
 # for everyone else the first word is a given name and never names the person alone
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "MNG", "HKG"})
 FORMER_ROLE = "ELI"
+# a name with one of these words names an organisation, not a person (no surname is taken from it)
+ORGANISATION_WORDS = frozenset({"party", "front", "movement", "army", "council", "union", "league", "organisation",
+                                "organization", "group", "brigade", "brigades", "committee", "alliance", "forces",
+                                "force", "government", "ministry", "agency", "bank", "company", "corporation",
+                                "association", "federation", "congress", "assembly", "court", "commission",
+                                "institute", "university", "service", "guard", "militia", "tigers", "coalition"})
 # the open actor dictionaries were last updated in 2015: a term they leave open ends there
 DICTIONARY_HORIZON = "2016-01-01"
 
@@ -76,7 +82,10 @@ class Individual:
 
 
 class PeopleIndex:
-    def __init__(self, people: list[Person], titles: frozenset[str] = frozenset()) -> None:
+    def __init__(self, people: list[Person], titles: frozenset[str] = frozenset(),
+                 common: frozenset[str] = frozenset()) -> None:
+        """`common`: words that are never a surname on their own (the words of titles and role nouns:
+        "Prime" of "Prime Minister", "General")."""
         self.individuals: dict[str, Individual] = {}
         known: dict[str, str] = {}  # every name and alias of the project's tables -> the person's key
         for p in people:
@@ -101,11 +110,13 @@ class PeopleIndex:
             parts = [w for w in ind.name.split() if w[:1].isupper() and len(w) > 2]
             if not parts or not any(p.rank == 0 or p.start or p.end for p in ind.rows):
                 continue  # a dictionary name without a term (a ministry, a party) has no surname
+            if any(w.lower() in ORGANISATION_WORDS for w in ind.name.split()):
+                continue  # "Sudan People's Liberation Army" is no person: "Army" is no surname
             words = [parts[-1]]
             if any(country_of(p.code) in FAMILY_NAME_FIRST for p in ind.rows):
                 words.append(parts[0])
             for w in words:
-                if w.lower() not in full:
+                if w.lower() not in full and w.lower() not in common:
                     self.surnames.setdefault(w, set()).add(key)
 
     def by_surname(self, word: str, day: str | None, named: frozenset[str] = frozenset()) -> Individual | None:
