@@ -71,6 +71,15 @@ def test_protest_aims_and_surnames_after_a_full_name(extractor, text, expected) 
     assert events(extractor, text, "2010-08-27") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive verb joined to an active one: their shared subject is acted on
+    ("The Chilean president arrived in Lima on Sunday and was received at the palace by the Peruvian president.",
+     {("CHLGOV", "042", "PER", False), ("PERGOV", "043", "CHLGOV", False)}),
+])
+def test_a_conjoined_passive_acts_on_the_shared_subject(extractor, text, expected) -> None:
+    assert events(extractor, text, "2010-08-27") == expected
+
+
 # 3. nominal and possessive frames: plans are intents, and the target of a trip is the country of the place
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kim Jong Un's reported plans to meet Vladimir Putin this month show how isolated Pyongyang has become.",

@@ -162,6 +162,9 @@ class Arguments:
                     return c, False
         ctrl = self.controller(verb)
         found = self._explicit_subject(ctx, verb, ctrl)
+        if found is not None and verb.dep_ == "conj" and ctrl.i != verb.i \
+                and any(c.dep_ == "auxpass" for c in verb.children):
+            return found[0], True  # "arrived in Kabul and was received by Karzai": the shared subject is acted on
         if found is not None:
             return found
         return self._implicit_subject(ctrl, verb)
