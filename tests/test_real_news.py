@@ -100,6 +100,10 @@ def test_nominal_and_purpose_frames_of_plans_are_hypothetical_intents(extractor,
     # a speculation by others is no plan or threat of the actor ("analysts said X could ...")
     "Analysts said Turkey could attempt a naval blockade of Cyprus within a few years.",
     "Western diplomats said Egypt might close the Suez Canal to Israeli shipping if the talks failed.",
+    # people from elsewhere are not of the country their sentence names, so this is not Iraq's own threat
+    "Western diplomats said Iraq might set fire to Kuwait's oil wells if the allied forces attacked.",
+    # a denied report: the purpose of the denied act is denied too
+    "Pretoria denied reports that South African troops had crossed into Angola to attack rebel bases.",
     "The two leaders are expected to discuss weapons supplies, the officials said.",
 ])
 def test_background_clauses_give_no_event(extractor, text) -> None:

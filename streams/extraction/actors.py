@@ -36,6 +36,9 @@ def written_as_name(text: str) -> bool:
 
 
 PAIR_WORDS = frozenset({"two", "both"})
+# "Western diplomats", "foreign officials": people from elsewhere, not of the country their sentence names
+FOREIGN_WORDS = frozenset({"western", "foreign", "arab", "european", "african", "asian", "international",
+                           "regional", "allied", "overseas", "visiting"})
 
 
 def pair_reference(token: Token) -> bool:
@@ -357,7 +360,8 @@ class ActorResolver:
             role = self.role_of(token)
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
-            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token):
+            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
+                    and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
             elif role == "GOV" and token.dep_ == "compound":
                 holder = self._titled_name(token)  # "President Park Chung-hee", a name no table knows

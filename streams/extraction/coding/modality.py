@@ -32,7 +32,8 @@ def chain(trigger: Token, circumstance_preps: frozenset[str]) -> list[Token]:
     for _ in range(5):
         if cur.dep_ == "prep" and cur.lower_ in circumstance_preps and trigger.pos_ in ("NOUN", "PROPN"):
             break
-        if cur.dep_ in CHAIN_DEPS and cur.head.i != cur.i:
+        purpose = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
+        if (cur.dep_ in CHAIN_DEPS or purpose) and cur.head.i != cur.i:  # "crossed into Angola to attack"
             cur = cur.head
             out.append(cur)
         else:
