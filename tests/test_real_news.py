@@ -80,6 +80,19 @@ def test_a_conjoined_passive_acts_on_the_shared_subject(extractor, text, expecte
     assert events(extractor, text, "2010-08-27") == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a dateline that the parser takes for the subject: the apposition is the subject
+    ("ANKARA, May 3 - Russian and Ukrainian negotiators held talks at a hotel on Tuesday.", "2022-05-03",
+     {("RUSGOV", "046", "UKRGOV", False), ("UKRGOV", "046", "RUSGOV", False)}),
+    # two titled names joined by "and" that the parser nests: both are subjects
+    ("President Lee Jae-myung and Chancellor Friedrich Merz spoke by telephone on Thursday.", "2026-01-15",
+     {("KORGOV", "040", "DEUGOV", False), ("DEUGOV", "040", "KORGOV", False)}),
+])
+def test_misparsed_datelines_and_coordinated_names(extractor, text, day, expected) -> None:
+    assert events(extractor, text, day) == expected
+
+
+
 # 3. nominal and possessive frames: plans are intents, and the target of a trip is the country of the place
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kim Jong Un's reported plans to meet Vladimir Putin this month show how isolated Pyongyang has become.",

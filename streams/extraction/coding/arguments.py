@@ -37,6 +37,16 @@ class Args:
     aim_clauses: list[Token] = field(default_factory=list)
 
 
+def misparsed_conjuncts(token: Token) -> list[Token]:
+    """'President Lee Jae-myung and Chancellor Merz spoke' parsed with 'Lee Jae-myung' as a modifier of
+    'Merz' and 'and Chancellor' hanging from it: a modifier of a name that has its own 'and' is a
+    coordinated actor."""
+    if token.pos_ != "PROPN":
+        return []
+    return [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+
+
 def misparsed_possessor(noun: Token) -> Token | None:
     """'Kim Jong Un's reported plans to meet ...' parsed as 'Kim Jong Un reported plans': a subject that
     carries the possessive 's is the possessor of the verb's object, and the verb is its modifier."""
@@ -71,7 +81,7 @@ class Arguments:
         if token is None:
             return []
         out: list[Mention] = []
-        for t in [token, *token.conjuncts]:
+        for t in [token, *token.conjuncts, *misparsed_conjuncts(token)]:
             m = ctx.by_root.get(t.i) or ctx.by_token.get(t.i)
             if m is None and places is not None:
                 m = places.get(t.i)
@@ -178,6 +188,9 @@ class Arguments:
             if c.dep_ in SUBJ and c not in subjects:
                 continue
             if c.dep_ in SUBJ:
+                if c.i == c.sent.start and c.text.isupper() and len(c.text) > 2:
+                    # "ISTANBUL, March 29 - Russian negotiators held talks": a dateline parsed as the subject
+                    c = next((a for a in c.children if a.dep_ == "appos"), c)
                 if c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
                     head = ctrl.head
                     if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in ctx.entries \
