@@ -36,6 +36,18 @@ def broker_credentials(settings: Settings) -> Any:
     )
 
 
+def topic_class(settings: Settings) -> type[faust.Topic]:
+    """Faust's Topic, creating every topic Faust declares (table changelogs, the assignor's leader
+    topic, the flow's topics) with `settings.topic_config`: min.insync.replicas=2 from 3 replicas."""
+    defaults = settings.topic_config
+
+    class Topic(faust.Topic):
+        def __init__(self, *args: Any, config: Any = None, **kwargs: Any) -> None:
+            super().__init__(*args, config={**defaults, **(config or {})}, **kwargs)
+
+    return Topic
+
+
 def create_app(settings: Settings, *, without_fixes: Iterable[str] = ()) -> faust.App:
     """The worker's Faust app, with the Faust fixes installed (all but `without_fixes`, names of
     streams/faust_fixes/ modules: tests leave one out to show what it fixes). Raises
@@ -43,6 +55,8 @@ def create_app(settings: Settings, *, without_fixes: Iterable[str] = ()) -> faus
     fixes were not tested with (unless GEOEVENTS_ALLOW_UNTESTED_FAUST=1)."""
     faust_fixes.check_versions()  # before anything is built
     (settings.data_dir / "worker").mkdir(parents=True, exist_ok=True)
+    # only with 3 replicas or more: the single-broker app keeps Faust's own Topic class
+    topic_setting: dict[str, Any] = {"Topic": topic_class(settings)} if settings.topic_config else {}
     brokers = [u.strip() if "://" in u else f"kafka://{u.strip()}" for u in settings.broker.split(";") if u.strip()]
     app = faust.App(
         settings.app_id,
@@ -75,6 +89,7 @@ def create_app(settings: Settings, *, without_fixes: Iterable[str] = ()) -> faus
         # a standby copy of another worker's tables consumes every changelog write of that worker
         table_standby_replicas=settings.standby_replicas,
         autodiscover=False,
+        **topic_setting,
         **faust_fixes.app_settings(without=without_fixes),
     )
     faust_fixes.apply(app, without=without_fixes)

@@ -1,5 +1,9 @@
 """The embedded default broker: a single-node Apache Kafka 4.x in KRaft mode, from Maven Central jars.
 
+The same class runs one node of a local multi-node cluster (scripts/cluster.py, docs/cluster.md):
+give every node its `node_id`, the same `voters` (the static controller quorum) and `cluster_id`,
+and `replication` for the internal topics and the topics' defaults.
+
 `kafka/pom.xml` lists the broker's artifacts; `make kafka` (or the first `geoevents broker`)
 resolves them with `mvn dependency:copy-dependencies` into `kafka/libs/`. With KAFKA_HOME set,
 that distribution's `libs/` is used instead.
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from streams.errors import BrokerError
-from streams.settings import PROJECT_DIR
+from streams.settings import PROJECT_DIR, min_insync_replicas
 
 KAFKA_DIR = PROJECT_DIR / "kafka"
 
@@ -80,9 +84,19 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
         return False
 
 
+def quorum_voters(host: str, controller_ports: list[int]) -> str:
+    """`controller.quorum.voters` of nodes 1..n on `host`, node i's controller on controller_ports[i-1]."""
+    return ",".join(f"{i}@{host}:{port}" for i, port in enumerate(controller_ports, start=1))
+
+
+def new_cluster_id() -> str:
+    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+
+
 @dataclass
 class LocalKafka:
-    """A single-node KRaft broker+controller in one JVM, data under `data_dir`."""
+    """A KRaft broker+controller in one JVM, data under `data_dir`: a single-node cluster by
+    default; one node of a cluster with a static controller quorum when `voters` is given."""
 
     data_dir: Path
     host: str = "127.0.0.1"
@@ -98,6 +112,13 @@ class LocalKafka:
     # `geoevents broker` and `demo` commands; the JVM runs in a session of its own, so a Ctrl-C in
     # the terminal reaches only its parent, which then stops it in order)
     die_with_parent: bool = False
+    # a node of a multi-node cluster: its id, `controller.quorum.voters` ("1@host:port,2@...",
+    # see quorum_voters), the cluster id shared by every node, and the replication factor of the
+    # internal topics and of topics created without one (min.insync.replicas 2 from 3 replicas)
+    node_id: int = 1
+    voters: str = ""
+    cluster_id: str = ""
+    replication: int = 1
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -108,7 +129,7 @@ class LocalKafka:
         log_dir = (self.data_dir / "kraft").resolve()
         props = {
             "process.roles": "broker,controller",
-            "node.id": "1",
+            "node.id": str(self.node_id),
             "controller.quorum.bootstrap.servers": f"{self.host}:{self.controller_port}",
             "controller.listener.names": "CONTROLLER",
             "log.dirs": str(log_dir),
@@ -127,6 +148,21 @@ class LocalKafka:
             # of its CPU (2.4% -> 1.6% of a core with 10 s)
             "metadata.max.idle.interval.ms": "10000",
         }
+        if self.voters:
+            del props["controller.quorum.bootstrap.servers"]
+            props["controller.quorum.voters"] = self.voters
+        if self.replication > 1:
+            rf, isr = str(self.replication), str(min_insync_replicas(self.replication))
+            props.update({
+                "default.replication.factor": rf,
+                "min.insync.replicas": isr,
+                "offsets.topic.replication.factor": rf,
+                "transaction.state.log.replication.factor": rf,
+                "transaction.state.log.min.isr": isr,
+                "share.coordinator.state.topic.replication.factor": rf,
+                "share.coordinator.state.topic.min.isr": isr,
+                "unclean.leader.election.enable": "false",
+            })
         if self.sasl_users:
             users = " ".join(f'user_{u}="{p}"' for u, p in self.sasl_users.items())
             admin_user, admin_pw = next(iter(self.sasl_users.items()))
@@ -167,8 +203,10 @@ class LocalKafka:
         (self.data_dir / "log4j2.yaml").write_text(LOG4J2)
         if not (self.data_dir / "kraft" / "meta.properties").exists():
             # `--cluster-id=<id>` in one argument: a base64 id may start with "-"
-            cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-            cmd = self._java(libs, "kafka.tools.StorageTool", "format", "--standalone", f"--cluster-id={cid}",
+            cid = self.cluster_id or new_cluster_id()
+            # a static quorum (controller.quorum.voters) is formatted without --standalone
+            quorum = [] if self.voters else ["--standalone"]
+            cmd = self._java(libs, "kafka.tools.StorageTool", "format", *quorum, f"--cluster-id={cid}",
                              "-c", str(config))
             result = subprocess.run(cmd, capture_output=True, text=True)
             if result.returncode != 0:
@@ -176,6 +214,12 @@ class LocalKafka:
         return config
 
     def start(self, timeout: float = 60.0, log_path: Path | None = None) -> None:
+        self.launch(log_path)
+        self.wait_ready(timeout)
+
+    def launch(self, log_path: Path | None = None) -> None:
+        """Start the JVM without waiting (the nodes of a cluster start together: a quorum needs a
+        majority of its voters before any of them is ready)."""
         if port_open(self.host, self.port):
             raise BrokerError(f"port {self.port} is already in use: a broker is running there already?")
         config = self.prepare()
@@ -185,6 +229,9 @@ class LocalKafka:
                                         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                                         preexec_fn=die_with_parent_preexec if self.die_with_parent else None)
         log.close()  # the child has its own copy
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        assert self.process is not None, "launch() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

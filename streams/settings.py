@@ -5,7 +5,7 @@
 | GEOEVENTS_BROKER | kafka://127.0.0.1:9092 | Kafka bootstrap URL(s), `;`-separated for several |
 | GEOEVENTS_APP_ID | geoevents | Faust app id: consumer group and prefix of internal topics |
 | GEOEVENTS_PARTITIONS | 4 | partitions of every topic the app creates |
-| GEOEVENTS_REPLICATION | 1 | replication factor of the topics the app creates |
+| GEOEVENTS_REPLICATION | 1 | replication factor of the topics the app creates; from 3 they get min.insync.replicas=2 (docs/cluster.md) |
 | GEOEVENTS_TOPIC_ARTICLES | articles | input topic |
 | GEOEVENTS_TOPIC_EVENTS | events | coded events |
 | GEOEVENTS_TOPIC_MENTIONS | actor-mentions | one record per article and country-level actor |
@@ -48,6 +48,12 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def min_insync_replicas(replication: int) -> int:
+    """2 from 3 replicas on: an acknowledged write (acks=all) is on two brokers, and one broker can
+    be lost without stopping writes; 1 below 3 (with 2 replicas, 2 would stop writes when one is lost)."""
+    return 2 if replication >= 3 else 1
 
 
 def _env(name: str, default: str) -> str:
@@ -107,6 +113,12 @@ class Settings:
                 url = url.split("://", 1)[1]
             hosts.append(url.rstrip("/"))
         return ",".join(hosts)
+
+    @property
+    def topic_config(self) -> dict[str, str]:
+        """Config of every topic the app creates: min.insync.replicas from the replication factor."""
+        isr = min_insync_replicas(self.replication)
+        return {"min.insync.replicas": str(isr)} if isr > 1 else {}
 
     @property
     def dedup_window(self) -> float:

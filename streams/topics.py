@@ -51,7 +51,8 @@ ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_qu
 
 
 async def ensure_topics(config: Settings | None = None) -> list[str]:
-    """Create every topic of the flow that does not exist yet (explicit partition counts)."""
+    """Create every topic of the flow that does not exist yet (explicit partition counts; the
+    replication factor and min.insync.replicas of GEOEVENTS_REPLICATION, see Settings.topic_config)."""
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
 
@@ -66,7 +67,8 @@ async def ensure_topics(config: Settings | None = None) -> list[str]:
         missing = [n for n in names if n not in existing]
         if missing:
             try:
-                await admin.create_topics([NewTopic(n, cfg.partitions, cfg.replication) for n in missing])
+                await admin.create_topics([NewTopic(n, cfg.partitions, cfg.replication, topic_configs=cfg.topic_config)
+                                           for n in missing])
             except TopicAlreadyExistsError:
                 pass
         return missing
