@@ -295,6 +295,8 @@ class ClusterResult:
 def scenario_cluster(root: Path, n: int, down: float = 30.0, publish_seconds: float = 60.0,
                      partitions_per_topic: int = 2, timeout: float = 900.0) -> ClusterResult:
     """The scenario on a fresh cluster under `root`; see the module docstring."""
+    # the scenario's own clients (publisher, event watch, admin) log every refused connection to the killed broker
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     cluster = Cluster(root / "cluster")
     try:
         cluster.start()
@@ -393,8 +395,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", default="cluster.json")
     ap.add_argument("--keep", action="store_true", help="keep the brokers' data and the worker logs")
     args = ap.parse_args(argv)
-    # the script's own clients (publisher, event watch, admin) log every refused connection to the killed broker
-    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     if args.short:
         args.articles, args.down, args.publish_seconds = 24, 20.0, 30.0
     if args.keep:

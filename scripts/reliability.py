@@ -574,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--burst", type=int, default=3000, help="articles published at once (back-pressure)")
     ap.add_argument("--fuzz", type=int, default=3000, help="random payloads")
     ap.add_argument("--seed", type=int, default=int(time.time()) % 100000)
-    ap.add_argument("--only", default="", help="comma-separated: clean,kill,rebalance,broker,burst,sasl,fuzz")
+    ap.add_argument("--only", default="", help="comma-separated: clean,kill,rebalance,broker,burst,sasl,fuzz,cluster")
     ap.add_argument("--output", default="reliability.json")
     ap.add_argument("--keep", action="store_true", help="keep each scenario's directory (worker logs)")
     args = ap.parse_args(argv)
@@ -625,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
             run("SASL", sasl)
         if want("fuzz"):
             run("fuzz", lambda: scenario_fuzz(kafka.bootstrap, args.fuzz, max(20, args.articles // 4), seed=args.seed))
+        if want("cluster"):  # three brokers of its own, the one leading the most partitions SIGKILLed
+            from scripts.cluster import reliability_row
+            run("3 brokers", lambda: reliability_row(root, max(24, args.articles // 2), down=args.outage))
     finally:
         kafka.stop()
         shutil.rmtree(root, ignore_errors=True)
