@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from streams.extraction.actors import Mention
+from streams.extraction.coding.chain import chain
 from streams.extraction.coding.context import DocContext
-from streams.extraction.coding.modality import chain
 from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
 
