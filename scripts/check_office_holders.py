@@ -79,11 +79,80 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
-def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
-    countries = load_codes(DATA / "countries.tsv")
-    roles = load_codes(DATA / "cameo_actor_roles.tsv")
-    errors: list[str] = []
+Row = tuple[int, dict[str, str], date, date | None]  # line number, fields, start, end
+
+
+def check_code(where: str, code: str, countries: set[str], roles: set[str], errors: list[str]) -> None:
+    """A country + role (+ group) code with known parts, or an IGO/IMG organisation code."""
+    m = COUNTRY_CODE_RE.match(code)
+    if IGO_CODE_RE.match(code):
+        pass
+    elif m:
+        if m.group(1) not in countries:
+            errors.append(f"{where}: {code}: unknown country {m.group(1)}")
+        if m.group(2) not in roles:
+            errors.append(f"{where}: {code}: unknown role {m.group(2)}")
+    else:
+        errors.append(f"{where}: malformed code {code!r}")
+
+
+def check_term(where: str, row: dict[str, str], errors: list[str]) -> tuple[date, date | None] | None:
+    """The row's (start, end), or None when a date cannot be read; checks order and window."""
+    start = parse_date(row["start"])
+    end = parse_date(row["end"]) if row["end"] else None
+    if start is None:
+        errors.append(f"{where}: bad start {row['start']!r}")
+        return None
+    if row["end"] and end is None:
+        errors.append(f"{where}: bad end {row['end']!r}")
+        return None
+    if end is not None and not start < end:
+        errors.append(f"{where}: start {start} not before end {end}")
+    if start > WINDOW_END or (end is not None and end < WINDOW_START):
+        errors.append(f"{where}: term {start}..{end} outside 1979-01-01..2026-12-01")
+    return start, end
+
+
+def check_aliases(where: str, row: dict[str, str], errors: list[str]) -> None:
+    """No empty alias, none equal to the name or repeated, no bare common first name or surname."""
+    aliases = [a for a in row["aliases"].split("|")] if row["aliases"] else []
+    seen = set()
+    for alias in aliases:
+        if not alias:
+            errors.append(f"{where}: empty alias")
+        elif alias == row["name"]:
+            errors.append(f"{where}: alias equals name: {alias}")
+        elif alias in seen:
+            errors.append(f"{where}: repeated alias {alias}")
+        elif " " not in alias and fold(alias).replace("-", "") in COMMON_BARE:
+            errors.append(f"{where}: alias is a bare common first name or surname: {alias}")
+        seen.add(alias)
+
+
+def check_row(
+    lineno: int, fields: list[str], countries: set[str], roles: set[str], errors: list[str]
+) -> Row | None:
+    """One line of the file checked on its own; None when it cannot be used for the cross-row checks."""
+    where = f"line {lineno}"
+    if len(fields) != len(HEADER):
+        errors.append(f"{where}: {len(fields)} columns, expected {len(HEADER)}")
+        return None
+    row = dict(zip(HEADER, fields, strict=True))
+    for key, value in row.items():
+        if value != value.strip():
+            errors.append(f"{where}: {key} has surrounding spaces")
+    if not row["name"] or not row["office"]:
+        errors.append(f"{where}: empty name or office")
+    check_code(where, row["code"], countries, roles, errors)
+    term = check_term(where, row, errors)
+    if term is None:
+        return None
+    check_aliases(where, row, errors)
+    return (lineno, row, term[0], term[1])
+
+
+def read_rows(path: Path, countries: set[str], roles: set[str], errors: list[str]) -> list[Row]:
+    """The file's rows that pass the per-row checks; every problem found is added to `errors`."""
     rows = []
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -91,54 +160,14 @@ def main(argv: list[str]) -> int:
         if header != HEADER:
             errors.append(f"header is {header}, expected {HEADER}")
         for lineno, fields in enumerate(reader, start=2):
-            where = f"line {lineno}"
-            if len(fields) != len(HEADER):
-                errors.append(f"{where}: {len(fields)} columns, expected {len(HEADER)}")
-                continue
-            row = dict(zip(HEADER, fields, strict=True))
-            for key, value in row.items():
-                if value != value.strip():
-                    errors.append(f"{where}: {key} has surrounding spaces")
-            if not row["name"] or not row["office"]:
-                errors.append(f"{where}: empty name or office")
-            code = row["code"]
-            m = COUNTRY_CODE_RE.match(code)
-            if IGO_CODE_RE.match(code):
-                pass
-            elif m:
-                if m.group(1) not in countries:
-                    errors.append(f"{where}: {code}: unknown country {m.group(1)}")
-                if m.group(2) not in roles:
-                    errors.append(f"{where}: {code}: unknown role {m.group(2)}")
-            else:
-                errors.append(f"{where}: malformed code {code!r}")
-            start = parse_date(row["start"])
-            end = parse_date(row["end"]) if row["end"] else None
-            if start is None:
-                errors.append(f"{where}: bad start {row['start']!r}")
-                continue
-            if row["end"] and end is None:
-                errors.append(f"{where}: bad end {row['end']!r}")
-                continue
-            if end is not None and not start < end:
-                errors.append(f"{where}: start {start} not before end {end}")
-            if start > WINDOW_END or (end is not None and end < WINDOW_START):
-                errors.append(f"{where}: term {start}..{end} outside 1979-01-01..2026-12-01")
-            aliases = [a for a in row["aliases"].split("|")] if row["aliases"] else []
-            seen = set()
-            for alias in aliases:
-                if not alias:
-                    errors.append(f"{where}: empty alias")
-                elif alias == row["name"]:
-                    errors.append(f"{where}: alias equals name: {alias}")
-                elif alias in seen:
-                    errors.append(f"{where}: repeated alias {alias}")
-                elif " " not in alias and fold(alias).replace("-", "") in COMMON_BARE:
-                    errors.append(f"{where}: alias is a bare common first name or surname: {alias}")
-                seen.add(alias)
-            rows.append((lineno, row, start, end))
+            item = check_row(lineno, fields, countries, roles, errors)
+            if item is not None:
+                rows.append(item)
+    return rows
 
-    # overlapping terms
+
+def check_overlaps(rows: list[Row], errors: list[str]) -> None:
+    """Overlapping terms of the same name and code, unless in different offices held concurrently."""
     by_person = defaultdict(list)
     for item in rows:
         by_person[(item[1]["name"], item[1]["code"])].append(item)
@@ -157,7 +186,9 @@ def main(argv: list[str]) -> int:
                         f"{a['office']} {sa}..{ea or ''} and {b['office']} {sb}..{eb or ''}"
                     )
 
-    # the same alias for two different names at the same time and code family
+
+def check_shared_aliases(rows: list[Row], errors: list[str]) -> None:
+    """The same alias for two different names."""
     alias_owner = defaultdict(set)
     for _, row, _, _ in rows:
         for alias in filter(None, row["aliases"].split("|")):
@@ -166,6 +197,9 @@ def main(argv: list[str]) -> int:
         if len(owners) > 1 and alias not in {o for o in owners}:
             errors.append(f"alias {alias!r} shared by {sorted(owners)}")
 
+
+def print_counts(path: Path, rows: list[Row]) -> None:
+    """Rows and people, rows per office and per country or organisation, people in office now."""
     offices = Counter(row["office"] for _, row, _, _ in rows)
     countries_count = Counter(row["code"][:3] if not IGO_CODE_RE.match(row["code"]) else row["code"]
                               for _, row, _, _ in rows)
@@ -178,6 +212,17 @@ def main(argv: list[str]) -> int:
         print(f"  {key:8s} {n:5d}")
     current = sum(1 for _, _, _, end in rows if end is None)
     print(f"\nin office on 2026-12-01 (empty end): {current}")
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    countries = load_codes(DATA / "countries.tsv")
+    roles = load_codes(DATA / "cameo_actor_roles.tsv")
+    errors: list[str] = []
+    rows = read_rows(path, countries, roles, errors)
+    check_overlaps(rows, errors)
+    check_shared_aliases(rows, errors)
+    print_counts(path, rows)
     if errors:
         print(f"\n{len(errors)} error(s):", file=sys.stderr)
         for err in errors:

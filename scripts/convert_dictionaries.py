@@ -202,6 +202,96 @@ def expand_pattern(
     return [(" ".join(combo), synset_cell) for combo in itertools.product(*choices)], None
 
 
+def read_synset_line(line: str, synset: str, synsets: dict[str, list[str]]) -> tuple[str, str | None]:
+    """Add a line of the synset section to ``synsets``: an ``&NAME`` header opens a synset, a
+    ``+MEMBER`` line adds to the open one. Returns the open synset and the reason the line was
+    not converted, or None."""
+    if line.startswith("&"):
+        synset = line.split()[0]
+        synsets.setdefault(synset, [])
+    elif line.startswith("+") and synset:
+        member = line[1:].split()
+        if len(member) != 1:
+            return synset, "synset member with several words"
+        synsets[synset].append(member[0])
+    else:
+        return synset, "line outside a synset"
+    return synset, None
+
+
+def parse_block_header(line: str) -> tuple[str, tuple[str, str]] | None:
+    """``--- NAME [code] ---`` -> the block's name and (code, reverse code); None if malformed."""
+    parts = line.split()
+    found = BRACKET.search(line)
+    code = parse_event_code(found.group(1)) if found else ("---", "")
+    if len(parts) < 2 or code is None:
+        return None
+    return phrase(parts[1]), code
+
+
+def pattern_rows(
+    line: str, number: int, block: str, synsets: dict[str, list[str]]
+) -> list[tuple[str, ...]] | str:
+    """The rows of a ``- pattern [code]`` line of ``block``, or the reason it is not converted."""
+    body = line[1:].strip()
+    codes = BRACKET.findall(body)
+    if not block:
+        return "pattern outside a verb block"
+    if len(codes) != 1 or not body.endswith("]"):
+        return "pattern without one final [code]"
+    code = parse_event_code(codes[0])
+    if code is None:
+        return "pattern code not a CAMEO code (e.g. '!' flag)"
+    tokens = body[: body.rfind("[")].split()
+    if tokens.count("*") != 1 or sum("*" in t for t in tokens) != 1:
+        return "pattern without exactly one separate '*'"
+    variants, reason = expand_pattern(tokens, synsets)
+    if reason:
+        return reason
+    return [(code[0], block, pattern, names, str(number), "", block, code[1]) for pattern, names in variants]
+
+
+def verb_row(line: str, number: int, block: str, block_code: tuple[str, str]) -> tuple[str, ...] | str:
+    """The row of a verb line (``VERB [code] {forms}``) of ``block``, or the reason it is not converted."""
+    if not block:
+        return "verb outside a verb block"
+    line = line.split(";", 1)[0].strip()  # a few verb lines end with a TABARI ';' comment
+    code = block_code
+    found = BRACKET.search(line)
+    rest = line
+    if found:
+        parsed = parse_event_code(found.group(1))
+        if parsed is None or line[found.end():].strip():
+            return "verb with malformed code"
+        code, rest = parsed, line[: found.start()]
+    forms: list[str] = []
+    if "{" in rest:
+        head, _, tail = rest.partition("{")
+        if "}" not in tail or tail.split("}", 1)[1].strip():
+            return "verb with malformed {forms}"
+        forms = [verb_phrase(f) for f in tail.split("}", 1)[0].split()]
+        rest = head
+    words = rest.split()
+    if len(words) != 1 or not VERB_WORD.match(words[0]):
+        return "verb line that is not one verb"
+    if "_" in words[0] and "+" not in words[0]:
+        return "multi-word verb without '+' head marker"
+    return (code[0], verb_phrase(words[0]), "", "", str(number), "|".join(forms), block, code[1])
+
+
+def block_line_rows(
+    line: str, number: int, block: str, block_code: tuple[str, str], synsets: dict[str, list[str]]
+) -> list[tuple[str, ...]] | str:
+    """The rows of a line inside a verb block (a pattern, a verb or a ``~`` transformation), or
+    the reason it is not converted."""
+    if line.startswith("~"):
+        return "verb transformation (~ line, not supported)"
+    if line.startswith("-"):
+        return pattern_rows(line, number, block, synsets)
+    row = verb_row(line, number, block, block_code)
+    return row if isinstance(row, str) else [row]
+
+
 def convert_verbs(text: str, file: str = VERB_FILE) -> Result:
     """Rows of verbs.tsv from the text of CAMEO.2.0.txt."""
     result = Result()
@@ -219,82 +309,23 @@ def convert_verbs(text: str, file: str = VERB_FILE) -> Result:
         if not line:
             continue
         if in_synsets:
-            if line.startswith("&"):
-                synset = line.split()[0]
-                synsets.setdefault(synset, [])
-            elif line.startswith("+") and synset:
-                member = line[1:].split()
-                if len(member) != 1:
-                    result.skip(file, "synset member with several words")
-                    continue
-                synsets[synset].append(member[0])
-            else:
-                result.skip(file, "line outside a synset")
+            synset, reason = read_synset_line(line, synset, synsets)
+            if reason:
+                result.skip(file, reason)
             continue
         if line.startswith("---"):
-            parts = line.split()
-            found = BRACKET.search(line)
-            code = parse_event_code(found.group(1)) if found else ("---", "")
-            if len(parts) < 2 or code is None:
+            header = parse_block_header(line)
+            if header is None:
                 result.skip(file, "malformed verb block header")
                 block = ""
                 continue
-            block, block_code = phrase(parts[1]), code
-        elif line.startswith("~"):
-            result.skip(file, "verb transformation (~ line, not supported)")
-        elif line.startswith("-"):
-            body = line[1:].strip()
-            codes = BRACKET.findall(body)
-            if not block:
-                result.skip(file, "pattern outside a verb block")
-                continue
-            if len(codes) != 1 or not body.endswith("]"):
-                result.skip(file, "pattern without one final [code]")
-                continue
-            code = parse_event_code(codes[0])
-            if code is None:
-                result.skip(file, "pattern code not a CAMEO code (e.g. '!' flag)")
-                continue
-            tokens = body[: body.rfind("[")].split()
-            if tokens.count("*") != 1 or sum("*" in t for t in tokens) != 1:
-                result.skip(file, "pattern without exactly one separate '*'")
-                continue
-            variants, reason = expand_pattern(tokens, synsets)
-            if reason:
-                result.skip(file, reason)
-                continue
-            for pattern, names in variants:
-                rows.append((code[0], block, pattern, names, str(number), "", block, code[1]))
+            block, block_code = header
+            continue
+        produced = block_line_rows(line, number, block, block_code, synsets)
+        if isinstance(produced, str):
+            result.skip(file, produced)
         else:
-            if not block:
-                result.skip(file, "verb outside a verb block")
-                continue
-            line = line.split(";", 1)[0].strip()  # a few verb lines end with a TABARI ';' comment
-            code = block_code
-            found = BRACKET.search(line)
-            rest = line
-            if found:
-                parsed = parse_event_code(found.group(1))
-                if parsed is None or line[found.end():].strip():
-                    result.skip(file, "verb with malformed code")
-                    continue
-                code, rest = parsed, line[: found.start()]
-            forms: list[str] = []
-            if "{" in rest:
-                head, _, tail = rest.partition("{")
-                if "}" not in tail or tail.split("}", 1)[1].strip():
-                    result.skip(file, "verb with malformed {forms}")
-                    continue
-                forms = [verb_phrase(f) for f in tail.split("}", 1)[0].split()]
-                rest = head
-            words = rest.split()
-            if len(words) != 1 or not VERB_WORD.match(words[0]):
-                result.skip(file, "verb line that is not one verb")
-                continue
-            if "_" in words[0] and "+" not in words[0]:
-                result.skip(file, "multi-word verb without '+' head marker")
-                continue
-            rows.append((code[0], verb_phrase(words[0]), "", "", str(number), "|".join(forms), block, code[1]))
+            rows.extend(produced)
     result.rows, result.duplicates = merge_verb_rows(rows)
     return result
 

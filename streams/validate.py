@@ -132,14 +132,8 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def validate_article(
-    raw: bytes | None,
-    *,
-    max_bytes: int = 1_000_000,
-    languages: tuple[str, ...] = ("en",),
-    detect_language: bool = True,
-) -> dict[str, Any]:
-    """Return the normalised article or raise RejectedInput with a machine-readable reason."""
+def _decode_object(raw: bytes | None, max_bytes: int) -> dict[str, Any]:
+    """The message as a JSON object within the size and depth limits, or RejectedInput."""
     if raw is None:
         raise RejectedInput("missing_field", "message has no value")
     if len(raw) > max_bytes:
@@ -156,6 +150,11 @@ def validate_article(
         raise RejectedInput("not_an_object", f"expected a JSON object, got {type(doc).__name__}")
     if _depth(doc, MAX_DEPTH) > MAX_DEPTH:
         raise RejectedInput("too_deep", f"JSON nested deeper than {MAX_DEPTH} levels")
+    return doc
+
+
+def _check_fields(doc: dict[str, Any]) -> str:
+    """The article id once the required fields are present and the document matches the schema."""
     article_id = doc.get("id") if isinstance(doc.get("id"), str) else None
     for name in ("id", "text"):
         if name not in doc or doc[name] is None:
@@ -172,7 +171,11 @@ def validate_article(
     assert article_id is not None
     if _CONTROL.search(article_id):
         raise RejectedInput("control_characters", "'id' contains control characters", None)
-    text: str = doc["text"]
+    return article_id
+
+
+def _article_text(text: str, article_id: str) -> str:
+    """The text with HTML stripped and control characters and escape sequences removed; it must have letters."""
     if looks_like_html(text):
         text = strip_html(text)
         if not text.strip() or len(text.split()) < 3:
@@ -183,14 +186,25 @@ def validate_article(
     if not _LETTER.search(text):
         raise RejectedInput("no_letters", "the text has no letters once control characters and terminal escape "
                             "sequences are removed (only punctuation, digits, symbols or whitespace)", article_id)
-    published_at = None
-    if doc.get("published_at"):
-        try:
-            published_at = parse_published_at(doc["published_at"])
-        except ValueError:
-            raise RejectedInput(
-                "bad_published_at", f"'published_at' is not ISO-8601: {doc['published_at'][:60]!r}", article_id
-            ) from None
+    return text
+
+
+def _published_at(doc: dict[str, Any], article_id: str) -> str | None:
+    """The normalised published_at, None when absent or empty."""
+    if not doc.get("published_at"):
+        return None
+    try:
+        return parse_published_at(doc["published_at"])
+    except ValueError:
+        raise RejectedInput(
+            "bad_published_at", f"'published_at' is not ISO-8601: {doc['published_at'][:60]!r}", article_id
+        ) from None
+
+
+def _language(
+    doc: dict[str, Any], text: str, languages: tuple[str, ...], detect_language: bool, article_id: str
+) -> str | None:
+    """The declared language, or the detected one when none is declared; either must be accepted."""
     language = (doc.get("language") or "").strip().lower() or None
     if language and languages and language.split("-")[0] not in languages:
         raise RejectedInput("unsupported_language", f"language '{language}' is not accepted", article_id)
@@ -201,6 +215,22 @@ def validate_article(
         if found and found not in languages:
             raise RejectedInput("unsupported_language", f"detected language '{found}' is not accepted", article_id)
         language = found or None
+    return language
+
+
+def validate_article(
+    raw: bytes | None,
+    *,
+    max_bytes: int = 1_000_000,
+    languages: tuple[str, ...] = ("en",),
+    detect_language: bool = True,
+) -> dict[str, Any]:
+    """Return the normalised article or raise RejectedInput with a machine-readable reason."""
+    doc = _decode_object(raw, max_bytes)
+    article_id = _check_fields(doc)
+    text = _article_text(doc["text"], article_id)
+    published_at = _published_at(doc, article_id)
+    language = _language(doc, text, languages, detect_language, article_id)
     return {
         "id": article_id,
         "text": text,
