@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 KAFKA_STAMP := kafka/libs/.resolved
 
-.PHONY: help install kafka chromium demo test lint unit bench bench-tiny reliability reliability-tests clean
+.PHONY: help install kafka chromium demo test lint unit bench bench-tiny reliability reliability-tests soak evaluate clean
 
 help:
 	@echo "make demo         start Kafka + a worker, publish the samples, print events and top actors"
 	@echo "make test         lint + the whole test suite against a real Kafka broker"
 	@echo "make bench        throughput / latency / memory benchmark (writes bench.json)"
 	@echo "make reliability  fault scenarios against the real broker (writes reliability.json)"
+	@echo "make soak         many articles with a dedup window of seconds: table keys, RSS, restart time (writes soak-out/)"
 	@echo "make evaluate     score the extractor on the dev and blind gold sets (and draw docs/reliability-diagram.png)"
 
 $(STAMP): pyproject.toml
@@ -63,5 +64,8 @@ bench-tiny: install kafka
 reliability: install kafka
 	$(BIN)/python scripts/reliability.py $(RELIABILITY_ARGS)
 
+soak: install kafka
+	$(BIN)/python scripts/soak.py $(SOAK_ARGS)
+
 clean:
-	rm -rf .geoevents .pytest_cache .mypy_cache .ruff_cache bench.json reliability.json
+	rm -rf .geoevents .pytest_cache .mypy_cache .ruff_cache bench.json reliability.json soak-out
