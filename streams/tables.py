@@ -64,10 +64,16 @@ class StampedTable(app.conf.Table):  # type: ignore[misc, name-defined]
         super().__setitem__(key, value)
 
 
+# Kafka compacts only closed segments (segment.ms, 7 days by default): a changelog segment closed every
+# hour keeps what a restarted worker reads near the live keys of its tables, not a week of writes
+# (docs/soak.md)
+CHANGELOG_CONFIG = {"segment.ms": str(3_600_000)}
+
+
 def dedup_table(name: str) -> Any:
     """A table like app.Table(name, default=None), stamped, and swept by `sweep_dedup_tables`."""
     table = app.tables.add(StampedTable(app, name=name, default=None, beacon=app.tables.beacon,
-                                        partitions=settings.partitions))
+                                        partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG))
     DEDUP_TABLES.append(table)
     return table
 
@@ -143,7 +149,7 @@ async def sweep_dedup_tables() -> None:
                      removed, table.name, settings.dedup_window, len(table.data))
 
 # country-level actor code -> {"n": mentions, "codes": {full actor code: mentions}, "off": last offset}
-mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions)
+mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
 
 # Hopping windows over event time, stored as panes: each mention is added to one tumbling bucket
 # of its pane table (value {"n": count, "off": offset of the last record counted}; one changelog write), and a window's count is the sum of the panes it covers
@@ -152,12 +158,12 @@ mentions_all = app.Table("mentions-all", default=None, partitions=settings.parti
 # window, so memory stays bounded.
 PANE_15M = 15 * 60.0
 mentions_15m = (
-    app.Table("mentions-15m", default=int, partitions=settings.partitions)
+    app.Table("mentions-15m", default=int, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
     .tumbling(PANE_15M, expires=timedelta(hours=2))
     .relative_to(event_time_of)  # type: ignore[attr-defined]
 )
 mentions_hourly = (
-    app.Table("mentions-hourly", default=int, partitions=settings.partitions)
+    app.Table("mentions-hourly", default=int, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
     .tumbling(HOUR, expires=timedelta(days=8))
     .relative_to(event_time_of)  # type: ignore[attr-defined]
 )
@@ -193,12 +199,12 @@ def window_count(key: str, label: str, now: float | None = None) -> int:
 # partition). Their keys are scoped by source partition ("p3|PRKGOV>RUSGOV"): each partition owns
 # its keys, and queries add the partitions up (across workers through the API fan-out).
 # partition-scoped "p{n}|{source}>{target}" -> {"events": n, "goldstein_sum": x}
-dyads = app.Table("dyads", default=None, partitions=settings.partitions)
+dyads = app.Table("dyads", default=None, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
 # partition-scoped "p{n}|{ISO-3}" -> events located in that country
-places = app.Table("places", default=None, partitions=settings.partitions)
+places = app.Table("places", default=None, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
 # events per minute (processing time), one key per partition, kept two hours
 events_per_minute = (
-    app.Table("events-per-minute", default=int, partitions=settings.partitions)
+    app.Table("events-per-minute", default=int, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)
     .tumbling(60.0, expires=timedelta(hours=2))
     .relative_to_stream()
 )
