@@ -65,8 +65,9 @@ def test_cli_publish_tail_and_top_against_a_worker(start_worker, stack_env, tmp_
     txt.write_text("North Korean leader Kim Jong Un plans to meet Russian President Vladimir Putin in Vladivostok.")
     result = geoevents("publish", str(SAMPLES), str(txt), env=stack_env)
     assert result.returncode == 0, result.stderr.decode()
-    assert b"sent 9, failed 0" in result.stderr
-    wait_settled([worker], 9)
+    n = sum(1 for line in SAMPLES.read_text().splitlines() if line.strip()) + 1  # the samples and the .txt
+    assert f"sent {n}, failed 0".encode() in result.stderr
+    wait_settled([worker], n)
     result = geoevents("tail", "--from-beginning", "--json", "--limit", "500", "--timeout", "5", env=stack_env)
     lines = [jsonio.loads(x) for x in result.stdout.splitlines()]
     assert any(ev["article_id"] == "kim-visit" for ev in lines)
