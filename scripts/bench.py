@@ -28,12 +28,10 @@ import platform
 import queue
 import shutil
 import signal
-import socket
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,7 +48,8 @@ from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from streams.errors import GeoeventsError  # noqa: E402
-from streams.settings import settings_from  # noqa: E402
+from streams.settings import Settings  # noqa: E402
+from streams.testing import Workers, counters, isolated_env, start_broker  # noqa: E402
 
 console = Console(stderr=True, highlight=False)
 
@@ -193,19 +192,6 @@ def phase_extract(articles: list[dict[str, Any]], model: str, batch_size: int = 
 # processes: broker, workers, memory sampler
 # ---------------------------------------------------------------------------------------------
 
-def free_ports(n: int) -> list[int]:
-    socks = []
-    try:
-        for _ in range(n):
-            s = socket.socket()
-            s.bind(("127.0.0.1", 0))
-            socks.append(s)
-        return [int(s.getsockname()[1]) for s in socks]
-    finally:
-        for s in socks:
-            s.close()
-
-
 class MemorySampler(threading.Thread):
     """Every `interval` s: RSS of each worker process plus all its descendants; keeps the peaks."""
 
@@ -269,17 +255,16 @@ class MemorySampler(threading.Thread):
 
 
 class Stack:
-    """Owns everything the benchmark starts; `close()` stops it all (idempotent)."""
+    """Owns everything the benchmark starts (streams/testing.py); `close()` stops it all (idempotent)."""
 
     def __init__(self, tmp: Path, sampler: MemorySampler) -> None:
         self.tmp = tmp
         self.sampler = sampler
         self.kafka: Any = None
-        self.workers: list[Any] = []
+        self.groups: list[Workers] = []
         self.bootstrap = ""
 
     def start_broker(self) -> str:
-        from streams.broker import LocalKafka
         from streams.settings import get_settings
 
         external = os.environ.get("GEOEVENTS_BROKER")
@@ -287,64 +272,41 @@ class Stack:
             log(f"using the broker at {external}")
             self.bootstrap = external
             return external
-        port, controller = free_ports(2)
-        self.kafka = LocalKafka(self.tmp / "broker", port=port, controller_port=controller,
-                                libs=get_settings().kafka_libs)
-        log(f"starting Kafka on 127.0.0.1:{port} ...")
+        log("starting Kafka ...")
         t0 = time.perf_counter()
-        self.kafka.start(timeout=120)
-        log(f"Kafka ready in {time.perf_counter() - t0:.1f}s")
-        self.bootstrap = f"kafka://127.0.0.1:{port}"
+        self.kafka = start_broker(self.tmp / "broker", libs=get_settings().kafka_libs)
+        log(f"Kafka ready on {self.kafka.bootstrap} in {time.perf_counter() - t0:.1f}s")
+        self.bootstrap = f"kafka://{self.kafka.bootstrap}"
         return self.bootstrap
 
     def run_env(self, label: str) -> dict[str, str]:
-        run = f"{label}-{uuid.uuid4().hex[:8]}"
-        env = dict(os.environ)
-        env.update({
-            "GEOEVENTS_BROKER": self.bootstrap,
-            "GEOEVENTS_APP_ID": f"geoevents-bench-{run}",
-            "GEOEVENTS_TOPIC_ARTICLES": f"articles-bench-{run}",
-            "GEOEVENTS_TOPIC_EVENTS": f"events-bench-{run}",
-            "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-bench-{run}",
-            "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-bench-{run}",
-            "GEOEVENTS_PARTITIONS": "4",
-        })
-        env.pop("GEOEVENTS_WEB_PORT", None)
-        env.pop("GEOEVENTS_CANONICAL_URL", None)
-        return env
+        """A run of its own: app id, topics (4 partitions) and state."""
+        return isolated_env(self.bootstrap, self.tmp / f"{label}-state", f"geoevents-bench-{label}", partitions=4)
 
-    def start_workers(self, env: dict[str, str], n: int, label: str, timeout: float) -> list[Any]:
-        from streams.demo import WorkerProcess
-
-        ports = free_ports(n)
-        started = []
-        for i, port in enumerate(ports):
-            wenv = {**env, "GEOEVENTS_DATA_DIR": str(self.tmp / f"{label}-w{i}")}
-            w = WorkerProcess(wenv, self.tmp / f"{label}-w{i}.log", port)
-            w.label = f"{label}-w{i}"  # type: ignore[attr-defined]
-            self.workers.append(w)
-            started.append(w)
-            self.sampler.watch(w.label, w.proc.pid)  # type: ignore[attr-defined]
+    def start_workers(self, env: dict[str, str], n: int, label: str, timeout: float) -> Workers:
+        group = Workers(env, self.tmp, name=f"{label}-w")
+        self.groups.append(group)
         t0 = time.perf_counter()
+        started = group.start_many(n, ready=False)
+        for w in started:
+            self.sampler.watch(w.label, w.proc.pid)
         for w in started:
             w.wait_ready(max(1.0, timeout - (time.perf_counter() - t0)))
         wait_assignment(started, env["GEOEVENTS_TOPIC_ARTICLES"], 4, timeout)
         log(f"{n} worker(s) ready and assigned in {time.perf_counter() - t0:.1f}s: "
             + ", ".join(f"pid {w.proc.pid} {w.url}" for w in started))
-        return started
+        return group
 
-    def stop_workers(self, workers: list[Any]) -> None:
-        for w in workers:
-            if w.proc.poll() is None:
-                w.proc.send_signal(signal.SIGTERM)
-        for w in workers:
-            try:
-                w.stop(timeout=30)
-            except Exception:  # noqa: BLE001
-                pass
-            self.sampler.unwatch(w.label)
-            if w in self.workers:
-                self.workers.remove(w)
+    def stop_workers(self, group: Workers) -> None:
+        labels = [w.label for w in group.procs]
+        try:
+            group.stop_all(timeout=30)
+        except Exception:  # noqa: BLE001 - stop what can be stopped
+            pass
+        for label in labels:
+            self.sampler.unwatch(label)
+        if group in self.groups:
+            self.groups.remove(group)
         self._reap_descendants()
 
     def _reap_descendants(self) -> None:
@@ -382,8 +344,8 @@ class Stack:
         return out
 
     def close(self) -> None:
-        if self.workers:
-            self.stop_workers(list(self.workers))
+        for group in list(self.groups):
+            self.stop_workers(group)
         if self.kafka is not None:
             log("stopping Kafka ...")
             self.kafka.stop()
@@ -434,15 +396,6 @@ def check_alive(workers: list[Any]) -> None:
         raise RuntimeError(f"worker {w.label} (pid {w.proc.pid}) exited with code {code} during the run"
                            + (f"; first crash in its log: {reason}" if reason else "")
                            + f"; log: {w.log.name}")
-
-
-def sum_counters(workers: list[Any]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for w in workers:
-        h = w.health() or {"counters": {}}
-        for k, v in h["counters"].items():
-            total[k] = total.get(k, 0.0) + v
-    return total
 
 
 def scrape(workers: list[Any]) -> dict[str, float]:
@@ -582,7 +535,7 @@ async def throughput_run(settings: Any, workers: list[Any], lines: list[bytes], 
                 continue
             await events.refresh()
             check_alive(workers)
-            c = await asyncio.to_thread(sum_counters, workers)
+            c = await asyncio.to_thread(counters, workers)
             handled = c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
             next_poll = now + poll_interval(handled, len(lines), now - t0)
             counted = c.get("mentions_counted", 0) >= c.get("mentions_out", 0)
@@ -642,9 +595,10 @@ def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, labe
               ready_timeout: float, after: Any = None) -> dict[str, Any]:
     """One throughput run on fresh topics; `after(settings, workers, result)` runs before the workers stop."""
     env = stack.run_env(label)
-    settings = settings_from(env)
+    settings = Settings.from_mapping(env)
     log(f"e2e with {n_workers} worker(s): app id {settings.app_id}")
-    workers = stack.start_workers(env, n_workers, label, ready_timeout)
+    group = stack.start_workers(env, n_workers, label, ready_timeout)
+    workers = list(group.procs)
     lines = [json.dumps(a, ensure_ascii=False).encode() for a in articles]
     ids = [str(a["id"]) for a in articles]
     try:
@@ -661,7 +615,7 @@ def phase_e2e(stack: Stack, articles: list[dict[str, Any]], n_workers: int, labe
             res["after"] = after(settings, workers, res)
         return res
     finally:
-        stack.stop_workers(workers)
+        stack.stop_workers(group)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -701,7 +655,7 @@ async def latency_run(settings: Any, workers: list[Any], articles: list[dict[str
                         into[aid] = now
 
     readers = [asyncio.create_task(drain(cons, first)), asyncio.create_task(drain(raw_cons, first_raw))]
-    base = await asyncio.to_thread(sum_counters, workers)
+    base = await asyncio.to_thread(counters, workers)
     try:
         futures = []
         t0 = time.perf_counter()
@@ -723,7 +677,7 @@ async def latency_run(settings: Any, workers: list[Any], articles: list[dict[str
         while time.monotonic() < deadline:
             await asyncio.sleep(0.5)
             check_alive(workers)
-            c = await asyncio.to_thread(sum_counters, workers)
+            c = await asyncio.to_thread(counters, workers)
             handled = (c.get("articles_extracted", 0) + c.get("articles_rejected", 0)
                        - base.get("articles_extracted", 0) - base.get("articles_rejected", 0))
             if handled >= len(articles) and c.get("mentions_counted", 0) >= c.get("mentions_out", 0):

@@ -20,8 +20,6 @@ import json
 import os
 import random
 import shutil
-import signal
-import socket
 import sys
 import tempfile
 import threading
@@ -39,11 +37,11 @@ if str(ROOT) not in sys.path:
 
 from streams import jsonio  # noqa: E402
 from streams.broker import LocalKafka  # noqa: E402
-from streams.demo import WorkerProcess, http_json  # noqa: E402
 from streams.diagnostics import acknowledged_holes  # noqa: E402
 from streams.errors import RejectedInput  # noqa: E402
 from streams.inputs import SAMPLES  # noqa: E402
-from streams.settings import Settings, isolated_env, settings_from  # noqa: E402
+from streams.settings import Settings  # noqa: E402
+from streams.testing import Workers, free_port, http_json, isolated_env, read_records, start_broker  # noqa: E402
 
 SECRET_PASSWORD = "s3cr3t-Reliability-pw"
 
@@ -51,78 +49,14 @@ SECRET_PASSWORD = "s3cr3t-Reliability-pw"
 # ---------------------------------------------------------------- environment and processes
 
 
-def any_port() -> int:
-    """A TCP port that can be bound now, below the ephemeral range (32768-60999 on Linux), so an
-    outgoing client connection cannot be holding it when the broker binds it (or binds it again
-    after a restart)."""
-    for _ in range(200):
-        port = random.randint(20000, 32000)
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free port between 20000 and 32000")
+# a scenario's processes come from streams/testing.py; scripts/cluster.py still calls rel.any_port
+any_port = free_port
 
 
 def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = isolated_env(bootstrap, tmp / "state", "rel")
     env.update(extra or {})
     return env
-
-
-def start_broker(data_dir: Path, port: int | None = None, controller_port: int | None = None,
-                 sasl_users: dict[str, str] | None = None) -> LocalKafka:
-    port = port or any_port()
-    kafka = LocalKafka(data_dir, port=port, controller_port=controller_port or any_port(), sasl_users=sasl_users)
-    kafka.start(timeout=120)
-    return kafka
-
-
-class Workers:
-    """Worker processes of one scenario; each gets its own web port, state dir and log."""
-
-    def __init__(self, env: dict[str, str], tmp: Path) -> None:
-        self.env = env
-        self.tmp = tmp
-        self.procs: list[WorkerProcess] = []
-        self.started = 0
-
-    def start(self, ready: bool = True, timeout: float = 240.0) -> WorkerProcess:
-        n = self.started
-        self.started += 1
-        env = {**self.env, "GEOEVENTS_DATA_DIR": str(self.tmp / f"state-{n}")}
-        w = WorkerProcess(env, self.tmp / f"worker-{n}.log", any_port())
-        self.procs.append(w)
-        if ready:
-            w.wait_ready(timeout)
-        return w
-
-    def kill(self, w: WorkerProcess) -> None:
-        """SIGKILL the worker and its parsing process (its own process group)."""
-        if w.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(w.proc.pid, signal.SIGKILL)
-            w.proc.wait(30)
-        w.log.close()
-        self.procs.remove(w)
-
-    def stop(self, w: WorkerProcess) -> None:
-        w.stop(60)
-        with contextlib.suppress(ProcessLookupError):  # the parsing process, if it outlived the worker
-            os.killpg(w.proc.pid, signal.SIGKILL)
-        self.procs.remove(w)
-
-    def alive(self) -> list[WorkerProcess]:
-        return [w for w in self.procs if w.proc.poll() is None]
-
-    def stop_all(self) -> None:
-        for w in list(self.procs):
-            self.stop(w)
-
-    def logs(self) -> str:
-        return "".join(p.read_text(errors="replace") for p in sorted(self.tmp.glob("worker-*.log")))
 
 
 # ---------------------------------------------------------------- inputs and the reference
@@ -226,29 +160,6 @@ def _id_key(value: bytes) -> bytes | None:
     return None
 
 
-def read_topic(settings: Settings, topic: str, idle: float = 2.0, timeout: float = 120.0) -> list[tuple[bytes | None, bytes]]:
-    """Every committed record of a topic, until `idle` seconds pass without one."""
-    from streams.clients import consumer
-
-    async def _read() -> list[tuple[bytes | None, bytes]]:
-        cons = consumer(settings, topic, from_beginning=True)
-        await cons.start()
-        out: list[tuple[bytes | None, bytes]] = []
-        last = start = time.monotonic()
-        try:
-            while time.monotonic() - last < idle and time.monotonic() - start < timeout:
-                batch = await cons.getmany(timeout_ms=300)
-                for records in batch.values():
-                    for rec in records:
-                        out.append((rec.key, rec.value))
-                        last = time.monotonic()
-        finally:
-            await cons.stop()
-        return out
-
-    return asyncio.run(_read())
-
-
 def actor_table(workers: Workers) -> dict[str, int] | None:
     for w in workers.alive():
         try:
@@ -289,18 +200,18 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
     """Wait until events and tables match the expectation (or the timeout), then judge."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ids = {k.decode() for k, _ in read_topic(settings, settings.topic_events, idle=1.0) if k}
+        ids = {k.decode() for k, _ in read_records(settings, settings.topic_events, idle=1.0) if k}
         table = actor_table(workers)
         if ids >= exp.event_ids and table == dict(exp.actors):
             break
         time.sleep(2.0)
     time.sleep(3.0)  # anything late (a duplicate) would show up now
-    records = read_topic(settings, settings.topic_events, idle=2.0)
+    records = read_records(settings, settings.topic_events, idle=2.0)
     keys = [k.decode() if k else "" for k, _ in records]
     values = [jsonio.loads(v) for _, v in records]
     seen = Counter(keys)
     table = actor_table(workers)
-    rejected = [jsonio.loads(v) for _, v in read_topic(settings, settings.topic_rejected, idle=1.0)]
+    rejected = [jsonio.loads(v) for _, v in read_records(settings, settings.topic_rejected, idle=1.0)]
     got_rej = Counter((r["topic"], r["partition"], r["offset"], r["reason"]) for r in rejected)
     want_rej = Counter((settings.topic_articles, *positions[i], reason) for i, reason in exp.rejected.items())
     bad_keys = sum(1 for k, v in zip(keys, values, strict=True) if k != v.get("event_id"))
@@ -372,7 +283,7 @@ class Stage:
             # messages a running worker skipped (streams/diagnostics.py); a killed worker's log can
             # end with holes of batches that were in flight
             for w in self.workers.alive():
-                log = Path(w.log.name)
+                log = w.log_path
                 holes = acknowledged_holes(log.read_text(errors="replace").splitlines())
                 if holes:
                     row.notes += f" {log.stem} skipped offsets {holes}"
@@ -385,7 +296,7 @@ def stage(bootstrap: str, payloads: list[bytes], extra_env: dict[str, str] | Non
     """A scenario's stage on `bootstrap`; its workers are stopped at the end."""
     with scenario_dir() as tmp:
         env = worker_env(bootstrap, tmp, extra_env)
-        st = Stage(tmp, env, settings_from(env), payloads, expected_for(payloads, max_bytes=max_bytes),
+        st = Stage(tmp, env, Settings.from_mapping(env), payloads, expected_for(payloads, max_bytes=max_bytes),
                    Workers(env, tmp))
         try:
             yield st
@@ -451,6 +362,7 @@ def scenario_broker_restart(tmp_root: Path, n: int, outage: float, timeout: floa
             wait_progress(st.workers, max(1, n // 5))
             kafka.stop()
             time.sleep(outage)
+            # the same ports: the worker knows only this address
             kafka = LocalKafka(kafka.data_dir, port=kafka.port, controller_port=kafka.controller_port)
             kafka.start(timeout=120)
             survived = w.proc.poll() is None

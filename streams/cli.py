@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from streams import jsonio
 from streams.settings import get_settings
@@ -160,18 +159,9 @@ def top(
     if as_json:
         print(jsonio.pretty(body))
         return
+    from streams.render import print_top
+
     print_top(body["actors"], f"top actors ({body['window']})")
-
-
-def print_top(actors: list[dict[str, Any]], title: str) -> None:
-    table = Table(title=title)
-    table.add_column("#", justify="right")
-    table.add_column("code")
-    table.add_column("name")
-    table.add_column("mentions", justify="right")
-    for i, a in enumerate(actors, 1):
-        table.add_row(str(i), a["code"], a["name"], str(a["mentions"]))
-    Console().print(table)
 
 
 @cli.command()

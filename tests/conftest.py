@@ -1,16 +1,16 @@
-"""Shared fixtures: the real Kafka broker for the session, worker processes, the loaded extractor."""
+"""Shared fixtures: the real Kafka broker for the session, worker processes (streams/testing.py),
+the loaded extractor."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from streams.broker import LocalKafka, port_open
-from streams.demo import WorkerProcess, free_port
-from streams.settings import isolated_env, settings_from
+from streams.broker import port_open
+from streams.testing import WorkerProcess, Workers, free_port, isolated_env, start_broker
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -37,10 +37,8 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             pytest.fail(f"GEOEVENTS_TEST_BROKER={external} does not answer")
         yield external
         return
-    port = free_port(19092)
-    broker = LocalKafka(tmp_path_factory.mktemp("kafka"), port=port, controller_port=free_port(19093))
     try:
-        broker.start(timeout=90)
+        broker = start_broker(tmp_path_factory.mktemp("kafka"), port=19092, controller_port=19093, timeout=90)
     except Exception as exc:  # noqa: BLE001
         if IN_CI:
             pytest.fail(f"the Kafka broker could not start in CI: {exc}")
@@ -63,9 +61,7 @@ def stack_env(kafka: str, tmp_path: Path) -> dict[str, str]:
 def shared_worker(kafka: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
     """One worker for a whole test module (for tests that only query it)."""
     tmp = tmp_path_factory.mktemp("shared-worker")
-    env = make_env(kafka, tmp)
-    w = WorkerProcess(env, tmp / "worker.log", free_port(16166))
-    w.env = env  # type: ignore[attr-defined]
+    w = WorkerProcess(make_env(kafka, tmp), tmp / "worker.log", free_port(16166))
     try:
         w.wait_ready(120)
         yield w
@@ -73,23 +69,16 @@ def shared_worker(kafka: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         w.stop()
 
 
+StartWorker = Callable[..., WorkerProcess]
+
+
 @pytest.fixture()
-def start_worker(stack_env: dict[str, str], tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
-    """Start worker processes on the test's topics; all are stopped at the end of the test."""
-    started: list[WorkerProcess] = []
+def start_worker(stack_env: dict[str, str], tmp_path: Path) -> Iterator[StartWorker]:
+    """`start_worker(extra=None, ready=True)`: one more worker process on the test's topics; all
+    are stopped at the end of the test."""
+    with Workers(stack_env, tmp_path, first_port=16066) as workers:
 
-    def _start(extra: dict[str, str] | None = None, ready: bool = True) -> WorkerProcess:
-        port = free_port(16066 + len(started))
-        env = {**stack_env, "GEOEVENTS_DATA_DIR": str(tmp_path / f"state-{len(started)}"), **(extra or {})}
-        w = WorkerProcess(env, tmp_path / f"worker-{len(started)}.log", port)
-        started.append(w)
-        if ready:
-            w.wait_ready(120)
-        return w
+        def _start(extra: dict[str, str] | None = None, ready: bool = True) -> WorkerProcess:
+            return workers.start(ready=ready, timeout=120, extra=extra)
 
-    yield _start
-    for w in started:
-        w.stop()
-
-
-settings_for = settings_from
+        yield _start

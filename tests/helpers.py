@@ -1,4 +1,5 @@
-"""Helpers for integration tests: publish, read whole topics, wait for a worker to settle."""
+"""Helpers for integration tests: publish, count mentions, query a worker, wait for workers to settle.
+Brokers, workers and topic readers are in streams/testing.py."""
 
 from __future__ import annotations
 
@@ -10,38 +11,15 @@ from collections import Counter
 from typing import Any
 
 from streams import jsonio
-from streams.clients import consumer
-from streams.demo import WorkerProcess
 from streams.publish import publish_records
 from streams.settings import Settings
+from streams.testing import WorkerProcess, counters
 
 
 def publish(settings: Settings, *paths: str) -> int:
     sent, failed = asyncio.run(publish_records(settings, list(paths), settings.topic_articles, quiet=True))
     assert failed == 0
     return sent
-
-
-def read_topic(settings: Settings, topic: str, idle: float = 2.0) -> list[tuple[str | None, Any]]:
-    """Every message of a topic from the beginning, until `idle` seconds pass without one."""
-
-    async def _read() -> list[tuple[str | None, Any]]:
-        cons = consumer(settings, topic, from_beginning=True)
-        await cons.start()
-        out: list[tuple[str | None, Any]] = []
-        last = time.monotonic()
-        try:
-            while time.monotonic() - last < idle:
-                batch = await cons.getmany(timeout_ms=300)
-                for records in batch.values():
-                    for rec in records:
-                        out.append((rec.key.decode() if rec.key else None, jsonio.loads(rec.value)))
-                        last = time.monotonic()
-        finally:
-            await cons.stop()
-        return out
-
-    return asyncio.run(_read())
 
 
 def mention_counts(records: list[tuple[str | None, Any]]) -> Counter[str]:
@@ -58,15 +36,6 @@ def get(url: str) -> tuple[int, Any]:
             return resp.status, jsonio.loads(resp.read())
     except urllib.error.HTTPError as exc:
         return exc.code, jsonio.loads(exc.read())
-
-
-def counters(workers: list[WorkerProcess]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for w in workers:
-        h = w.health() or {"counters": {}}
-        for k, v in h["counters"].items():
-            total[k] = total.get(k, 0) + v
-    return total
 
 
 def wait_settled(workers: list[WorkerProcess], handled: int, timeout: float = 120.0) -> dict[str, float]:

@@ -11,7 +11,7 @@ import pytest
 
 from streams import jsonio, schemas
 from streams.inputs import SAMPLES
-from tests.conftest import settings_for
+from streams.settings import Settings
 from tests.helpers import wait_settled
 
 COMMANDS = ["broker", "worker", "publish", "tail", "top", "extract", "evaluate", "demo"]
@@ -82,7 +82,7 @@ def test_cli_publish_tail_and_top_against_a_worker(start_worker, stack_env, tmp_
     top = geoevents("top", "--json", "--n", "3", "--url", worker.url, env=stack_env)
     body = jsonio.loads(top.stdout)
     assert len(body["actors"]) == 3 and body["actors"][0]["mentions"] >= body["actors"][1]["mentions"]
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     assert settings.topic_events in settings.topic_events  # the env names the test's own topics
 
 

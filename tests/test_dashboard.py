@@ -14,7 +14,7 @@ import pytest
 from streams import jsonio
 from streams.inputs import SAMPLES
 from streams.publish import publish_records
-from tests.conftest import settings_for
+from streams.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -94,7 +94,7 @@ def test_dashboard_shows_live_data(start_worker, stack_env: dict[str, str], tmp_
         unavailable("the playwright package is not installed (pip install playwright==1.65.2)")
 
     worker = start_worker()
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     sent, failed = asyncio.run(publish_records(settings, [str(SAMPLES)], settings.topic_articles, quiet=True))
     assert (sent, failed) == (SAMPLE_ARTICLES, 0)
     wait_processed(worker.url)

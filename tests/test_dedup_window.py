@@ -15,8 +15,9 @@ import pytest
 from streams import jsonio
 from streams.clients import consumer
 from streams.publish import publish_records
-from tests.conftest import settings_for
-from tests.helpers import counters, get, read_topic
+from streams.settings import Settings
+from streams.testing import counters, read_topic
+from tests.helpers import get
 
 WINDOW = 4.0
 ARTICLE = {"id": "window-1", "text": "Russia and China signed a trade agreement in Beijing on Monday, officials said."}
@@ -68,7 +69,7 @@ def table_sizes(worker: Any) -> dict[str, int]:
 def test_dedup_window_sweeps_entries_with_tombstones_and_keeps_duplicates_inside(
         start_worker: Any, stack_env: dict[str, str], tmp_path: Path) -> None:
     worker = start_worker({"GEOEVENTS_DEDUP_SECONDS": str(WINDOW)})
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     first = time.monotonic()
     send(settings, tmp_path / "a.jsonl", ARTICLE)
     wait_for_counter(worker, "articles_extracted", 1)

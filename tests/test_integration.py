@@ -9,8 +9,9 @@ import pytest
 
 from streams import jsonio, schemas
 from streams.inputs import SAMPLES
-from tests.conftest import settings_for
-from tests.helpers import get, mention_counts, publish, read_topic, wait_settled
+from streams.settings import Settings
+from streams.testing import read_topic
+from tests.helpers import get, mention_counts, publish, wait_settled
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -22,7 +23,7 @@ EXPECTED_BAD = {"invalid_json", "not_an_object", "missing_field", "empty_field",
 
 def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: ignore[no-untyped-def]
     worker = start_worker()
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     sent = publish(settings, str(SAMPLES), str(BAD))
     assert sent == N_GOOD + N_BAD
     c = wait_settled([worker], sent)
@@ -82,7 +83,7 @@ def test_pipeline_samples_end_to_end(start_worker, stack_env) -> None:  # type: 
 
 def test_pipeline_republished_articles_are_not_counted_twice(start_worker, stack_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     worker = start_worker()
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     publish(settings, str(SAMPLES))
     first = wait_settled([worker], N_GOOD)
     _, top_before = get(f"{worker.url}/api/actors/top?window=all&n=500")
@@ -138,7 +139,7 @@ def test_api_answers_match_the_openapi_document(shared_worker) -> None:  # type:
 
     from jsonschema import Draft202012Validator
 
-    settings = settings_for(shared_worker.env)
+    settings = Settings.from_mapping(shared_worker.env)
     publish(settings, str(SAMPLES))
     wait_settled([shared_worker], 8)
     spec = json.loads(Path("schemas/openapi.json").read_text())

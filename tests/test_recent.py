@@ -11,9 +11,9 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams import jsonio
 from streams.clients import producer
-from streams.demo import free_port
+from streams.settings import Settings
+from streams.testing import free_port
 from streams.web.recent import RecentEvents
-from tests.conftest import settings_for
 
 pytestmark = [pytest.mark.integration]
 
@@ -48,7 +48,7 @@ async def _create(settings: Any, topic: str, partitions: int) -> None:
 
 
 def test_recent_events_keeps_the_tail_of_every_partition_and_reads_only_what_is_new(stack_env) -> None:  # type: ignore[no-untyped-def]
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     topic = f"{settings.topic_events}.recent-test"
 
     async def scenario() -> None:
@@ -88,7 +88,7 @@ def test_recent_events_keeps_the_tail_of_every_partition_and_reads_only_what_is_
 
 
 def test_recent_events_answers_empty_when_the_broker_cannot_be_reached(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    settings = settings_for({"GEOEVENTS_BROKER": f"kafka://127.0.0.1:{free_port(29990)}"})
+    settings = Settings.from_mapping({"GEOEVENTS_BROKER": f"kafka://127.0.0.1:{free_port(29990)}"})
 
     async def scenario() -> list[dict[str, Any]]:
         reader = RecentEvents(settings, "events", keep=5, read_timeout=1.0)
@@ -101,7 +101,7 @@ def test_recent_events_answers_empty_when_the_broker_cannot_be_reached(tmp_path)
 
 
 def test_recent_events_forgets_a_partition_whose_topic_was_recreated(stack_env) -> None:  # type: ignore[no-untyped-def]
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     topic = f"{settings.topic_events}.recreated"
 
     async def scenario() -> None:

@@ -8,12 +8,12 @@ the offline extraction of the same articles. `make reliability` runs the long ve
 from __future__ import annotations
 
 import os
-import signal
 from pathlib import Path
 
 import pytest
 
 from scripts import reliability as rel
+from streams.testing import Workers, isolated_env, start_broker
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -66,21 +66,15 @@ def test_sasl_plain_pipeline_and_no_secret_in_log(tmp_path: Path) -> None:
 def test_sasl_wrong_password_fails_fast(tmp_path: Path) -> None:
     """A worker with a wrong password stops with an error instead of spinning, and does not print it."""
     users = {"admin": "admin-pw", "geoevents": "right-pw"}
-    kafka = rel.start_broker(tmp_path / "broker", sasl_users=users)
+    kafka = start_broker(tmp_path / "broker", sasl_users=users)
     try:
-        env = rel.worker_env(kafka.bootstrap, tmp_path, {
+        env = isolated_env(kafka.bootstrap, tmp_path / "state", "rel")
+        env.update({
             "GEOEVENTS_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "GEOEVENTS_SASL_MECHANISM": "PLAIN",
             "GEOEVENTS_SASL_USERNAME": "geoevents", "GEOEVENTS_SASL_PASSWORD": "wrong-pw-123456",
         })
-        workers = rel.Workers(env, tmp_path)
-        w = workers.start(ready=False)
-        try:
-            code = w.proc.wait(120)
-        except Exception:  # noqa: BLE001
-            os.killpg(w.proc.pid, signal.SIGKILL)
-            raise
-        finally:
-            workers.stop_all()
+        with Workers(env, tmp_path) as workers:
+            code = workers.start(ready=False).proc.wait(120)
         assert code != 0
         assert "wrong-pw-123456" not in workers.logs()
     finally:

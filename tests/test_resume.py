@@ -21,14 +21,14 @@ from aiokafka.partitioner import DefaultPartitioner
 from scripts import reliability as rel
 from streams import jsonio
 from streams.clients import producer, security_kwargs
-from streams.demo import http_json
 from streams.extraction.pipeline import extract_batch
 from streams.extraction.records import mention_records
-from streams.settings import Settings, settings_from
+from streams.settings import Settings
 from streams.tables import EVENT_TIME_HEADER
-from streams.topics import QUAD_TOPIC_SUFFIX, ensure_topics
+from streams.testing import http_json, read_topic
+from streams.topics import ensure_topics
 from streams.validate import validate_article
-from tests.helpers import read_topic, wait_settled
+from tests.helpers import wait_settled
 
 pytestmark = pytest.mark.integration
 
@@ -55,7 +55,7 @@ async def _leave_interrupted(cfg: Settings, article_id: str, content_hash: str, 
                                  value=jsonio.dumps({"sending": int(time.time() * 1000) - 2000}), partition=partition)
         for ev in events:
             await prod.send_and_wait(cfg.topic_events, key=ev["event_id"].encode(), value=jsonio.dumps(ev))
-            quad = f"{cfg.topic_events}.{QUAD_TOPIC_SUFFIX[ev['quad_class']]}"
+            quad = cfg.flow_topics.events_by_quad[ev['quad_class']]
             await prod.send_and_wait(quad, key=ev["event_id"].encode(), value=jsonio.dumps(ev))
         for m in mentions:
             await prod.send_and_wait(cfg.topic_mentions, key=m["actor"].encode(), value=jsonio.dumps(m),
@@ -65,7 +65,7 @@ async def _leave_interrupted(cfg: Settings, article_id: str, content_hash: str, 
 
 
 def test_interrupted_extraction_resumes_without_duplicates(stack_env: dict[str, str], start_worker: Any) -> None:
-    cfg = settings_from(stack_env)
+    cfg = Settings.from_mapping(stack_env)
     payload = rel.make_articles(1)[0]
     article = validate_article(payload)
     result = extract_batch([article])[0]
@@ -83,8 +83,8 @@ def test_interrupted_extraction_resumes_without_duplicates(stack_env: dict[str, 
     expected_events = sorted(ev["event_id"] for ev in events)
     on_events = sorted(key for key, _ in read_topic(cfg, cfg.topic_events))
     assert on_events == expected_events  # every event once: the half already there was not sent again
-    on_quads = Counter(key for suffix in QUAD_TOPIC_SUFFIX.values()
-                       for key, _ in read_topic(cfg, f"{cfg.topic_events}.{suffix}"))
+    on_quads = Counter(key for topic in cfg.flow_topics.events_by_quad.values()
+                       for key, _ in read_topic(cfg, topic))
     assert on_quads == Counter(expected_events)
     on_mentions = Counter(value["mention_id"] for _, value in read_topic(cfg, cfg.topic_mentions))
     assert on_mentions == Counter(r["mention_id"] for r in records)

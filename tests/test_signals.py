@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -17,14 +16,8 @@ import psutil
 import pytest
 
 from streams.broker import port_open
-from streams.demo import WorkerProcess
+from streams.testing import WorkerProcess, free_port, free_ports
 from tests.conftest import make_env
-
-
-def any_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -96,7 +89,7 @@ def is_java(p: psutil.Process) -> bool:
 @pytest.mark.integration
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_broker_command_stops_its_kafka_on_signal(sig: int, tmp_path: Path) -> None:
-    port, controller = any_port(), any_port()
+    port, controller = free_ports(2)
     log = tmp_path / "broker.out"
     proc = start(["broker", "--data-dir", str(tmp_path / "data"), "--port", str(port),
                   "--controller-port", str(controller)], dict(os.environ), log)
@@ -122,7 +115,7 @@ def test_broker_command_stops_its_kafka_on_signal(sig: int, tmp_path: Path) -> N
 @pytest.mark.integration
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_worker_command_stops_its_parsing_process_on_signal(sig: int, kafka: str, tmp_path: Path) -> None:
-    web_port = any_port()
+    web_port = free_port()
     w = WorkerProcess(make_env(kafka, tmp_path), tmp_path / "worker.log", web_port)
     try:
         w.wait_ready(120)
@@ -168,7 +161,7 @@ def test_demo_command_stops_broker_and_worker_on_sigterm(tmp_path: Path) -> None
 @pytest.mark.integration
 def test_broker_command_killed_takes_its_kafka_along(tmp_path: Path) -> None:
     """SIGKILL leaves no handler to run: the JVM asked Linux for SIGTERM when its parent dies."""
-    port, controller = any_port(), any_port()
+    port, controller = free_ports(2)
     log = tmp_path / "broker.out"
     proc = start(["broker", "--data-dir", str(tmp_path / "data"), "--port", str(port),
                   "--controller-port", str(controller)], dict(os.environ), log)

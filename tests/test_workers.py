@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 
 from streams.inputs import SAMPLES
-from tests.conftest import settings_for
-from tests.helpers import get, mention_counts, publish, read_topic, wait_settled
+from streams.settings import Settings
+from streams.testing import read_topic
+from tests.helpers import get, mention_counts, publish, wait_settled
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -30,7 +31,7 @@ def test_two_workers_share_partitions_and_answer_the_same(start_worker, stack_en
     a = start_worker()
     b = start_worker()
     wait_both_assigned(a, b)
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     publish(settings, str(SAMPLES))
     n = sum(1 for line in SAMPLES.read_text().splitlines() if line.strip())
     c = wait_settled([a, b], n)
@@ -70,7 +71,7 @@ def test_two_workers_share_partitions_and_answer_the_same(start_worker, stack_en
 def test_worker_keeps_counts_across_a_restart(start_worker, stack_env, tmp_path, store: str) -> None:  # type: ignore[no-untyped-def]
     state = {"GEOEVENTS_STORE": store, "GEOEVENTS_DATA_DIR": str(tmp_path / "rocks-state")}
     w = start_worker(state)
-    settings = settings_for(stack_env)
+    settings = Settings.from_mapping(stack_env)
     publish(settings, str(SAMPLES))
     wait_settled([w], 8)
     expected = dict(mention_counts(read_topic(settings, settings.topic_mentions, idle=1.0)))
