@@ -19,7 +19,3 @@ class RejectedInput(GeoeventsError):
 
 class BrokerError(GeoeventsError):
     """The local Kafka broker could not be prepared or started."""
-
-
-class ConfigError(GeoeventsError):
-    """A setting or command-line value is invalid."""

@@ -95,8 +95,8 @@ def sweep_interval(window: float) -> float:
 
 
 def expired(value: Any, cutoff: float) -> bool:
-    """An entry written before `cutoff` (values without "t", from before the window, count as old)."""
-    return not isinstance(value, dict) or float(value.get("t", 0)) < cutoff
+    """An entry written before `cutoff`."""
+    return float(value["t"]) < cutoff
 
 
 async def sweep(table: Any, window: float, now: float | None = None) -> int:
@@ -112,9 +112,6 @@ async def sweep(table: Any, window: float, now: float | None = None) -> int:
     actives = {tp.partition for tp in assignor.assigned_actives() if tp.topic == changelog}
     standbys = {tp.partition for tp in assignor.assigned_standbys() if tp.topic == changelog}
     keys = list(table.data.keys())
-    # the memory store knows the partition of each entry it restored from the changelog: the
-    # partition of a value written before values were stamped
-    restored_in: dict[Any, int] = getattr(table.data, "_key_partition", {})
     removed = 0
     for start in range(0, len(keys), SWEEP_CHUNK):
         if app.rebalancing or getattr(app, "in_recovery", False):
@@ -123,9 +120,7 @@ async def sweep(table: Any, window: float, now: float | None = None) -> int:
             value = table.data.get(key)
             if value is None or not expired(value, cutoff):
                 continue
-            partition = value.get("p") if isinstance(value, dict) else None
-            if partition is None:
-                partition = restored_in.get(key)
+            partition = value.get("p")
             if partition in standbys:
                 continue
             if partition in actives:
@@ -177,10 +172,11 @@ WINDOWS = {
 
 
 def counted(value: Any) -> tuple[int, int]:
-    """(count, offset of the last record counted) of a pane or place value ({"n", "off"}; ints: older values)."""
-    if isinstance(value, dict):
-        return int(value["n"]), int(value["off"])
-    return int(value or 0), -1
+    """(count, offset of the last record counted) of a pane or place value {"n", "off"}; (0, -1)
+    for none (a missing key: the table's default, None or 0)."""
+    if not value:
+        return 0, -1
+    return int(value["n"]), int(value["off"])
 
 
 def pane_count(table: Any, key: str, timestamp: float) -> int:

@@ -45,16 +45,15 @@ async def dedup(stream: Any) -> None:
         await delivered()  # one wait for the whole batch: its offsets are committed after this
 
 
-def first_of(article: dict[str, Any], offset: int, source: int) -> tuple[str, int | None]:
+def first_of(article: dict[str, Any], offset: int, source: int) -> tuple[str, int]:
     """The id that first brought this text (this article's, when it is the first), and the
-    partition of `articles.unique` chosen for it (None for values written before the choice was
-    recorded: the key's partition)."""
+    partition of `articles.unique` chosen for it."""
     first = content_hashes.get(article["content_hash"])
     if first is None:
         to = least_loaded(source, len(article["text"]))
         content_hashes[article["content_hash"]] = {"id": article["id"], "off": offset, "to": to}
         return str(article["id"]), to
-    return str(first["id"]), first.get("to")
+    return str(first["id"]), int(first["to"])
 
 
 def least_loaded(source: int, size: int, partitions: int | None = None) -> int:

@@ -68,8 +68,8 @@ def event_time(iso: str) -> float:
 
 
 def is_done(mark: Any) -> bool:
-    """An `extracted` mark of an article whose records were all delivered (ints: older marks)."""
-    return isinstance(mark, int) or (isinstance(mark, dict) and "off" in mark)
+    """An `extracted` mark of an article whose records were all delivered."""
+    return isinstance(mark, dict) and "off" in mark
 
 
 # article id -> finished when the batch holding it is done (several agent instances run at once)

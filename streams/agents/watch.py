@@ -63,7 +63,7 @@ async def watch(stream: Any) -> None:
                 # reach Kafka without the others before a crash)
                 for key, items in pairs.items():
                     cur = dyads.get(key) or {"events": 0, "goldstein_sum": 0.0, "off": -1}
-                    new = [g for off, g in items if off > cur.get("off", -1)]
+                    new = [g for off, g in items if off > cur["off"]]
                     if new:
                         dyads[key] = {"events": cur["events"] + len(new), "goldstein_sum": cur["goldstein_sum"] + sum(new),
                                       "off": items[-1][0]}
