@@ -1,4 +1,4 @@
-"""The `geoevents` command: broker, worker, publish, tail, top, extract, evaluate, demo."""
+"""The `geoevents` command: broker, worker, publish, tail, top, stories, extract, evaluate, evaluate-stories, demo."""
 
 from __future__ import annotations
 
@@ -135,6 +135,24 @@ def tail(
     asyncio.run(tail_topic(settings, topic or settings.topic_events, from_beginning, limit, timeout, flt, as_json))
 
 
+def api_get(url: str, path: str, params: dict[str, Any]) -> Any:
+    """The JSON answer of a worker's API (`url`, default GEOEVENTS_WEB_HOST:GEOEVENTS_WEB_PORT);
+    a clear error when it refuses the query or no worker answers."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    base = url or get_settings().web_url
+    query = urllib.parse.urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    try:
+        with urllib.request.urlopen(f"{base}{path}?{query}", timeout=10) as resp:
+            return jsonio.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        fail(jsonio.loads(exc.read()).get("error", str(exc)))
+    except OSError as exc:
+        fail(f"no worker answers at {base}: {exc}")
+
+
 @cli.command()
 def top(
     window: Annotated[str, typer.Option(help="1h, 24h, 7d or all")] = "all",
@@ -143,25 +161,54 @@ def top(
     url: Annotated[str, typer.Option(help="worker URL (default http://GEOEVENTS_WEB_HOST:GEOEVENTS_WEB_PORT)")] = "",
 ) -> None:
     """Most mentioned actors, from the live tables through the worker's HTTP API."""
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-
-    base = url or get_settings().web_url
-    query = urllib.parse.urlencode({"window": window, "n": n})
-    try:
-        with urllib.request.urlopen(f"{base}/api/actors/top?{query}", timeout=10) as resp:
-            body = jsonio.loads(resp.read())
-    except urllib.error.HTTPError as exc:
-        fail(jsonio.loads(exc.read()).get("error", str(exc)))
-    except OSError as exc:
-        fail(f"no worker answers at {base}: {exc}")
+    body = api_get(url, "/api/actors/top", {"window": window, "n": n})
     if as_json:
         print(jsonio.pretty(body))
         return
     from streams.render import print_top
 
     print_top(body["actors"], f"top actors ({body['window']})")
+
+
+@cli.command()
+def stories(
+    window: Annotated[str, typer.Option(help="last event within 1h, 24h, 7d, 30d, or all")] = "all",
+    min_sources: Annotated[int, typer.Option(help="only stories reported by at least N publishers")] = 1,
+    country: Annotated[str, typer.Option(help="only stories with this country as source, target or place")] = "",
+    root: Annotated[str, typer.Option(help="only stories of this CAMEO root code (01-20)")] = "",
+    n: Annotated[int, typer.Option(help="how many stories")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="print the JSON answer")] = False,
+    url: Annotated[str, typer.Option(help="worker URL (default http://GEOEVENTS_WEB_HOST:GEOEVENTS_WEB_PORT)")] = "",
+) -> None:
+    """Top stories (one real-world event, many articles), most sources first, from the live tables."""
+    body = api_get(url, "/api/stories/top", {"window": window, "min_sources": min_sources, "country": country,
+                                             "root": root, "n": n})
+    if as_json:
+        print(jsonio.pretty(body))
+        return
+    from streams.render import print_stories
+
+    print_stories(body["stories"], f"top stories ({body['window']}, at least {body['min_sources']} source(s))")
+
+
+@cli.command("evaluate-stories")
+def evaluate_stories(
+    corpus: Annotated[Path, typer.Argument(help="articles JSONL with a truth_story label each")] = Path("tests/gold/stories.jsonl"),
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+) -> None:
+    """Pairwise precision, recall and F1 of "same story" against a corpus's own truth (offline, no Kafka)."""
+    from streams.evaluate_stories import evaluate_corpus, render_story_scores
+
+    if not corpus.exists():
+        fail(f"no such file: {corpus}")
+    try:
+        report = evaluate_corpus(corpus)
+    except ValueError as exc:
+        fail(str(exc))
+    if as_json:
+        print(jsonio.pretty(report))
+        return
+    render_story_scores(report, Console())
 
 
 @cli.command()

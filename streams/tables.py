@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -94,13 +95,16 @@ def sweep_interval(window: float) -> float:
     return min(max(window / 20.0, 1.0), 600.0)
 
 
-def expired(value: Any, cutoff: float) -> bool:
-    """An entry written before `cutoff`."""
-    return float(value["t"]) < cutoff
+def expired(value: Any, cutoff: float, field: str = "t") -> bool:
+    """An entry written (or, with `field`, whose time in that field is) before `cutoff`."""
+    return float(value[field]) < cutoff
 
 
-async def sweep(table: Any, window: float, now: float | None = None) -> int:
-    """Delete the entries of `table` older than `window` seconds; return how many were deleted.
+async def sweep(table: Any, window: float, now: float | None = None, field: str = "t",
+                dropped: Callable[[str, Any], None] | None = None) -> int:
+    """Delete the entries of `table` older than `window` seconds (by their write time "t", or the
+    time in `field`); return how many were deleted. `dropped(key, value)` is called for every
+    entry that got a tombstone.
 
     An entry of a partition this worker owns gets a tombstone on the changelog (the write Faust
     makes for `del table[key]`, to the entry's own partition "p") and leaves memory; one of a standby
@@ -118,13 +122,15 @@ async def sweep(table: Any, window: float, now: float | None = None) -> int:
             return removed  # the partitions are moving: the next sweep looks again
         for key in keys[start:start + SWEEP_CHUNK]:
             value = table.data.get(key)
-            if value is None or not expired(value, cutoff):
+            if value is None or not expired(value, cutoff, field):
                 continue
             partition = value.get("p")
             if partition in standbys:
                 continue
             if partition in actives:
                 table.send_changelog(partition, key, None, value_serializer="raw")  # a tombstone
+                if dropped is not None:
+                    dropped(key, value)
             table.data.pop(key, None)
             removed += 1
         await asyncio.sleep(0)
@@ -142,6 +148,13 @@ async def sweep_dedup_tables() -> None:
             SWEPT[table.name] = SWEPT.get(table.name, 0) + removed
             log.info("dedup window: %d entries of %s older than %.0f s removed (%d kept)",
                      removed, table.name, settings.dedup_window, len(table.data))
+
+# story_id -> the story state of streams/stories.py `merge`, with "off" (offset of the last
+# `events.by-story` record folded in), "t" and "p"; keyed like `events.by-story`, so a story lives on
+# one partition. Stories whose last event is older than GEOEVENTS_STORY_DAYS of event time are
+# dropped by `streams/agents/stories.py` with tombstones here and on `events.stories`.
+stories: Any = app.tables.add(StampedTable(app, name="stories", default=None, beacon=app.tables.beacon,
+                                      partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG))
 
 # country-level actor code -> {"n": mentions, "codes": {full actor code: mentions}, "off": last offset}
 mentions_all = app.Table("mentions-all", default=None, partitions=settings.partitions, extra_topic_configs=CHANGELOG_CONFIG)

@@ -1,3 +1,3 @@
-"""One thin agent per hop: ingest -> dedup -> extract -> count (+ watch). Importing this registers them."""
+"""One thin agent per hop: ingest -> dedup -> extract -> count (+ watch, + stories). Importing this registers them."""
 
-from streams.agents import count, dedup, extract, ingest, watch  # noqa: F401
+from streams.agents import count, dedup, extract, ingest, stories, watch  # noqa: F401

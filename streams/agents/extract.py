@@ -1,4 +1,4 @@
-"""Hop 3, `articles.unique` -> `events`, `events.<quad>`, `events.by-article`, `actor-mentions`.
+"""Hop 3, `articles.unique` -> `events`, `events.<quad>`, `events.by-article`, `events.by-story`, `actor-mentions`.
 
 Articles are taken in batches (stream.take_events) and parsed in a separate process
 (GEOEVENTS_NLP_PROCESSES), so the event loop, heartbeats and the web server never wait on spaCy.
@@ -17,13 +17,20 @@ from typing import Any
 from streams import jsonio, metrics
 from streams.agents.batching import acting_for, delivered, recovered
 from streams.agents.outbox import Outbox, batch_outbox, forward
-from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id
+from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id, record_id
 from streams.agents.rejects import reject
 from streams.app import app, settings, settle_heap
 from streams.extraction.pipeline import warm_up
 from streams.extraction.records import encode_batch
 from streams.tables import EVENT_TIME_HEADER, extracted
-from streams.topics import articles_unique, events, events_by_article, events_by_quad, mentions
+from streams.topics import (
+    articles_unique,
+    events,
+    events_by_article,
+    events_by_quad,
+    events_by_story,
+    mentions,
+)
 
 log = logging.getLogger(__name__)
 _executor: Executor | None = None
@@ -153,7 +160,7 @@ async def extract_and_send(stream: Any, todo: list[Any], marks: list[Any]) -> No
 
 def output_topics() -> dict[str, IdOf]:
     out: dict[str, IdOf] = {events.get_topic_name(): key_id, mentions.get_topic_name(): mention_id,
-                            events_by_article.get_topic_name(): key_id}
+                            events_by_article.get_topic_name(): key_id, events_by_story.get_topic_name(): record_id}
     out.update({t.get_topic_name(): key_id for t in events_by_quad.values()})
     return out
 
@@ -190,6 +197,8 @@ async def emit(article: dict[str, Any], result: dict[str, Any],
         await send(events_by_quad[ev.quad_class], ev.event_id, key, ev.value)
     if result.get("article_events"):
         await send(events_by_article, article["id"], article["id"].encode(), result["article_events"])
+    for story in result.get("stories", ()):
+        await send(events_by_story, story.record_id, story.story_id.encode(), story.value, headers=headers)
     for m in result["mentions"]:
         if await send(mentions, m.mention_id, m.actor.encode(), m.value, headers=headers):
             metrics.MENTIONS_OUT.inc(m.mentions)

@@ -43,6 +43,16 @@ def mention_id(key: bytes | None, value: bytes | None) -> str | None:
         return None
 
 
+def record_id(key: bytes | None, value: bytes | None) -> str | None:
+    """events.by-story is keyed by story_id; the id (article id and story id) is in the value."""
+    if not value:
+        return None
+    try:
+        return str(jsonio.loads(value)["record_id"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 async def delivered_ids(cfg: Settings, topics: Mapping[str, IdOf], since_ms: int,
                         timeout: float = 120.0) -> dict[str, set[str]]:
     """The ids on each topic in records with a timestamp >= `since_ms`, up to the current end."""

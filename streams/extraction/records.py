@@ -6,11 +6,13 @@ unpickle and serialise again."""
 
 from __future__ import annotations
 
+import time
 from typing import Any, NamedTuple
 
 from streams import jsonio
 from streams.extraction.nlp import DEFAULT_MODEL
 from streams.extraction.pipeline import extract_batch
+from streams.stories import contributions
 from streams.validate import now_iso
 
 
@@ -63,21 +65,26 @@ def article_events(article_id: str, records: list[dict[str, Any]]) -> bytes | No
 
 
 def counted_events(value: dict[str, Any]) -> list[dict[str, Any]]:
-    """The event summaries of an `events.by-article` record; version 1 records (full events, written
-    before version 2) are summarised here. ValueError for a version this code does not know."""
+    """The event summaries of an `events.by-article` record; ValueError for a version this code
+    does not know."""
     version = value.get("schema_version")
     if version == 2:
         return list(value["events"])
-    if version == 1:
-        return [event_summary(record) for record in value["events"]]
     raise ValueError(f"unknown schema_version {version!r}")
 
 
-def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
-    """{"events": [EventOut], "mentions": [MentionOut], "article_events": bytes | None}, or the
-    result itself when it is an error."""
+class StoryOut(NamedTuple):
+    record_id: str
+    story_id: str
+    value: bytes
+
+
+def encode_result(article: dict[str, Any], result: dict[str, Any], extracted_at: str) -> dict[str, Any]:
+    """{"events": [EventOut], "mentions": [MentionOut], "article_events": bytes | None,
+    "stories": [StoryOut]}, or the result itself when it is an error."""
     if "error" in result:
         return result
+    article_id = article["id"]
     events = []
     for record in result["events"]:
         record["extracted_at"] = extracted_at
@@ -85,12 +92,14 @@ def encode_result(article_id: str, result: dict[str, Any], extracted_at: str) ->
                                jsonio.dumps(record)))
     mentions = [MentionOut(rec["mention_id"], rec["actor"], rec["mentions"], jsonio.dumps(rec))
                 for rec in mention_records(article_id, result["mentions"])]
+    stories = [StoryOut(c["record_id"], c["story_id"], jsonio.dumps(c))
+               for c in contributions(article, result["events"], time.time())]
     return {"events": events, "mentions": mentions,
-            "article_events": article_events(article_id, result["events"])}
+            "article_events": article_events(article_id, result["events"]), "stories": stories}
 
 
 def encode_batch(articles: list[dict[str, Any]], model: str = DEFAULT_MODEL) -> list[dict[str, Any]]:
     """`extract_batch`, with every output record serialised (runs in the parsing process)."""
     results = extract_batch(articles, model)
     extracted_at = now_iso()
-    return [encode_result(a["id"], r, extracted_at) for a, r in zip(articles, results, strict=True)]
+    return [encode_result(a, r, extracted_at) for a, r in zip(articles, results, strict=True)]

@@ -16,6 +16,7 @@ from prometheus_client import generate_latest
 
 from streams import metrics
 from streams.app import app, settings
+from streams.stories import rank, story_record
 from streams.tables import (
     counted,
     dyads,
@@ -26,6 +27,7 @@ from streams.tables import (
     places,
     window_count,
 )
+from streams.tables import stories as stories_table
 from streams.web.recent import RecentEvents
 
 WINDOW_CHOICES = ("1h", "24h", "7d", "all")
@@ -319,6 +321,83 @@ async def rate(web: Any, request: Any) -> Any:
     return web.json({"minutes": [
         {"minute": datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "events": n}
         for ts, n in sorted(counts.items())]})
+
+
+STORY_WINDOWS = {"1h": 3600.0, "24h": 86400.0, "7d": 7 * 86400.0, "30d": 30 * 86400.0, "all": None}
+
+
+def story_filter(request: Any) -> dict[str, Any]:
+    """The filters of /api/stories/top: window (of the last event time), min_sources, country
+    (source, target or place), root."""
+    flt: dict[str, Any] = {"window": choice_param(request, "window", "all", tuple(STORY_WINDOWS)),
+                           "min_sources": int_param(request, "min_sources", 1, 1, 10_000)}
+    country = request.query.get("country", "").upper()
+    if country:
+        if not country.isalnum() or len(country) > 16:
+            raise BadRequest(f"'country' must be an ISO-3 or actor code, got {country[:20]!r}")
+        flt["country"] = country
+    root = request.query.get("root", "")
+    if root:
+        if not root.isdigit() or not 1 <= int(root) <= 20:
+            raise BadRequest(f"'root' must be a CAMEO root code 01-20, got {root[:20]!r}")
+        flt["root"] = root.zfill(2)
+    return flt
+
+
+def story_matches(story: dict[str, Any], flt: dict[str, Any], now: float) -> bool:
+    size = STORY_WINDOWS[flt["window"]]
+    if size is not None and story["last"] < now - size:
+        return False
+    if len(story["sources"]) < flt["min_sources"]:
+        return False
+    if "country" in flt and flt["country"] not in (story["key"]["source"], story["key"]["target"], story["key"]["place"]):
+        return False
+    return "root" not in flt or story["key"]["root"] == flt["root"]
+
+
+def local_stories(flt: dict[str, Any], n: int) -> list[dict[str, Any]]:
+    """This worker's top `n` stories that match `flt` (each story lives on one partition)."""
+    now = time.time()
+    found = [story_record(v) for v in list(stories_table.data.values())
+             if isinstance(v, dict) and "story_id" in v and story_matches(v, flt, now)]
+    return sorted(found, key=rank)[:n]
+
+
+@app.page("/api/stories/top")
+async def top_stories(web: Any, request: Any) -> Any:
+    try:
+        flt = story_filter(request)
+        n = int_param(request, "n", 20, 1, MAX_N)
+    except BadRequest as exc:
+        return bad_request(web, exc)
+    found = {s["story_id"]: s for s in local_stories(flt, n)}
+    if not is_local(request):
+        params = {k: v for k, v in flt.items()} | {"n": n}
+        for body in await fan_out("/api/stories/top", params):
+            for story in body["stories"]:
+                # a partition that just moved may still be in the memory of its former owner: keep the
+                # state that has seen the most
+                mine = found.get(story["story_id"])
+                if mine is None or story["num_mentions"] > mine["num_mentions"]:
+                    found[story["story_id"]] = story
+    ranked = sorted(found.values(), key=rank)[:n]
+    return web.json({"window": flt["window"], "min_sources": flt["min_sources"], "stories": ranked})
+
+
+@app.page("/api/stories/{story_id}")
+async def story_detail(web: Any, request: Any, story_id: str) -> Any:
+    story_id = story_id.lower()
+    if len(story_id) != 16 or any(c not in "0123456789abcdef" for c in story_id):
+        return web.json({"error": f"not a story id (16 hex digits): {story_id[:20]!r}"}, status=400)
+    owner = owner_url(stories_table, story_id) if not is_local(request) else None
+    if owner:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+            async with session.get(f"{owner}/api/stories/{story_id}", params={"local": "1"}) as r:
+                return web.json(await r.json(), status=r.status)
+    state = stories_table.data.get(story_id)
+    if not isinstance(state, dict) or "story_id" not in state:
+        return web.json({"error": f"no story {story_id}"}, status=404)
+    return web.json(story_record(state))
 
 
 def counters() -> dict[str, float]:

@@ -478,6 +478,82 @@ function dotMap(places, max) {
   return map;
 }
 
+// ---------------------------------------------------------------- top stories
+
+const openStories = new Set();
+
+function minSourcesSelect() {
+  return document.getElementById("min-sources-select");
+}
+
+async function refreshStories() {
+  const container = document.getElementById("top-stories");
+  const minSources = minSourcesSelect().value || "1";
+  try {
+    const body = await getJSON(`/api/stories/top?n=15&min_sources=${encodeURIComponent(minSources)}`);
+    renderStories(container, Array.isArray(body.stories) ? body.stories : []);
+  } catch (err) {
+    showError(container, err);
+  }
+}
+
+function renderStories(container, stories) {
+  if (unchanged(container, [stories, [...openStories]])) return;
+  if (stories.length === 0) {
+    showEmpty(container, "No stories yet.");
+    return;
+  }
+  const list = el("ol", { class: "story-list" }, stories.map(renderStory));
+  show(container, "ok", list);
+}
+
+function renderStory(s) {
+  const rep = s.representative || {};
+  const flags = s.hypothetical ? el("span", { class: "flag hypothetical", text: "planned" }) : null;
+  const item = el("li", { class: "story", "data-story-id": s.story_id || "", title: s.key || "" },
+    el("div", { class: "story-meta" },
+      el("time", { datetime: s.last_event_time || "", text: String(s.day || "") }),
+      el("span", { class: "dyad" }, el("span", { class: "code", text: s.source || "?" }),
+        el("span", { class: "arrow", text: " → " }), el("span", { class: "code", text: s.target || "—" })),
+      el("span", { class: "cameo" }, el("span", { class: "cameo-code", text: rep.code || s.root || "?" }), " ", rep.name || ""),
+      s.place ? el("span", { class: "place", text: "at " + s.place }) : null,
+      flags,
+      el("span", { class: "counts" },
+        el("b", { class: "num-sources", text: fmtNum(Number(s.num_sources)) }), " sources · ",
+        el("b", { class: "num-articles", text: fmtNum(Number(s.num_articles)) }), " articles · ",
+        el("b", { class: "num-mentions", text: fmtNum(Number(s.num_mentions)) }), " mentions"),
+      el("span", { class: `goldstein ${goldsteinClass(s.mean_goldstein)}`, title: "mean Goldstein", text: fmtSigned(s.mean_goldstein) }),
+      el("span", { class: "confidence", title: "story confidence", text: `conf ${fmtNum(Number(s.confidence), 2)}` })),
+    el("p", { class: "sentence", text: String(rep.sentence || "") }));
+  if (openStories.has(s.story_id)) item.append(renderArticles(s));
+  item.addEventListener("click", (e) => {
+    if (e.target.closest("a")) return; // a link to the article itself
+    if (openStories.has(s.story_id)) openStories.delete(s.story_id);
+    else openStories.add(s.story_id);
+    refreshStories();
+  });
+  return item;
+}
+
+function renderArticles(s) {
+  const articles = Array.isArray(s.articles) ? s.articles : [];
+  return el("ul", { class: "story-articles" }, articles.map((a) => el("li", { "data-article-id": a.id || "" },
+    safeUrl(a.url) ? el("a", { href: safeUrl(a.url), target: "_blank", rel: "noopener noreferrer", text: a.id || a.url })
+      : el("span", { text: a.id || "?" }),
+    el("span", { class: "publisher", text: a.publisher || "" }))));
+}
+
+/** Only http(s) links: an article's url comes from whoever published it. */
+function safeUrl(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------- polling loop
 
 async function refreshHealth() {
@@ -492,7 +568,7 @@ let timer = null;
 
 async function poll() {
   clearTimeout(timer);
-  await Promise.allSettled([refreshHealth(), refreshActors(), refreshRate(), refreshEvents(), refreshDyads(), refreshPlaces()]);
+  await Promise.allSettled([refreshHealth(), refreshActors(), refreshRate(), refreshEvents(), refreshDyads(), refreshPlaces(), refreshStories()]);
   timer = setTimeout(poll, POLL_MS);
 }
 
@@ -502,6 +578,11 @@ function start() {
     container.dataset.state = "loading";
     container.dataset.window = "";
     refreshActors();
+  });
+  minSourcesSelect().addEventListener("change", () => {
+    const container = document.getElementById("top-stories");
+    container.dataset.state = "loading";
+    refreshStories();
   });
   let resizeTimer = null;
   window.addEventListener("resize", () => {
