@@ -6,7 +6,11 @@ reference: the offline extraction of the same normalised articles (`extract_batc
 deterministic). Checked per scenario: the set of event_ids on `events` (read_committed) equals the
 expected set with no duplicate, the all-time actor table (GET /api/actors/top?window=all&n=500)
 equals the expected mention counts, and `articles-rejected` holds exactly the expected rejections
-(topic-partition-offset and reason). Exit status 1 if anything was lost, duplicated or wrongly rejected.
+(topic-partition-offset and reason). Stories are exact when the stories API (GET
+/api/stories/top?window=all) and the latest record of each key on the compacted `events.stories`
+both equal the stories folded offline (streams/stories.py `group`) from the events on `events` and
+the articles' publishers: every event counted once in its story, whatever the fault.
+Exit status 1 if anything was lost, duplicated or wrongly rejected, or a table or story is not exact.
 
     python scripts/reliability.py [--articles 200] [--kills 4] [--fuzz 3000] [--outage 30] [--only kill,...]
 """
@@ -44,6 +48,7 @@ from streams.settings import Settings  # noqa: E402
 from streams.testing import Workers, free_port, http_json, isolated_env, read_records, start_broker  # noqa: E402
 
 SECRET_PASSWORD = "s3cr3t-Reliability-pw"
+STORY_DAYS = 36500
 
 
 # ---------------------------------------------------------------- environment and processes
@@ -55,6 +60,8 @@ any_port = free_port
 
 def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = isolated_env(bootstrap, tmp / "state", "rel")
+    # the samples' stories are kept whatever their age, so every run checks them
+    env["GEOEVENTS_STORY_DAYS"] = str(STORY_DAYS)
     env.update(extra or {})
     return env
 
@@ -86,6 +93,8 @@ class Expected:
     # index of the payload in the published list -> reason
     rejected: dict[int, str] = field(default_factory=dict)
     valid: int = 0
+    # article id -> the normalised article (its publisher makes the story's sources)
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def expected_for(payloads: list[bytes], max_bytes: int = 1_000_000, languages: tuple[str, ...] = ("en",),
@@ -110,6 +119,7 @@ def expected_for(payloads: list[bytes], max_bytes: int = 1_000_000, languages: t
             raise ValueError(f"payload {i}: text repeats; the expected result would depend on order")
         ids.add(article["id"])
         hashes.add(article["content_hash"])
+        exp.articles[article["id"]] = article
         if article["published_at"] is None:
             article["published_at"] = "2024-01-01T00:00:00Z"  # the worker uses the record time: no effect on ids
         articles.append((i, article))
@@ -160,6 +170,46 @@ def _id_key(value: bytes) -> bytes | None:
     return None
 
 
+def expected_stories(exp: Expected, events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The stories of the events on `events` (each event once) and their articles' publishers."""
+    from streams.stories import comparable, group
+
+    by_article: dict[str, dict[str, dict[str, Any]]] = {}
+    for ev in events:
+        by_article.setdefault(ev["article_id"], {})[ev["event_id"]] = ev
+    pairs = [(exp.articles[aid], list(evs.values())) for aid, evs in by_article.items() if aid in exp.articles]
+    return {sid: comparable(rec) for sid, rec in group(pairs, time.time(), horizon=STORY_DAYS * 86400.0).items()}
+
+
+def story_views(settings: Settings, workers: Workers) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """The stories as the API answers (None when no worker answers) and as `events.stories` holds them."""
+    from streams.stories import comparable
+
+    api = None
+    for w in workers.alive():
+        try:
+            body = http_json(f"{w.url}/api/stories/top?window=all&n=500", timeout=20)
+            api = {s["story_id"]: comparable(s) for s in body["stories"]}
+            break
+        except Exception:  # noqa: BLE001 - rebalancing or starting: try the next one
+            continue
+    latest: dict[str, Any] = {}
+    for key, value in read_records(settings, settings.flow_topics.stories, idle=1.0):
+        sid = key.decode() if key else ""
+        if value is None:
+            latest.pop(sid, None)  # a tombstone: the story was dropped
+        else:
+            latest[sid] = comparable(jsonio.loads(value))
+    return api, latest
+
+
+def stories_match(expected: dict[str, Any], api: dict[str, Any] | None, topic: dict[str, Any]) -> bool:
+    from streams.stories import rank
+
+    top = {sid: expected[sid] for sid in sorted(expected, key=lambda s: rank(expected[s]))[:500]}
+    return api == top and topic == expected
+
+
 def actor_table(workers: Workers) -> dict[str, int] | None:
     for w in workers.alive():
         try:
@@ -183,6 +233,8 @@ class Row:
     lost: int = 0
     unexpected_events: int = 0
     tables_exact: bool = False
+    stories: int = 0
+    stories_exact: bool = False
     rejected_expected: int = 0
     rejected_seen: int = 0
     rejected_as_expected: bool = False
@@ -192,7 +244,7 @@ class Row:
     @property
     def ok(self) -> bool:
         return (self.duplicates == 0 and self.lost == 0 and self.unexpected_events == 0 and self.tables_exact
-                and self.rejected_as_expected)
+                and self.stories_exact and self.rejected_as_expected)
 
 
 def observe(settings: Settings, workers: Workers, exp: Expected, positions: list[tuple[int, int]],
@@ -200,10 +252,13 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
     """Wait until events and tables match the expectation (or the timeout), then judge."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ids = {k.decode() for k, _ in read_records(settings, settings.topic_events, idle=1.0) if k}
+        events = read_records(settings, settings.topic_events, idle=1.0)
+        ids = {k.decode() for k, _ in events if k}
         table = actor_table(workers)
         if ids >= exp.event_ids and table == dict(exp.actors):
-            break
+            want = expected_stories(exp, [jsonio.loads(v) for _, v in events])
+            if stories_match(want, *story_views(settings, workers)):
+                break
         time.sleep(2.0)
     time.sleep(3.0)  # anything late (a duplicate) would show up now
     records = read_records(settings, settings.topic_events, idle=2.0)
@@ -215,11 +270,14 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
     got_rej = Counter((r["topic"], r["partition"], r["offset"], r["reason"]) for r in rejected)
     want_rej = Counter((settings.topic_articles, *positions[i], reason) for i, reason in exp.rejected.items())
     bad_keys = sum(1 for k, v in zip(keys, values, strict=True) if k != v.get("event_id"))
+    want_stories = expected_stories(exp, values)
+    api_stories, topic_stories = story_views(settings, workers)
     row = Row(
         scenario=scenario, articles_sent=sent, events_expected=len(exp.event_ids), events_seen=len(records),
         duplicates=sum(c - 1 for c in seen.values() if c > 1) + bad_keys,
         lost=len(exp.event_ids - set(seen)), unexpected_events=len(set(seen) - exp.event_ids),
-        tables_exact=table == dict(exp.actors), rejected_expected=sum(want_rej.values()),
+        tables_exact=table == dict(exp.actors), stories=len(want_stories),
+        stories_exact=stories_match(want_stories, api_stories, topic_stories), rejected_expected=sum(want_rej.values()),
         rejected_seen=len(rejected), rejected_as_expected=got_rej == want_rej, notes=notes,
         seconds=round(time.monotonic() - started, 1),
     )
@@ -228,11 +286,30 @@ def observe(settings: Settings, workers: Workers, exp: Expected, positions: list
                 for k in set(exp.actors) | set(table or {}) if exp.actors.get(k, 0) != (table or {}).get(k, 0)}
         row.notes += f" table diff (expected, seen): {dict(list(diff.items())[:8])}" if table is not None \
             else " no worker answered the table query"
+    if not row.stories_exact:
+        row.notes += f" stories: {story_diff(want_stories, api_stories, topic_stories)}"
     if not row.rejected_as_expected:
         row.notes += f" rejections missing: {list((want_rej - got_rej).items())[:5]}," \
                      f" unexpected: {list((got_rej - want_rej).items())[:5]}"
     row.notes = row.notes.strip()
     return row
+
+
+def story_diff(expected: dict[str, Any], api: dict[str, Any] | None, topic: dict[str, Any]) -> str:
+    """The first differences between the expected stories and what the API and the topic hold."""
+    out = []
+    for name, seen in (("api", api), ("topic", topic)):
+        if seen is None:
+            out.append(f"{name}: no answer")
+            continue
+        diff = [sid for sid in set(expected) | set(seen) if expected.get(sid) != seen.get(sid)]
+        for sid in diff[:3]:
+            want, got = expected.get(sid), seen.get(sid)
+            counts = [(x or {}).get(k) for x in (want, got) for k in ("num_mentions", "num_articles", "num_sources")]
+            out.append(f"{name} {sid} (expected, seen) {counts}")
+        if len(diff) > 3:
+            out.append(f"{name}: {len(diff)} stories differ")
+    return "; ".join(out)
 
 
 @contextlib.contextmanager
@@ -461,8 +538,10 @@ def run_payloads(bootstrap: str, payloads: list[bytes], name: str, timeout: floa
 
 
 COLUMNS = [("scenario", 24), ("articles_sent", 9), ("events_expected", 9), ("events_seen", 9), ("duplicates", 6),
-           ("lost", 6), ("tables_exact", 7), ("rejected_as_expected", 9), ("seconds", 8)]
-HEADERS = ["scenario", "articles", "expected", "seen", "dups", "lost", "tables", "rejected ok", "seconds"]
+           ("lost", 6), ("tables_exact", 7), ("stories", 8), ("stories_exact", 8), ("rejected_as_expected", 9),
+           ("seconds", 8)]
+HEADERS = ["scenario", "articles", "expected", "seen", "dups", "lost", "tables", "stories", "exact", "rejected ok",
+           "seconds"]
 
 
 def print_table(rows: list[Row], out: Callable[[str], None] = print) -> None:

@@ -66,6 +66,13 @@ def publisher(article: dict[str, Any]) -> str:
     return UNKNOWN_PUBLISHER
 
 
+def event_time(event: dict[str, Any], now: float) -> float:
+    """An event's time: its published_at, never later than when it was extracted (its
+    `extracted_at`, else `now`), so a story's times follow from the event record alone."""
+    ceiling = epoch(event["extracted_at"]) if event.get("extracted_at") else now
+    return min(epoch(event["published_at"]), ceiling)
+
+
 def _country_level(actor: dict[str, Any] | None) -> str | None:
     if not actor:
         return None
@@ -80,7 +87,7 @@ def story_key(event: dict[str, Any], now: float) -> dict[str, Any] | None:
     root, code = event["cameo"]["root"], event["cameo"]["code"]
     if target is not None and (root in MUTUAL_ROOTS or code in MUTUAL_CODES) and target < str(source):
         source, target = target, source
-    when = min(epoch(event["published_at"]), now)
+    when = event_time(event, now)
     return {
         "day": iso(when)[:10],
         "source": source,
@@ -138,7 +145,7 @@ def contributions(article: dict[str, Any], events: Iterable[dict[str, Any]], now
             rec = out[sid] = {
                 "schema_version": CONTRIBUTION_VERSION, "record_id": f"{article['id']}|{sid}", "story_id": sid,
                 "key": key, "article_id": article["id"], "publisher": pub, "url": article.get("url") or None,
-                "time": min(epoch(event["published_at"]), now), "events": [], "best": _summary(event),
+                "time": event_time(event, now), "events": [], "best": _summary(event),
             }
         rec["events"].append({"event_id": event["event_id"], "code": event["cameo"]["code"],
                               "goldstein": event["goldstein"], "confidence": event["confidence"]})
@@ -225,11 +232,27 @@ def _neg_time(text: str) -> float:
     return -epoch(text)
 
 
-def group(articles: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]], now: float) -> dict[str, dict[str, Any]]:
+def group(articles: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]], now: float,
+          horizon: float | None = None) -> dict[str, dict[str, Any]]:
     """Story records of (article, its events) pairs, folded in order: what the stories stage
-    computes, without Kafka (evaluation, the reliability reference)."""
+    computes, without Kafka (evaluation, the reliability reference). With `horizon`, a contribution
+    whose event time is older than `now - horizon` is left out, as the stage leaves it out."""
     states: dict[str, dict[str, Any]] = {}
     for article, events in articles:
         for c in contributions(article, events, now):
-            states[c["story_id"]] = merge(states.get(c["story_id"]), c)
+            if horizon is None or c["time"] >= now - horizon:
+                states[c["story_id"]] = merge(states.get(c["story_id"]), c)
     return {sid: story_record(state) for sid, state in states.items()}
+
+
+def comparable(record: dict[str, Any]) -> dict[str, Any]:
+    """A story record without what depends on the order its articles arrived in: the listed
+    articles as a sorted list while all of them are listed (at most 50), else left out. Two stages
+    that saw the same events in another order give equal comparable records."""
+    out = dict(record)
+    if record["num_articles"] <= MAX_ARTICLE_IDS:
+        out["article_ids"] = sorted(record["article_ids"])
+        out["articles"] = sorted(record["articles"], key=lambda a: a["id"])
+    else:
+        del out["article_ids"], out["articles"]
+    return out

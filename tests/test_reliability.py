@@ -2,7 +2,8 @@
 
 Each publishes articles, injects the fault while the worker is busy, and compares the `events`
 topic (read_committed: set of event_ids, count, no duplicate) and the all-time actor table with
-the offline extraction of the same articles. `make reliability` runs the long versions.
+the offline extraction of the same articles, and the stories (API and compacted topic) with the
+stories folded offline from those events. `make reliability` runs the long versions.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def _assert_exact(row: rel.Row) -> None:
     assert row.unexpected_events == 0, row
     assert row.events_seen == row.events_expected > 0, row
     assert row.tables_exact, row.notes
+    assert row.stories > 0 and row.stories_exact, row.notes
     assert row.rejected_as_expected, row.notes
 
 
