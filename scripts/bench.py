@@ -174,18 +174,35 @@ def phase_extract(articles: list[dict[str, Any]], model: str, batch_size: int = 
     validate_secs = time.perf_counter() - t0
     t1 = time.perf_counter()
     n_events = n_mentions = n_errors = 0
+    done: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     for i in range(0, len(valid), batch_size):
-        for result in extract_batch(valid[i:i + batch_size], model):
+        for article, result in zip(valid[i:i + batch_size], extract_batch(valid[i:i + batch_size], model), strict=True):
             if "error" in result:
                 n_errors += 1
                 continue
             n_events += len(result["events"])
             n_mentions += len(result["mentions"])
+            done.append((article, result["events"]))
     secs = time.perf_counter() - t1
+    stories_secs = story_records_seconds(done)
     words = sum(len(a["text"].split()) for a in articles)
     return {"extract_seconds": secs, "extract_articles_per_s": len(articles) / secs,
             "extract_words_per_s": words / secs, "extract_events": n_events, "extract_mentions": n_mentions,
-            "extract_errors": n_errors, "validate_ms_per_article": 1000 * validate_secs / len(articles)}
+            "extract_errors": n_errors, "validate_ms_per_article": 1000 * validate_secs / len(articles),
+            "story_records_ms_per_article": 1000 * stories_secs / len(articles)}
+
+
+def story_records_seconds(done: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> float:
+    """What the stories stage adds to the parsing process: the story records of every article, serialised."""
+    from streams import jsonio
+    from streams.stories import contributions
+
+    now = time.time()
+    t0 = time.perf_counter()
+    for article, events in done:
+        for c in contributions(article, events, now):
+            jsonio.dumps(c)
+    return time.perf_counter() - t0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,7 +420,7 @@ def scrape(workers: list[Any]) -> dict[str, float]:
     import urllib.request
 
     want = ("geoevents_extraction_seconds_sum", "geoevents_extraction_seconds_count",
-            "geoevents_batch_articles_sum", "geoevents_batch_articles_count")
+            "geoevents_batch_articles_sum", "geoevents_batch_articles_count", "geoevents_story_seconds_total")
     out = dict.fromkeys(want, 0.0)
     for w in workers:
         try:
@@ -755,6 +772,9 @@ def report(r: dict[str, Any]) -> None:
                   f"{per['parsing_processes']:.0f} / {per['worker_event_loops']:.0f} / {per['broker']:.0f} / "
                   f"{per['bench_process'] + per['other']:.0f}",
                   "", f"{m['cores_busy']:.2f} cores busy, wall {r[key]['seconds']:.0f} s")
+    share = r["stories_stage_share"]
+    t.add_row("stories stage: CPU ms/article (agent + records) / share of e2e", f"{r['stories_stage_ms_per_article']:.2f}",
+              "<= 5% of e2e", verdict(share <= 0.05) + f" {share:.1%} of {1000 / e1:.0f} ms per article")
     t.add_row("2-worker ceiling (cores / cores busy with 1 worker)", f"{r['scaling_ceiling_2workers']:.2f}x", "",
               "at the CPU per article of the 1-worker run")
     Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(t)
@@ -858,6 +878,13 @@ def main(argv: list[str] | None = None) -> int:
             "worker_rss_mb_1worker_run": max((v["total_mb"] for v in rss_one.values()), default=0.0),
             "worker_rss": peaks,
         })
+        # the stories stage: its agent's time in the worker (metric) and its records in the parsing
+        # process (timed offline), per article, against the wall time per article of one worker
+        agent_ms = 1000 * one["metrics"]["geoevents_story_seconds_total"] / len(corpus)
+        stage_ms = agent_ms + result["story_records_ms_per_article"]
+        result["stories_stage_ms_per_article"] = stage_ms
+        result["stories_agent_ms_per_article"] = agent_ms
+        result["stories_stage_share"] = stage_ms / (1000 / one["articles_per_s"])
         for n_workers, res in ((1, one), (2, two)):
             m = res["metrics"]
             # CPU of the parsing processes over the wall time of the run, per parsing process

@@ -21,7 +21,7 @@ from streams import jsonio
 from streams.broker import LocalKafka
 from streams.errors import BrokerError
 from streams.inputs import SAMPLES
-from streams.render import print_top
+from streams.render import print_stories, print_top
 from streams.settings import Settings, topic_env
 from streams.testing import WorkerProcess, free_port, http_json
 
@@ -50,6 +50,8 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
             env["GEOEVENTS_APP_ID"] = f"geoevents-demo-{run}"
             env.update(topic_env(f"demo-{run}"))
         env["GEOEVENTS_DATA_DIR"] = str(tmp)
+        # the bundled samples are dated: their stories are kept whatever their age, unless set
+        env.setdefault("GEOEVENTS_STORY_DAYS", "36500")
         settings = Settings.from_mapping(env)
         web_port = free_port(settings.web_port)
         out.print(f"starting a worker (HTTP on 127.0.0.1:{web_port}) ...")
@@ -60,6 +62,8 @@ def run_demo(path: Path | None, as_json: bool = False, timeout: float = 300.0) -
             print(jsonio.dumps_line({"events": result["events"], "top_actors": result["top_actors"]}))
         else:
             print_top(result["top_actors"], "top actors (all time)")
+            stories = http_json(f"{worker.url}/api/stories/top?n=5")["stories"]
+            print_stories(stories, "top stories (one event, many articles)")
             out.print(f"{len(result['events'])} events from {result['published']} articles "
                       f"({result['rejected']} rejected)")
         return 0

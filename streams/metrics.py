@@ -12,6 +12,8 @@ ARTICLES_REJECTED = Counter("geoevents_articles_rejected", "Messages sent to the
                             registry=REGISTRY)
 EVENTS_OUT = Counter("geoevents_events_out", "Events written to the events topic", ["root"], registry=REGISTRY)
 MENTIONS_OUT = Counter("geoevents_mentions_out", "Actor mentions written to actor-mentions", registry=REGISTRY)
+STORY_SECONDS = Counter("geoevents_story_seconds", "Seconds the stories agent spent folding and serialising "
+                        "(without waiting for Kafka)", registry=REGISTRY)
 STORY_UPDATES = Counter("geoevents_story_updates", "Story states written (one per story and batch)",
                         registry=REGISTRY)
 MENTIONS_COUNTED = Counter("geoevents_mentions_counted", "Actor mentions counted into the tables", registry=REGISTRY)

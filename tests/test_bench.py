@@ -16,6 +16,9 @@ from streams.settings import PROJECT_DIR
 SCRIPTS = PROJECT_DIR / "scripts"
 
 KEYS = [
+    "stories_stage_ms_per_article",
+    "stories_agent_ms_per_article",
+    "story_records_ms_per_article",
     "raw_articles_per_s",
     "raw_words_per_s",
     "extract_articles_per_s",

@@ -14,7 +14,7 @@ from streams.inputs import SAMPLES
 from streams.settings import Settings
 from tests.helpers import wait_settled
 
-COMMANDS = ["broker", "worker", "publish", "tail", "top", "extract", "evaluate", "demo"]
+COMMANDS = ["broker", "worker", "publish", "tail", "top", "stories", "extract", "evaluate", "evaluate-stories", "demo"]
 
 
 def geoevents(*args: str, env: dict[str, str] | None = None, timeout: float = 300, stdin: bytes | None = None):  # type: ignore[no-untyped-def]

@@ -149,6 +149,7 @@ def test_api_answers_match_the_openapi_document(shared_worker) -> None:  # type:
         "/api/actors/top?window=all&n=5": "TopActors", "/api/actors/RUS?hours=3": "Actor",
         "/api/dyads/top?n=5": "TopDyads", "/api/places/top?n=5": "TopPlaces",
         "/api/events/recent?limit=5&quad=4": "Events", "/api/events/rate?minutes=5": "Rate", "/api/health": "Health",
+        "/api/stories/top?n=5": "TopStories",
     }
     for path, name in checks.items():
         assert path.split("?")[0] in spec["paths"] or "/api/actors/{code}" in spec["paths"]
@@ -157,6 +158,11 @@ def test_api_answers_match_the_openapi_document(shared_worker) -> None:  # type:
         schema = {**components[name], "$defs": components}
         errors = list(Draft202012Validator(schema, registry=registry).iter_errors(body))
         assert not errors, (path, errors[:3])
+    _, stories = get(shared_worker.url + "/api/stories/top?n=1")
+    assert stories["stories"], "the samples make stories"
+    status, story = get(shared_worker.url + f"/api/stories/{stories['stories'][0]['story_id']}")
+    assert status == 200 and not list(Draft202012Validator(
+        {**components["Story"], "$defs": components}, registry=registry).iter_errors(story))
     _, recent = get(shared_worker.url + "/api/events/recent?limit=50&quad=4")
     assert recent["events"] and all(e["quad_class"] == 4 for e in recent["events"])
     _, rate = get(shared_worker.url + "/api/events/rate?minutes=5")

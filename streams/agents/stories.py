@@ -59,6 +59,7 @@ def fold(state: dict[str, Any] | None, items: list[tuple[Any, dict[str, Any]]],
 async def stories(stream: Any) -> None:
     async for batch in stream.take_events(STORY_BATCH, within=STORY_WITHIN):
         await recovered()
+        started = time.perf_counter()
         cutoff = time.time() - settings.story_horizon
         by_story: dict[str, list[tuple[Any, dict[str, Any]]]] = defaultdict(list)
         for ev in batch:
@@ -84,6 +85,7 @@ async def stories(stream: Any) -> None:
                 fut = await forward(outbox, stories_topic, sid.encode(), jsonio.dumps(story_record(state)))
                 if fut is not None:
                     pending.append(fut)
+        metrics.STORY_SECONDS.inc(time.perf_counter() - started)
         if outbox is not None:
             pending += await outbox.send()
         for fut in pending:
