@@ -128,6 +128,27 @@ def test_dashboard_shows_live_data(start_worker, stack_env: dict[str, str], tmp_
                     "(sel) => ['ok', 'empty', 'error'].includes(document.querySelector(sel).dataset.state)",
                     arg=panel, timeout=15_000)
             page.wait_for_function("() => document.querySelector('#health').dataset.state === 'ok'", timeout=15_000)
+
+            # 4. top stories: the representative sentence with its counts, as the API ranks them;
+            # a click lists the story's articles
+            page.wait_for_selector("#top-stories .story", timeout=15_000)
+            api = get_json(f"{worker.url}/api/stories/top?n=15&min_sources=1")["stories"]
+            shown = page.eval_on_selector_all("#top-stories .story", """ss => ss.map(s => ({
+                id: s.dataset.storyId, sentence: s.querySelector('.sentence').textContent,
+                sources: Number(s.querySelector('.num-sources').textContent),
+                articles: Number(s.querySelector('.num-articles').textContent),
+                mentions: Number(s.querySelector('.num-mentions').textContent)}))""")
+            assert shown == [{"id": x["story_id"], "sentence": x["representative"]["sentence"],
+                              "sources": x["num_sources"], "articles": x["num_articles"],
+                              "mentions": x["num_mentions"]} for x in api]
+            first = api[0]
+            page.click(f"#top-stories .story[data-story-id='{first['story_id']}'] .sentence")
+            page.wait_for_selector(f"#top-stories .story[data-story-id='{first['story_id']}'] .story-articles li",
+                                   timeout=10_000)
+            listed = page.eval_on_selector_all(
+                f"#top-stories .story[data-story-id='{first['story_id']}'] .story-articles li",
+                "ls => ls.map(l => l.dataset.articleId)")
+            assert listed == first["article_ids"]
             page.wait_for_timeout(300)
             page.screenshot(path=str(tmp_path / "dashboard.png"))
 
