@@ -21,6 +21,7 @@ from streams.agents import count as count_mod  # noqa: E402
 from streams.agents import dedup as dedup_mod  # noqa: E402
 from streams.agents import ingest as ingest_mod  # noqa: E402
 from streams.agents import rejects as rejects_mod  # noqa: E402
+from streams.agents import stories as stories_mod  # noqa: E402
 from streams.agents import watch as watch_mod  # noqa: E402
 from streams.tables import (  # noqa: E402
     article_ids,
@@ -32,6 +33,7 @@ from streams.tables import (  # noqa: E402
     mentions_all,
     mentions_hourly,
     places,
+    stories,
     window_count,
 )
 
@@ -56,7 +58,9 @@ def _no_producer() -> Any:
     """No broker here: waiting for delivery is a no-op (and watch takes its batches within 0.1 s)."""
     with mock.patch.object(count_mod, "delivered", _nothing_pending), \
             mock.patch.object(watch_mod, "delivered", _nothing_pending), \
-            mock.patch.object(watch_mod, "WATCH_WITHIN", 0.1):
+            mock.patch.object(watch_mod, "WATCH_WITHIN", 0.1), \
+            mock.patch.object(stories_mod, "delivered", _nothing_pending), \
+            mock.patch.object(stories_mod, "STORY_WITHIN", 0.1):
         yield
 
 
@@ -136,19 +140,15 @@ async def test_agents_watch_counts_dyads_places_and_rate_of_each_article_once() 
         await agent.put(key=b"a3", value=_article(3), partition=1)
         await asyncio.sleep(0.3)
         assert dyads["p1|RUSGOV>UKRMIL"]["events"] == 1 and dyads["p0|RUSGOV>UKRMIL"]["events"] == 3
-        # a version 1 record (full events) is still counted; an unknown version is skipped
-        full = {"event_id": "e9", "source": {"code": "RUSGOV"}, "target": {"code": "UKRMIL"}, "goldstein": -2.0,
-                "location": {"name": "Kharkiv", "country": "UKR"}}
-        await agent.put(key=b"a9", value=jsonio.dumps({"schema_version": 1, "article_id": "a9", "events": [full]}),
-                        partition=0)
+        # a record of a version this code does not know is skipped (logged), the next one counted
         await agent.put(key=b"a10", value=jsonio.dumps({"schema_version": 9, "article_id": "a10"}), partition=0)
         await agent.put(key=b"a11", value=_article(11), partition=0)
         await asyncio.sleep(0.3)
-        assert dyads["p0|RUSGOV>UKRMIL"] == {"events": 5, "goldstein_sum": -42.0, "off": 5}
+        assert dyads["p0|RUSGOV>UKRMIL"] == {"events": 4, "goldstein_sum": -40.0, "off": 4}
         # the rate counts every event of every record it is given (processing time, approximate):
-        # 2 x 5 events, then 1 and 2
+        # 2 x 5 events, then 2
         now = time.time()
-        assert sum(events_per_minute.table._windowed_timestamp("p0", t) for t in (now, now - 60)) == 13
+        assert sum(events_per_minute.table._windowed_timestamp("p0", t) for t in (now, now - 60)) == 12
 
 
 async def test_agents_ingest_forwards_valid_and_rejects_bad_and_duplicate_articles() -> None:
@@ -272,3 +272,41 @@ def test_dedup_window_settings_and_sweep_interval() -> None:
     with pytest.raises(ValueError):
         _ = settings_from({"GEOEVENTS_DEDUP_SECONDS": "0"}).dedup_window
     assert sweep_interval(4) == 1.0 and sweep_interval(30 * 86400) == 600.0 and sweep_interval(600) == 30.0
+
+
+def _contribution(article: str, publisher: str, *confidences: float, story: str = "00000000000000aa",
+                  at: float | None = None) -> bytes:
+    """An `events.by-story` record: one article's events of one story."""
+    events = [{"event_id": f"{article}-{i}", "code": "042", "goldstein": 1.9, "confidence": c}
+              for i, c in enumerate(confidences)]
+    best = {"event_id": f"{article}-0", "article_id": article, "sentence": f"{article} says so.", "code": "042",
+            "name": "Make a visit", "source": "PRKGOV", "target": "RUSGOV", "confidence": max(confidences),
+            "hypothetical": False}
+    key = {"day": "2023-09-13", "source": "PRK", "target": "RUS", "root": "04", "place": "RUS", "hypothetical": False}
+    return jsonio.dumps({"schema_version": 1, "record_id": f"{article}|{story}", "story_id": story, "key": key,
+                         "article_id": article, "publisher": publisher, "url": None,
+                         "time": time.time() - 60 if at is None else at, "events": events, "best": best})
+
+
+async def test_agents_stories_count_each_article_once_and_publish_every_change() -> None:
+    published = Recorder()
+    with mock.patch.object(stories_mod, "stories_topic", published):
+        async with stories_mod.stories.test_context() as agent:
+            for _ in range(2):  # the second time is a redelivery of the same offsets
+                agent.sent_offset = 0
+                await agent.put(key=b"00000000000000aa", value=_contribution("a1", "Harbor Line", 0.5, 0.6), partition=0)
+                await agent.put(key=b"00000000000000aa", value=_contribution("a2", "Harbor Line", 0.7), partition=0)
+                await agent.put(key=b"00000000000000aa", value=_contribution("a3", "Courier", 0.9), partition=0)
+                await asyncio.sleep(0.3)
+                state = stories["00000000000000aa"]
+                assert (state["mentions"], state["articles"], len(state["sources"]), state["off"]) == (4, 3, 2, 2)
+            # older than the horizon when it arrives: not folded in (only its offset is)
+            await agent.put(key=b"00000000000000aa", value=_contribution("a4", "Other", 0.9, at=1000.0), partition=0)
+            await asyncio.sleep(0.3)
+            assert (stories["00000000000000aa"]["articles"], stories["00000000000000aa"]["off"]) == (3, 3)
+    records = [jsonio.loads(r["value"]) for r in published.sent]
+    assert {r["story_id"] for r in records} == {"00000000000000aa"}
+    # every batch publishes the state, the redelivered one too: the topic's latest is always the table's
+    assert len(records) >= 3
+    assert all(r["num_articles"] == 3 and r["num_sources"] == 2 and r["num_mentions"] == 4 for r in records[-2:])
+    assert records[-1]["representative"]["article_id"] == "a3"
