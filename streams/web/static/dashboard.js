@@ -519,9 +519,9 @@ function renderStory(s) {
       s.place ? el("span", { class: "place", text: "at " + s.place }) : null,
       flags,
       el("span", { class: "counts" },
-        el("b", { class: "num-sources", text: fmtNum(Number(s.num_sources)) }), " sources · ",
-        el("b", { class: "num-articles", text: fmtNum(Number(s.num_articles)) }), " articles · ",
-        el("b", { class: "num-mentions", text: fmtNum(Number(s.num_mentions)) }), " mentions"),
+        el("b", { class: "num-sources", text: fmtNum(Number(s.num_sources)) }), plural(s.num_sources, " source", " sources") + " · ",
+        el("b", { class: "num-articles", text: fmtNum(Number(s.num_articles)) }), plural(s.num_articles, " article", " articles") + " · ",
+        el("b", { class: "num-mentions", text: fmtNum(Number(s.num_mentions)) }), plural(s.num_mentions, " mention", " mentions")),
       el("span", { class: `goldstein ${goldsteinClass(s.mean_goldstein)}`, title: "mean Goldstein", text: fmtSigned(s.mean_goldstein) }),
       el("span", { class: "confidence", title: "story confidence", text: `conf ${fmtNum(Number(s.confidence), 2)}` })),
     el("p", { class: "sentence", text: String(rep.sentence || "") }));
@@ -533,6 +533,10 @@ function renderStory(s) {
     refreshStories();
   });
   return item;
+}
+
+function plural(n, one, many) {
+  return Number(n) === 1 ? one : many;
 }
 
 function renderArticles(s) {
