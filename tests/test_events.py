@@ -362,3 +362,16 @@ def test_events_agreed_joint_undertaking_is_reciprocal(extractor):
 def test_events_target_is_the_country_where_the_object_is(extractor):
     text = "Tokyo expressed sympathy for the victims of the earthquake in Nepal."
     assert coded(extractor, text) == {("JPNGOV", "NPL", "018")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parties of a deal or truce described by a mediation participle are the mediator's targets
+    ("Turkey signed a grain deal with Ukraine in an accord brokered by the United Nations.",
+     both("TUR", "UKR", "057") | {("IGOUNO", "TUR", "045"), ("IGOUNO", "UKR", "045")}),
+    ("Egypt and Qatar mediated talks between Israel and Hamas.",
+     {(m, p, "045") for m in ("EGY", "QAT") for p in ("ISR", "PSEREBHMS")}),
+    # "its mediation between X and Y": the possessor mediates, the two named parties are not a dyad
+    ("Norway continued its mediation between Colombia and Venezuela.", {("NOR", "COL", "045"), ("NOR", "VEN", "045")}),
+])
+def test_events_mediation_targets_the_parties(extractor, text, expected):
+    assert coded(extractor, text) == expected

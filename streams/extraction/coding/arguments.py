@@ -292,6 +292,27 @@ class Arguments:
         return []
 
     # -- helpers for particular constructions ------------------------------------------------------
+    def mediated_parties(self, ctx: DocContext, trigger: Token, mediators: list[Mention]) -> list[Mention]:
+        """The parties of a deal described by a mediation participle: the actors of the event the deal
+        belongs to ("X and Y signed an accord in a deal brokered by Z", "X freed hostages on the first
+        day of a truce mediated by Z")."""
+        if trigger.dep_ != "acl" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        cur = trigger.head
+        for _ in range(6):
+            if cur.dep_ not in ("pobj", "prep", "appos", "npadvmod") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        entry = ctx.entries.get(cur.i)
+        if cur.pos_ not in ("VERB", "AUX") or entry is None or entry.code[:3] == "045":
+            return []
+        parties = self.subject_actors(ctx, cur) + self.find_targets(ctx, cur, entry)
+        out: list[Mention] = []
+        for m in parties:
+            if m not in out and all(m.code != x.code for x in mediators):
+                out.append(m)
+        return out if len(out) >= 2 else []
+
     def credited(self, ctx: DocContext, noun: Token) -> list[Mention]:
         """The actor credited or blamed for a nominal act: "thanked Denmark for its aid package" -> Denmark."""
         if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.pos_ != "VERB":
@@ -462,6 +483,8 @@ class Arguments:
             a.targets = self.find_targets(ctx, trigger, entry)
         if not a.targets:
             a.targets = self._more_targets(ctx, a, trigger, entry, inner)
+        if not a.targets and not a.between and a.sources and entry.code == "045":
+            a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
         self._domestic_target(a, entry)
@@ -527,7 +550,8 @@ class Arguments:
                 a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
         if not a.sources:
             a.sources = by_agents
-        if not a.sources and not a.between:
+        if not a.sources and (not a.between or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.lefts)):
+            # "continuing his mediation between Britain and Argentina": "his" is the clause subject
             self._clause_source(ctx, a, trigger)
         if not a.sources and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "Talks between X and Y broke down", "Aid from the UAE reached Pakistan"
@@ -638,6 +662,8 @@ class Arguments:
         """(source, target) pairs: between-parties both ways, reciprocal events in both directions."""
         sources, targets, between = a.sources, a.targets, a.between
         if between and len(between) >= 2 and not sources:
+            if entry.code[:3] == "045":
+                return []  # "mediation between X and Y" names the parties, not the mediator
             return [(x, y) for x in between for y in between if x is not y]
         if between and sources:
             return [(s, b) for s in sources for b in between if b is not s]
