@@ -114,3 +114,20 @@ def test_actors_protesters_take_the_country_where_they_protest(extractor):
 
 def test_actors_state_companies(extractor):
     assert codes(extractor, "Naftogaz sued Gazprom in Stockholm.").get("Gazprom") == "RUSBUS"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a domestic title takes the country of an actor beside it in the sentence
+    ("Opposition leader Amien Rais demanded that President Suharto resign.",
+     {"Opposition leader Amien Rais": "IDNOPP", "President Suharto": "IDNGOV"}),
+    # the modifier's role wins over the head noun's ('commander' alone is MIL)
+    ("Rebel commander Ali Musa attacked Malian troops.",
+     {"Rebel commander Ali Musa": "MLIREB", "Malian troops": "MLIMIL"}),
+    # a title of two nouns; the place of the sentence before a foreign actor
+    ("Police chief John Kamau arrested three Ugandan smugglers in Nairobi.",
+     {"Police chief John Kamau": "KENCOP", "Ugandan smugglers": "UGACRM"}),
+    # a military title takes no country from the actor it fights
+    ("General Ali Musa attacked Malian troops.", {"Malian troops": "MLIMIL"}),
+])
+def test_actors_titled_name_no_table_knows_takes_role_and_country(extractor, text, expected):
+    assert codes(extractor, text) == expected

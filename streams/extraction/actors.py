@@ -104,6 +104,10 @@ class Mention:
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
+# roles that title a named person ("Opposition leader X", "Police chief Y"); domestic ones take a country
+# named beside them in the sentence
+TITLE_ROLES = {"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL"}
+DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
 
 
@@ -348,11 +352,11 @@ class ActorResolver:
                                                            place.name, "place"))
 
     def _descriptors(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]
-                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, Token]]]:
+                     ) -> tuple[list[tuple[Token, str]], list[tuple[Token, Token, str]]]:
         """Descriptor nouns with a country in a prepositional phrase ("protesters in Tehran", "troops of
         Russia"); the rest wait for the context: (descriptors, titled names no table knows)."""
         pending: list[tuple[Token, str]] = []
-        titled: list[tuple[Token, Token]] = []
+        titled: list[tuple[Token, Token, str]] = []
         for i in self.role_candidates(doc):  # the tokens role_of can accept, in order
             token = doc[i]
             if token.i in mentions or token.i in covered:
@@ -363,10 +367,16 @@ class ActorResolver:
             if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
-            elif role == "GOV" and token.dep_ == "compound":
-                holder = self._titled_name(token)  # "President Park Chung-hee", a name no table knows
+            elif token.dep_ == "compound" and role in TITLE_ROLES:
+                # "President Park Chung-hee", "Opposition leader Amien Rais": a name no table knows
+                holder = self._titled_name(token)
                 if holder is not token and holder.i not in mentions and holder.i not in covered:
-                    titled.append((holder, token))
+                    same = next((k for k, t in enumerate(titled) if t[0].i == holder.i), None)
+                    if same is None:
+                        titled.append((holder, token, role))
+                    elif role in DOMESTIC_ROLES and titled[same][2] not in DOMESTIC_ROLES:
+                        # "Rebel commander X": the modifier's role wins over the head's
+                        titled[same] = (holder, titled[same][1], role)
         return pending, titled
 
     def _descriptor_with_place(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
@@ -390,20 +400,31 @@ class ActorResolver:
                 return True
         return False
 
-    def _titled_from_context(self, doc: Doc, titled: list[tuple[Token, Token]], mentions: dict[int, Mention]) -> None:
-        """An office holder named with a title and a name no table knows ("President Park Chung-hee") is
-        the government of the dateline's country, else of the last country named in an earlier sentence;
-        never of a country named beside them in the same sentence ("President X met Russia's president")."""
+    def _titled_from_context(self, doc: Doc, titled: list[tuple[Token, Token, str]],
+                             mentions: dict[int, Mention]) -> None:
+        """A person named with a title and a name no table knows ("President Park Chung-hee", "Opposition
+        leader Amien Rais") takes the title's role and the dateline's country, else the last country named
+        in an earlier sentence. An office holder never takes a country named beside them in the same
+        sentence ("President X met Russia's president"); a domestic role (opposition, rebels, judges,
+        police, legislators) does, from the first actor with a country ("Opposition leader X demanded
+        that President Suharto resign")."""
         place = self.dateline(doc) if self.dateline is not None else None
-        for name, title in titled:
+        for name, title, role in titled:
             country = place.country if place is not None else None
             if country is None:
                 earlier = [m for m in mentions.values() if m.country and m.start < name.sent.start]
                 country = max(earlier, key=lambda m: m.start).country if earlier else None
+            if country is None and role in DOMESTIC_ROLES:
+                # the place the sentence happens in, else the first actor beside them
+                beside = sorted((m for m in mentions.values() if m.country and name.sent.start <= m.start < name.sent.end
+                                 and (m.kind != "place" or doc[m.root].head.lower_ in ("in", "at"))),
+                                key=lambda m: (m.kind != "place", m.start))
+                country = beside[0].country if beside else None
             if country is None:
                 continue
-            start = min([title.i, *(t.i for t in title.lefts if t.dep_ in ("compound", "det"))])
-            mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + "GOV",
+            start = min([title.i, *(t.i for t in title.lefts if t.dep_ in ("compound", "det", "amod"))])
+            start = min([start, *(t.i for t in doc[start:name.i] if t.dep_ == "compound")])
+            mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + role,
                                           self.country_names.get(country, country), "context")
 
     def _from_context(self, doc: Doc, pending: list[tuple[Token, str]], mentions: dict[int, Mention]) -> None:
@@ -447,8 +468,10 @@ class ActorResolver:
     @staticmethod
     def _titled_name(role_noun: Token) -> Token:
         """The name a role noun is the title of ("President" in "French President Pierre Dupont"), or the noun."""
-        name = role_noun.head
-        if role_noun.dep_ == "compound" and name.i > role_noun.i and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", ""):
+        name, link = role_noun.head, role_noun
+        if link.dep_ == "compound" and name.pos_ == "NOUN" and name.dep_ == "compound" and name.head.i > name.i:
+            name, link = name.head, name  # "Police chief John Kamau": through the title's own head noun
+        if link.dep_ == "compound" and name.i > link.i and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", ""):
             return name
         return role_noun
 
