@@ -375,3 +375,26 @@ def test_events_target_is_the_country_where_the_object_is(extractor):
 ])
 def test_events_mediation_targets_the_parties(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline future "X to <verb>" is a plan: the intent code, hypothetical
+    ("Putin to meet Kim in Vladivostok",
+     {("RUSGOV", "PRKGOV", "036", "hypothetical"), ("PRKGOV", "RUSGOV", "036", "hypothetical")}),
+    ("Japan to impose sanctions on Russia", {("JPN", "RUS", "1312", "hypothetical")}),
+    # an infinitive below a finite verb is not a headline future
+    ("Japan began to impose sanctions on Russia.", {("JPN", "RUS", "163", "")}),
+])
+def test_events_headline_future_is_a_plan(extractor, text, expected):
+    assert flagged(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline comma stands for "and": both names are subjects
+    ("Russia, China sign energy pact", both("RUS", "CHN", "057")),
+    ("Egypt, Jordan criticise Israeli blockade", {("EGY", "ISR", "111"), ("JOR", "ISR", "111")}),
+    # a date before the comma is no subject
+    ("Friday, China signed an energy pact with Russia.", both("CHN", "RUS", "057")),
+])
+def test_events_headline_comma_coordinates_subjects(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -235,6 +235,16 @@ class Arguments:
             return [m for a in self.prep_objects(verb, "by") for m in self.actors(ctx, a)]
         return self.actors(ctx, subj)
 
+    def comma_subjects(self, ctx: DocContext, verb: Token, subj: Token) -> list[Mention]:
+        """The headline comma for "and": "Russia, China sign energy pact" parses 'Russia' as a modifier
+        of the verb; an actor name right before the subject and a comma is a second subject."""
+        out: list[Mention] = []
+        for c in verb.children:
+            if c.i < subj.i and c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN" \
+                    and c.i + 1 < len(c.doc) and c.nbor(1).text == "," and c.nbor(1).head.i in (verb.i, c.i):
+                out.extend(self.actors(ctx, c))
+        return out
+
     @staticmethod
     def _through_xcomp(verb: Token, ctrl: Token) -> bool:
         cur = verb
@@ -518,6 +528,8 @@ class Arguments:
 
     def _active_sources(self, ctx: DocContext, subj: Token | None) -> list[Mention]:
         sources = self.actors(ctx, subj)
+        if sources and subj is not None:
+            sources = sources + [m for m in self.comma_subjects(ctx, subj.head, subj) if m not in sources]
         if not sources and subj is not None and subj.tag_ == "PRP":
             sources = self.antecedent(ctx, subj)
         if not sources and subj is not None and subj.pos_ == "NOUN":
