@@ -398,3 +398,13 @@ def test_events_headline_future_is_a_plan(extractor, text, expected):
 ])
 def test_events_headline_comma_coordinates_subjects(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gerund under "by" or "while" acts with the subject of the verb it hangs on
+    ("Tokyo responded by banning North Korean ships from its ports.", {("JPNGOV", "PRK", "163")}),
+    ("Khartoum responded by expelling Oxfam and Medecins Sans Frontieres.",
+     {("SDNGOV", "NGOMSF", "166"), ("SDNGOV", "NGOXFM", "166")}),
+])
+def test_events_gerund_of_manner_takes_the_clause_subject(extractor, text, expected):
+    assert coded(extractor, text) == expected

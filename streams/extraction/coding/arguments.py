@@ -149,6 +149,10 @@ class Arguments:
         for _ in range(4):
             if any(c.dep_ in (*SUBJ, "nsubjpass") for c in cur.children):
                 return cur
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in self.w.manner_preps \
+                    and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head  # "Tokyo responded by banning": the subject of 'responded' bans
+                continue
             if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     return cur

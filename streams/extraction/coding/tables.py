@@ -44,6 +44,7 @@ class WordSets:
     plan_modifiers: frozenset[str]
     programme_nouns: frozenset[str]
     sports_words: frozenset[str]
+    manner_preps: frozenset[str]
 
 
 @dataclass(frozen=True)
