@@ -139,8 +139,8 @@ class EventCoder:
         reporter = self.modality.reporter(ctx, flags)
         out = []
         for s, t in pairs:
-            if t is not None and s.code == t.code and s.root == t.root:
-                continue
+            if t is not None and s.code == t.code:
+                continue  # an actor acting on itself ("USAGOV -> USAGOV") is a misread second actor, no event
             if reporter is not None and s.kind == "country" and reporter.country == s.country \
                     and reporter.role == "GOV" and (flags.future or st.planned):
                 s = reporter  # "Lula said Brazil would ...": the speaker states what their own country will do
