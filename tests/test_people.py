@@ -115,3 +115,18 @@ def test_an_owner_named_beside_a_metonym_wins_over_its_default_country(ex) -> No
     assert codes(ex, "Brazil's Supreme Court convicted the former president.", "2023-02-01") == {
         ("BRAJUD", "116", "BRAGOV")}
 
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # out of every term, a title that says what the person is on the day wins over the former-leader role
+    ("Vice Premier Deng Xiaoping was welcomed to the White House by President Carter.", "1979-01-30",
+     {"Premier Deng Xiaoping": "CHNGOV", "White House": "USAGOV", "President Carter": "USAGOV"}),
+    ("Lieutenant Colonel Sitiveni Rabuka arrested the cabinet.", "1987-05-15",
+     {"Lieutenant Colonel Sitiveni Rabuka": "FJIMIL", "the cabinet": "FJIGOV"}),
+    # "former" keeps the former-leader role, and no title leaves it
+    ("Former president Bill Clinton visited Haiti.", "2010-01-30", {"president Bill Clinton": "USAELI", "Haiti": "HTI"}),
+    ("Bill Clinton visited Haiti.", "2010-01-30", {"Bill Clinton": "USAELI", "Haiti": "HTI"}),
+])
+def test_a_title_on_the_day_outranks_the_former_leader_role(extractor, text, day, expected) -> None:
+    result = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})
+    assert {m["text"]: m["code"] for m in result["mentions"]} == expected

@@ -108,6 +108,7 @@ SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # named beside them in the sentence
 TITLE_ROLES = {"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL"}
 DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
+FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
 
 
@@ -245,7 +246,28 @@ class ActorResolver:
             if self._in_longer_name(doc, span, before=len(span) == 1):
                 return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
         code = ind.code_at(day)
+        if code is not None and code.endswith("ELI"):
+            role = self._title_role(doc, span)
+            if role is not None:
+                code = code[:3] + role
         return None if code is None else (code, ind.name)
+
+    def _title_role(self, doc: Doc, span: Span) -> str | None:
+        """The role of the title a person is named with, when it says what they are on the day ("Lieutenant
+        Colonel Rabuka" in 1987, "Vice Premier Deng" in 1979, "opposition leader X"); None without a
+        title or with "former", "ex-" or "late" before it."""
+        end = span.start
+        while end < span.end and doc[end].lower_ in self.titles:
+            end += 1  # the title inside the matched name
+        start = span.start
+        while start > 0 and doc[start - 1].lower_ in self.titles:
+            start -= 1  # the title before it
+        if start == end:
+            return None
+        if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS or doc[start - 1].text == "-"):
+            return None
+        role = self.role_of(doc[end - 1])
+        return role if role in TITLE_ROLES else None
 
     def _in_longer_name(self, doc: Doc, span: Span, before: bool = True) -> bool:
         prev = doc[span.start - 1] if span.start > 0 and before else None
