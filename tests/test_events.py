@@ -418,3 +418,15 @@ def test_events_gerund_of_manner_takes_the_clause_subject(extractor, text, expec
 ])
 def test_events_no_actor_targets_itself(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a named town taken is territory occupied (192), whatever the recogniser called the name
+    ("M23 rebels seized Goma.", {("CODREB", "COD", "192")}),
+    ("Taliban seize Kabul as Ghani flees", {("AFGREBTAL", "AFG", "192")}),
+    ("Russian warplanes bombed Grozny on Tuesday.", {("RUSMIL", "RUS", "195")}),
+    # property seized stays 1711
+    ("Iran seized a British tanker.", {("IRN", "GBR", "1711")}),
+])
+def test_events_named_place_taken_or_bombed(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -103,6 +103,10 @@ class Mention:
 
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
+PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
+PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
+                         "retake", "liberate", "storm", "enter", "invade", "occupy"})
 SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # roles that title a named person ("Opposition leader X", "Police chief Y"); domestic ones take a country
 # named beside them in the sentence
@@ -365,13 +369,26 @@ class ActorResolver:
         if self.resolve_place is None:
             return
         for ent in doc.ents:
-            if ent.label_ not in PLACE_ENTS or any(i in covered for i in range(ent.start, ent.end)):
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ not in PLACE_ENTS and not (ent.label_ in ("PERSON", "ORG") and self._place_slot(ent)):
                 continue
             place = self.resolve_place(ent.text)
             if place is not None and place.country:
                 covered.update(range(ent.start, ent.end))
                 mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
                                                            place.name, "place"))
+
+    @staticmethod
+    def _place_slot(ent: Span) -> bool:
+        """A one-word name the entity recogniser calls a person or an organisation, in a slot only a place
+        fills: "bombed Grozny", "seized Goma", "fighting in Bakhmut" (the gazetteer then decides)."""
+        if len(ent) != 1 or ent.root.dep_ not in ("dobj", "pobj"):
+            return False
+        head = ent.root.head
+        if ent.root.dep_ == "pobj":
+            return head.lower_ in PLACE_PREPS
+        return head.lemma_.lower() in PLACE_VERBS
 
     def _descriptors(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]
                      ) -> tuple[list[tuple[Token, str]], list[tuple[Token, Token, str]]]:

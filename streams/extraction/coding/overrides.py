@@ -88,7 +88,7 @@ class Overrides:
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
         for o in self.tables.overrides:
-            if o.applies(code, entry.lemma, s.kind, s.role, t is not None):
+            if o.applies(code, entry.lemma, s.kind, s.role, None if t is None else t.kind):
                 code = o.new_code
         return code
 

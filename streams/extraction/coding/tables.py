@@ -80,15 +80,20 @@ class Override:
     lemmas: frozenset[str]
     source_kinds: frozenset[str]
     source_roles: frozenset[str]
-    no_target: bool
+    target: str  # "any", "none" (no target) or "place" (a named place, capital or country)
 
-    def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None, has_target: bool) -> bool:
+    def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None,
+                target_kind: str | None) -> bool:
         if code != self.code or (self.lemmas and lemma not in self.lemmas):
             return False
         if (self.source_kinds or self.source_roles) and not (
                 source_kind in self.source_kinds or source_role in self.source_roles):
             return False
-        return not (self.no_target and has_target)
+        if self.target == "none":
+            return target_kind is None
+        if self.target == "place":
+            return target_kind in ("place", "capital", "country")
+        return True
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,6 @@ def load_coder_tables(data_dir: str = "") -> CoderTables:
                      for r in read_tsv(d / "family_codes.tsv"))
     overrides = tuple(Override(r["code"], r["new_code"], frozenset(split(r.get("lemmas"))),
                                frozenset(split(r.get("source_kinds"))), frozenset(split(r.get("source_roles"))),
-                               r.get("target", "") == "none")
+                               (r.get("target") or "any").strip())
                       for r in read_tsv(d / "overrides.tsv"))
     return CoderTables(read_word_sets(d / "word_sets.tsv"), families, overrides)
