@@ -430,3 +430,16 @@ def test_events_no_actor_targets_itself(extractor, text, expected):
 ])
 def test_events_named_place_taken_or_bombed(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # naming an actor with an insult is criticism, with praise it is praise; bare naming is no event
+    ("Reagan calls Soviet Union an 'evil empire'", {("USAGOV", "RUS", "111")}),
+    ("The Venezuelan president called the Colombian government a puppet of Washington.", {("VENGOV", "COLGOV", "111")}),
+    ("Modi called Japan a trusted partner.", {("INDGOV", "JPN", "051")}),
+    ("What the military called an assassination shocked Brazil.", set()),
+    # "on Tuesday" is a time, not the particle of "call on"
+    ("Putin called Macron on Tuesday.", both("RUSGOV", "FRAGOV", "041")),
+])
+def test_events_naming_an_actor(extractor, text, expected):
+    assert coded(extractor, text) == expected

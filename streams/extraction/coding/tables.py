@@ -45,6 +45,7 @@ class WordSets:
     programme_nouns: frozenset[str]
     sports_words: frozenset[str]
     manner_preps: frozenset[str]
+    time_words: frozenset[str]
 
 
 @dataclass(frozen=True)

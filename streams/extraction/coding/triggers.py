@@ -133,7 +133,10 @@ class TriggerFinder:
         triggers = self.lex.triggers
         lemmas = self.lemmas(token)
         candidates: list[Trigger] = []
-        parts = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.i > token.i]
+        # a preposition of time is no particle: "called Macron on Tuesday" is no "call on"
+        parts = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.i > token.i
+                 and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during") and any(g.ent_type_ in ("DATE", "TIME") or g.lower_ in self.w.time_words
+                                                   for g in c.children))]
         for lemma in lemmas:
             for prt in parts:
                 candidates += triggers.get((f"{lemma} {prt.lower_}", pos), [])
