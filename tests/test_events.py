@@ -443,3 +443,12 @@ def test_events_named_place_taken_or_bombed(extractor, text, expected):
 ])
 def test_events_naming_an_actor(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # medical and rescue personnel sent abroad are humanitarian aid to the country they go to
+    ("Cuba sent 165 doctors and nurses to Sierra Leone.", {("CUB", "SLE", "073")}),
+    ("Turkey sent rescue teams to Syria after the earthquake.", {("TUR", "SYR", "073")}),
+])
+def test_events_relief_personnel_sent_are_humanitarian_aid(extractor, text, expected):
+    assert coded(extractor, text) == expected
