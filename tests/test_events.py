@@ -452,3 +452,15 @@ def test_events_naming_an_actor(extractor, text, expected):
 ])
 def test_events_relief_personnel_sent_are_humanitarian_aid(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # joint manoeuvres, patrols and drills as nouns are military cooperation, in either spelling
+    ("Soviet warships began joint manoeuvres with the Cuban navy.", both("RUSMIL", "CUBMIL", "062")),
+    ("The Indian navy began joint patrols with the Japanese navy.", both("INDMIL", "JPNMIL", "062")),
+    # retaliation with an economic measure is that measure, not force
+    ("Beijing retaliated with tariffs on American goods.", {("CHNGOV", "USA", "163")}),
+    ("Iran retaliated against Israel.", {("IRN", "ISR", "190")}),
+])
+def test_events_the_kind_of_a_joint_or_retaliatory_act(extractor, text, expected):
+    assert coded(extractor, text) == expected
