@@ -464,3 +464,20 @@ def test_events_relief_personnel_sent_are_humanitarian_aid(extractor, text, expe
 ])
 def test_events_the_kind_of_a_joint_or_retaliatory_act(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person welcomed or greeted is a visitor hosted (043), the host is the source, also in the passive
+    ("The Indian prime minister welcomed President Lula to New Delhi.", {("INDGOV", "BRAGOV", "043")}),
+    ("The Brazilian president was greeted at the airport by Indian Prime Minister Narendra Modi.",
+     {("INDGOV", "BRAGOV", "043")}),
+    # a policy welcomed is still praise (or the welcomed event itself)
+    ("Germany welcomed the Dutch proposal.", {("DEU", "NLD", "051")}),
+])
+def test_events_welcoming_a_person_is_hosting(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+def test_events_shared_recordings_are_shared_information(extractor):
+    text = "Turkey shared recordings of the killing with Saudi Arabia, the United States and France."
+    assert coded(extractor, text) == {("TUR", "SAU", "064"), ("TUR", "USA", "064"), ("TUR", "FRA", "064")}

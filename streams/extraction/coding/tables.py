@@ -81,7 +81,7 @@ class Override:
     lemmas: frozenset[str]
     source_kinds: frozenset[str]
     source_roles: frozenset[str]
-    target: str  # "any", "none" (no target) or "place" (a named place, capital or country)
+    target: str  # "any", "none" (no target), "place" (a named place, capital or country) or "person"
 
     def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None,
                 target_kind: str | None) -> bool:
@@ -94,6 +94,8 @@ class Override:
             return target_kind is None
         if self.target == "place":
             return target_kind in ("place", "capital", "country")
+        if self.target == "person":
+            return target_kind == "person"
         return True
 
 
