@@ -131,3 +131,28 @@ def test_actors_state_companies(extractor):
 ])
 def test_actors_titled_name_no_table_knows_takes_role_and_country(extractor, text, expected):
     assert codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an institution many countries have is the one of the country its sentence's people belong to
+    ("Brazil's Supreme Court agreed to include Jair Bolsonaro in its investigation into the storming of Congress.",
+     {"Brazil's Supreme Court": "BRAJUD", "Jair Bolsonaro": "BRAGOV", "Congress": "BRALEG"}),
+    # a country named on its own is often the other party: the default stays
+    ("Congress passed new sanctions on Russia.", {"Congress": "USALEG", "Russia": "RUS"}),
+])
+def test_actors_shared_institution_names_take_the_country_of_the_context(extractor, text, expected):
+    assert codes(extractor, text) == expected
+
+
+def test_actors_shared_institution_names_take_the_dateline_country(extractor):
+    result = extractor.process({"id": "t", "text": "SEOUL, Dec 4 - Lawmakers forced their way past troops into the National Assembly."})
+    assert {m["text"]: m["code"] for m in result["mentions"]} == {"SEOUL": "KOR", "troops": "KORMIL", "National Assembly": "KORLEG"}
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("The court upheld the death sentence of the former Pakistani prime minister.", "the former Pakistani prime minister", "PAKELI"),
+    ("A court convicted the former prime minister of Pakistan.", "minister of Pakistan", "PAKELI"),
+    ("The Pakistani prime minister met Indian diplomats.", "The Pakistani prime minister", "PAKGOV"),
+])
+def test_actors_a_former_office_holder_described_is_an_elite(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

@@ -112,6 +112,9 @@ SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # named beside them in the sentence
 TITLE_ROLES = {"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL"}
 DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
+# GOV nouns for a body, not a person: "the former Syrian government" is no former office holder
+BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
+                        "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
 
@@ -305,12 +308,41 @@ class ActorResolver:
             else:
                 self._group_span(doc, span, kind, code, name, mentions, covered)
         self._entity_places(doc, mentions, covered)
+        if self.lex.context_metonyms:
+            self._metonyms_from_context(doc, mentions)
         pending, titled = self._descriptors(doc, mentions, covered)
         if pending:
             self._from_context(doc, pending, mentions)
         if titled:
             self._titled_from_context(doc, titled, mentions)
+        for key, m in list(mentions.items()):
+            # "the former Pakistani prime minister": a former office holder, whoever holds it now
+            if m.kind in ("descriptor", "context") and m.role == "GOV" and m.country \
+                    and doc[m.root].lemma_.lower() not in BODY_NOUNS and any(
+                    t.lower_ in FORMER_WORDS for t in (*doc[m.start:m.root], *doc[m.root].subtree) if t.i < m.root):
+                mentions[key] = replace(m, code=m.country + "ELI", role="ELI")
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _metonyms_from_context(self, doc: Doc, mentions: dict[int, Mention]) -> None:
+        """A metonym many countries share ("Congress", "the Supreme Court", "the National Assembly") is the
+        institution of the dateline's country, else of the one country of the people and governments its
+        sentence names (a country named on its own is often the other party: "Congress passed sanctions
+        on Russia"); with none or several, the table's default stays."""
+        place = None
+        for key, m in list(mentions.items()):
+            if m.kind != "metonym" or m.name not in self.lex.context_metonyms:
+                continue
+            if place is None:
+                place = self.dateline(doc) if self.dateline is not None else False
+            country = place.country if place else None
+            if country is None:
+                sent = doc[m.root].sent
+                named = {o.country for o in mentions.values() if o is not m and o.country
+                         and sent.start <= o.start < sent.end and o.kind in ("person", "descriptor")}
+                country = named.pop() if len(named) == 1 else None
+            if country and country != m.country and country in self.lex.countries:
+                mentions[key] = replace(m, code=country + m.code[3:], country=country,
+                                        name=self.country_names.get(country, country))
 
     def _country_span(self, doc: Doc, span: Span, kind: str, code: str, name: str, mentions: dict[int, Mention]) -> None:
         """A country, demonym or capital: a descriptor's country, a country actor, or a place."""

@@ -87,6 +87,8 @@ class Lexicon:
     cameo: dict[str, Cameo]
     role_names: dict[str, str] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()
+    # metonyms that many countries share ("Congress", "Supreme Court"): the country comes from the context
+    context_metonyms: frozenset[str] = frozenset()
 
     def modal_words(self, kind: str) -> frozenset[str]:
         return frozenset(w for w, kinds in self.modality.items() if kind in kinds)
@@ -119,7 +121,9 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
         people += [Person(r["name"], tuple(split(r.get("aliases"))), r["code"], r.get("office", ""),
                           r.get("start") or "", r.get("end") or "") for r in read_tsv(d / "office_holders.tsv")]
     orgs = {r["code"]: Org(r["code"], r["name"], tuple(split(r.get("aliases")))) for r in read_tsv(d / "organizations.tsv")}
-    metonyms = {r["phrase"]: r["code"] for r in read_tsv(d / "metonyms.tsv")}
+    metonym_rows = read_tsv(d / "metonyms.tsv")
+    metonyms = {r["phrase"]: r["code"] for r in metonym_rows}
+    context_metonyms = frozenset(r["phrase"] for r in metonym_rows if (r.get("by_context") or "").strip() == "yes")
     roles = {r["term"].lower(): r["role"] for r in read_tsv(d / "roles.tsv")}
     cameo = {}
     for r in read_tsv(d / "cameo_event_codes.tsv"):
@@ -147,4 +151,5 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
     titles: frozenset[str] = frozenset()
     if (d / "titles.tsv").exists():
         titles = frozenset(r["title"].lower() for r in read_tsv(d / "titles.tsv"))
-    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names, titles)
+    return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names, titles,
+                   context_metonyms)
