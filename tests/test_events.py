@@ -481,3 +481,14 @@ def test_events_welcoming_a_person_is_hosting(extractor, text, expected):
 def test_events_shared_recordings_are_shared_information(extractor):
     text = "Turkey shared recordings of the killing with Saudi Arabia, the United States and France."
     assert coded(extractor, text) == {("TUR", "SAU", "064"), ("TUR", "USA", "064"), ("TUR", "FRA", "064")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event in a claim ("reports that ...") is not a fact: flagged hypothetical, not scored
+    ("The Kremlin declined to comment on reports that Russian officers had travelled to Britain.",
+     {("RUSGOV", None, "011", ""), ("RUSMIL", "GBR", "042", "hypothetical")}),
+    # extradition is cooperation with the state that receives the person
+    ("Colombia extradited a suspected drug trafficker to the United States.", {("COL", "USA", "063", "")}),
+])
+def test_events_claims_and_extradition(extractor, text, expected):
+    assert flagged(extractor, text) == expected

@@ -144,6 +144,9 @@ class Modality:
             f.intent = True
         if lemma in self.threat:
             f.threat = True
+        if lemma in self.claim_nouns and tok.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
+            f.hypothetical = True  # "reports that Russian officers had travelled to Britain": a claim, not a fact
         if lemma in self.speculation and tok.pos_ == "VERB":
             f.hypothetical = True  # "analysts speculated that ...", "diplomats wondered whether ..."
         if lemma in self.report and tok.pos_ == "VERB":
