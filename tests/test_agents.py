@@ -277,12 +277,12 @@ def test_dedup_window_settings_and_sweep_interval() -> None:
 def _contribution(article: str, publisher: str, *confidences: float, story: str = "00000000000000aa",
                   at: float | None = None) -> bytes:
     """An `events.by-story` record: one article's events of one story."""
-    events = [{"event_id": f"{article}-{i}", "code": "042", "goldstein": 1.9, "confidence": c}
+    events = [{"event_id": f"{article}-{i}", "code": "042", "goldstein": 1.9, "confidence": c, "place": "RUS"}
               for i, c in enumerate(confidences)]
     best = {"event_id": f"{article}-0", "article_id": article, "sentence": f"{article} says so.", "code": "042",
             "name": "Make a visit", "source": "PRKGOV", "target": "RUSGOV", "confidence": max(confidences),
             "hypothetical": False}
-    key = {"day": "2023-09-13", "source": "PRK", "target": "RUS", "root": "04", "place": "RUS", "hypothetical": False}
+    key = {"day": "2023-09-13", "source": "PRK", "target": "RUS", "root": "04", "hypothetical": False}
     return jsonio.dumps({"schema_version": 1, "record_id": f"{article}|{story}", "story_id": story, "key": key,
                          "article_id": article, "publisher": publisher, "url": None,
                          "time": time.time() - 60 if at is None else at, "events": events, "best": best})

@@ -49,11 +49,10 @@ def article(aid: str, source: str | None = "Harbor Line", url: str | None = None
 # ------------------------------------------------------------------ the key
 
 
-def test_key_is_day_country_dyad_root_place_and_status() -> None:
+def test_key_is_day_country_dyad_root_and_status() -> None:
     key = story_key(event("e1", "PRKGOV", "RUSGOV", "036", hypothetical=True), NOW)
-    assert key == {"day": "2023-09-12", "source": "PRK", "target": "RUS", "root": "03", "place": "RUS",
-                   "hypothetical": True}
-    assert key_text(key) == "2023-09-12|PRK>RUS|03|RUS|planned"
+    assert key == {"day": "2023-09-12", "source": "PRK", "target": "RUS", "root": "03", "hypothetical": True}
+    assert key_text(key) == "2023-09-12|PRK>RUS|03|planned"
     assert story_id(key) == story_id(dict(key)) and len(story_id(key)) == 16
 
 
@@ -80,15 +79,21 @@ def test_directed_events_keep_their_direction(code: str) -> None:
     assert one is not None and other is not None and story_id(one) != story_id(other)
 
 
-def test_another_day_kind_place_or_status_is_another_story() -> None:
+def test_another_day_kind_or_status_is_another_story_and_the_place_is_counted() -> None:
     base = event("e1", "USAGOV", "IRNGOV", "111")
     ids = {story_id(story_key(base, NOW))}  # type: ignore[arg-type]
     for variant in (event("e", "USAGOV", "IRNGOV", "111", published_at="2023-09-13T08:00:00Z"),
                     event("e", "USAGOV", "IRNGOV", "120"),
-                    event("e", "USAGOV", "IRNGOV", "111", place="CHE"),
                     event("e", "USAGOV", "IRNGOV", "111", hypothetical=True)):
         ids.add(story_id(story_key(variant, NOW)))  # type: ignore[arg-type]
-    assert len(ids) == 5
+    assert len(ids) == 4
+    # another place, or none, is the same story: the places are counted and the most named one shown
+    elsewhere = [event("e2", "USAGOV", "IRNGOV", "111", place="CHE"), event("e3", "USAGOV", "IRNGOV", "111", place=None),
+                 event("e4", "USAGOV", "IRNGOV", "111", place="CHE")]
+    assert {story_id(story_key(e, NOW)) for e in elsewhere} <= ids  # type: ignore[arg-type]
+    stories = group([(article(f"a{i}"), [e]) for i, e in enumerate([base, *elsewhere])], NOW)
+    (story,) = stories.values()
+    assert (story["place"], story["places"], story["num_mentions"]) == ("CHE", {"CHE": 2, "RUS": 1}, 4)
     same_day = event("e", "USAGOV", "IRNGOV", "112", published_at="2023-09-12T23:59:00Z")
     assert story_id(story_key(same_day, NOW)) in ids  # type: ignore[arg-type]
 

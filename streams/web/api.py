@@ -350,7 +350,8 @@ def story_matches(story: dict[str, Any], flt: dict[str, Any], now: float) -> boo
         return False
     if len(story["sources"]) < flt["min_sources"]:
         return False
-    if "country" in flt and flt["country"] not in (story["key"]["source"], story["key"]["target"], story["key"]["place"]):
+    if "country" in flt and flt["country"] not in (story["key"]["source"], story["key"]["target"]) \
+            and flt["country"] not in (story.get("places") or {}):
         return False
     return "root" not in flt or story["key"]["root"] == flt["root"]
 
