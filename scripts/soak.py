@@ -63,6 +63,11 @@ from typing import Any
 import psutil
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+if str(PROJECT_DIR) not in sys.path:
+    sys.path.insert(0, str(PROJECT_DIR))
+
+from streams.stories import key_text, story_key  # noqa: E402
+
 GEOEVENTS = Path(sys.executable).parent / "geoevents"
 SAMPLES = PROJECT_DIR / "streams" / "samples" / "articles.jsonl"
 DATA = PROJECT_DIR / "streams" / "data"
@@ -124,11 +129,15 @@ def static_bounds(templ: list[dict[str, Any]], partitions: int, tmp: Path) -> di
     out = subprocess.run([str(GEOEVENTS), "extract", str(path)], capture_output=True, text=True, check=True,
                          env={**os.environ, "GEOEVENTS_LOG_LEVEL": "warn"})
     pairs = set()
+    stories = set()  # the story keys of the samples' events without their day
     for line in out.stdout.splitlines():
         if line.strip():
             ev = json.loads(line)
             if ev.get("target"):
                 pairs.add((ev["source"]["code"], ev["target"]["code"]))
+            key = story_key(ev, time.time())
+            if key is not None:
+                stories.add(key_text({**key, "day": ""}))
     return {
         "mentions-all": codes,
         "mentions-15m": codes * 9,
@@ -136,6 +145,9 @@ def static_bounds(templ: list[dict[str, Any]], partitions: int, tmp: Path) -> di
         "dyads": partitions * len(pairs),
         "places": partitions * countries,
         "events-per-minute": partitions * 121,
+        # a story lives for the story horizon (the soak's window) after its last event: at most the
+        # samples' story keys on each of two UTC days (a run may cross midnight)
+        "stories": 2 * len(stories),
     }
 
 
@@ -368,6 +380,7 @@ class Soak:
             "GEOEVENTS_APP_ID": f"soak-{self.run}",
             "GEOEVENTS_DATA_DIR": str(self.tmp / "state"),
             "GEOEVENTS_DEDUP_SECONDS": str(self.args.window_seconds),
+            "GEOEVENTS_STORY_SECONDS": str(self.args.window_seconds),
             "GEOEVENTS_PARTITIONS": str(self.args.partitions),
             "GEOEVENTS_WEB_PORT": str(web_port),
             "GEOEVENTS_LOG_LEVEL": "warn",

@@ -37,11 +37,7 @@ def test_app_topics_get_min_insync_replicas_from_three_replicas() -> None:
     assert settings_from({"GEOEVENTS_REPLICATION": "3"}).topic_config == {"min.insync.replicas": "2"}
 
 
-@pytest.mark.integration
-@pytest.mark.slow
-@pytest.mark.fault  # about 140 s on two shared cores (three JVMs, two workers): `make reliability-tests`
-def test_leader_broker_sigkill_loses_and_duplicates_nothing(tmp_path: Path) -> None:
-    result = cluster.scenario_cluster(tmp_path, 24, down=20.0, publish_seconds=30.0, timeout=600)
+def _assert_exact(result: cluster.ClusterResult) -> None:
     assert result.row.lost == 0, result.row
     assert result.row.duplicates == 0, result.row
     assert result.row.unexpected_events == 0, result.row
@@ -51,3 +47,16 @@ def test_leader_broker_sigkill_loses_and_duplicates_nothing(tmp_path: Path) -> N
     assert not result.topics_bad and result.topics_checked > 10, result.topics_bad
     assert result.workers_alive == 2, result.row.notes
     assert result.isr_restored_seconds < 180, result
+
+
+@pytest.mark.integration
+@pytest.mark.slow  # the short version in `make test`: 12 articles, the leader down 10 s (about 100 s)
+def test_leader_broker_sigkill_short(tmp_path: Path) -> None:
+    _assert_exact(cluster.scenario_cluster(tmp_path, 12, down=10.0, publish_seconds=12.0, timeout=480))
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+@pytest.mark.fault  # about 140 s on two shared cores (three JVMs, two workers): `make reliability-tests`
+def test_leader_broker_sigkill_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    _assert_exact(cluster.scenario_cluster(tmp_path, 24, down=20.0, publish_seconds=30.0, timeout=600))
