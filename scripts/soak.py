@@ -14,6 +14,9 @@ changelog, read to the end) and measures how long the new worker takes to recove
 (from the first answer of its HTTP API that shows it rebalancing to the first that shows it
 assigned and done).
 
+One message in 50 is garbage (escape sequences, digits and punctuation, no letter); at the end the
+script stops the worker and the broker with SIGTERM and looks for any process left behind.
+
 It passes when
   - after the first window, every table's key count stays under its bound (docs/operations.md):
     the dedup tables hold at most the articles of the last window plus one sweep interval (and 2 s
@@ -22,7 +25,9 @@ It passes when
     smallest, and the second worker's last sample within 10% of the first worker's last;
   - the second restart (after 2N articles) replays no more than 1.5x the records of the first
     (after N) and recovers in no more than 1.5x the time (or within 2 s of it): proportional to
-    the live keys, which are the same at both points, not to the articles seen (2x).
+    the live keys, which are the same at both points, not to the articles seen (2x);
+  - every garbage message is on the rejected topic with the reason no_letters;
+  - no broker JVM or worker process is left after SIGTERM.
 
 Compaction: a restart reads each changelog from its start; Kafka compacts only closed segments
 (`segment.ms`, 7 days by default) and keeps tombstones `delete.retention.ms` (1 day) after a
@@ -73,6 +78,8 @@ SAMPLES = PROJECT_DIR / "streams" / "samples" / "articles.jsonl"
 DATA = PROJECT_DIR / "streams" / "data"
 
 DEDUP_TABLES = ("article-ids", "content-hashes", "extracted")
+GARBAGE_EVERY = 50  # one message in 50 is garbage text, which the worker must reject (reason no_letters)
+GARBAGE_TEXT = "\x1b[2J\x1b[H\x1b[31m 1234 !!! \x07\x1b[0m"
 RSS_TOLERANCE = 0.10
 RECOVERY_RATIO = 1.5
 RECOVERY_SLACK_S = 2.0  # joining the group and the assignment take 0.5-3.5 s here, whatever the state
@@ -244,6 +251,17 @@ class Worker:
         self.log.close()
 
 
+def left_behind(tmp: Path) -> list[str]:
+    """Processes still running whose command line names the soak's temporary folder (a broker JVM or a
+    worker that did not stop on SIGTERM)."""
+    out = []
+    for proc in psutil.process_iter(["pid", "cmdline"]):
+        with contextlib.suppress(psutil.Error):
+            if any(str(tmp) in part for part in proc.info["cmdline"] or []):
+                out.append(f"{proc.info['pid']} {' '.join(proc.info['cmdline'])[:120]}")
+    return out
+
+
 def stop_process(proc: subprocess.Popen[bytes], timeout: float) -> None:
     """SIGTERM (the commands stop their own children); after `timeout`, SIGKILL to the process group."""
     if proc.poll() is None:
@@ -288,6 +306,41 @@ def _is_topic_override(entry: Any) -> bool:
     if isinstance(entry[3], bool):
         return not entry[3]
     return bool(entry[3] == 1)
+
+
+async def rejected_reasons(bootstrap: str) -> dict[str, int]:
+    """Records on the rejected topic, counted by reason."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    counts: dict[str, int] = {}
+    try:
+        parts = [TopicPartition("articles-rejected", p) for p in (consumer.partitions_for_topic("articles-rejected")
+                                                                 or await _partitions(consumer, "articles-rejected"))]
+        if not parts:
+            return counts
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(*parts)
+        end = await consumer.end_offsets(parts)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            positions = [await consumer.position(tp) for tp in parts]
+            if all(pos >= end[tp] for pos, tp in zip(positions, parts, strict=True)):
+                break
+            batch = await consumer.getmany(timeout_ms=1000)
+            for records in batch.values():
+                for rec in records:
+                    reason = json.loads(rec.value).get("reason", "?")
+                    counts[reason] = counts.get(reason, 0) + 1
+    finally:
+        await consumer.stop()
+    return counts
+
+
+async def _partitions(consumer: Any, topic: str) -> set[int]:
+    await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
+    return consumer.partitions_for_topic(topic) or set()
 
 
 async def changelog_offsets(consumer: Any, topics: list[str], partitions: int) -> dict[str, int]:
@@ -361,6 +414,10 @@ class Soak:
         self.restarts: list[dict[str, Any]] = []
         self.segments: list[dict[str, Any]] = []  # one per worker: start/end time (relative), pid
         self.sent = 0
+        self.garbage = 0
+        self.rejected: dict[str, int] = {}
+        self.stopped_s: float | None = None
+        self.left_behind: list[str] = ["not measured"]
         self.sent_times: list[float] = []
         self.broker: Broker | None = None
         self.worker: Worker | None = None
@@ -493,6 +550,10 @@ class Soak:
             if delay > 0:
                 await asyncio.sleep(delay)
             a = article(self.templ, first + k, self.run)
+            if (first + k) % GARBAGE_EVERY == GARBAGE_EVERY - 1:
+                # garbage among the articles: no letters once escape sequences are removed
+                a = {"id": f"soak-{self.run}-garbage-{first + k:07d}", "text": GARBAGE_TEXT}
+                self.garbage += 1
             pending.append(await producer.send(topic, key=a["id"].encode(), value=json.dumps(a).encode()))
             self.sent += 1
             self.sent_times.append(time.time())
@@ -558,6 +619,7 @@ class Soak:
             log(f"publishing {self.args.articles - half} articles at {self.args.rate}/s")
             await self.publish(producer, self.args.articles - half)
             await self.restart(consumer, "2N", last=True)
+            self.rejected = await rejected_reasons(self.broker.bootstrap)
         finally:
             stop.set()
             await task
@@ -580,7 +642,9 @@ class Soak:
             self.stop_worker()
             if self.broker:
                 self.broker.stop()
-            log(f"worker and broker stopped in {time.monotonic() - t:.1f} s")
+            self.stopped_s = round(time.monotonic() - t, 1)
+            self.left_behind = left_behind(self.tmp)
+            log(f"worker and broker stopped with SIGTERM in {self.stopped_s} s; processes left: {self.left_behind or 'none'}")
             for i in range(len(self.segments)):
                 with contextlib.suppress(OSError):
                     shutil.copy(self.tmp / f"worker-{i}.log", self.out / f"worker-{i}.log")
@@ -696,6 +760,9 @@ def evaluate(soak: Soak, bounds: dict[str, int]) -> dict[str, dict[str, Any]]:
         }
     else:
         checks["recovery"] = {"passed": False, "error": "fewer than two restarts"}
+    checks["garbage_rejected"] = {"passed": soak.garbage > 0 and soak.rejected.get("no_letters", 0) == soak.garbage,
+                                  "sent": soak.garbage, "rejected_by_reason": soak.rejected}
+    checks["clean_stop"] = {"passed": not soak.left_behind, "stop_s": soak.stopped_s, "left_behind": soak.left_behind}
     return checks
 
 
@@ -769,6 +836,11 @@ def print_summary(report: dict[str, Any]) -> None:
               f"recovery {r['recovery_s'][0]:.2f} / {r['recovery_s'][1]:.2f} s; ratios {r['records_ratio']} "
               f"(records), {r['time_ratio']} (time); {r['limit']}")
     print(f"recovery proportional to live keys: {'PASS' if r['passed'] else 'FAIL'}")
+    g = c["garbage_rejected"]
+    print(f"garbage text: {g['sent']} sent, rejected by reason {g['rejected_by_reason']}: {'PASS' if g['passed'] else 'FAIL'}")
+    st = c["clean_stop"]
+    print(f"SIGTERM to worker and broker: stopped in {st['stop_s']} s, processes left {st['left_behind'] or 'none'}: "
+          f"{'PASS' if st['passed'] else 'FAIL'}")
     print(f"soak {'PASSED' if report['passed'] else 'FAILED'}")
 
 

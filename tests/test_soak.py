@@ -34,7 +34,7 @@ def test_short_soak_keeps_state_bounded_and_recovery_proportional_to_live_keys(t
     bounds = checks["table_bounds"]
     assert bounds["passed"], f"{bounds['violations']}\n{tail}"
     assert set(bounds["tables"]) >= {"article-ids", "content-hashes", "extracted", "mentions-all", "dyads",
-                                     "places", "mentions-15m", "mentions-hourly", "events-per-minute"}
+                                     "places", "mentions-15m", "mentions-hourly", "events-per-minute", "stories"}
     for table in ("article-ids", "content-hashes", "extracted"):
         assert 0 < bounds["tables"][table]["max_keys"] < articles * 0.6, (table, bounds["tables"][table])
     last = report["samples"][-1]["tables"]
@@ -57,6 +57,10 @@ def test_short_soak_keeps_state_bounded_and_recovery_proportional_to_live_keys(t
                          for t in ("article-ids", "content-hashes", "extracted"))
         dedup_recovered = sum(r["keys_after_recovery"].get(t, 0) for t in ("article-ids", "content-hashes", "extracted"))
         assert dedup_recovered <= dedup_live, r
+    # garbage text among the articles is rejected with its reason, and nothing is left after SIGTERM
+    garbage = checks["garbage_rejected"]
+    assert garbage["passed"] and garbage["sent"] >= 2, garbage
+    assert checks["clean_stop"]["passed"], checks["clean_stop"]
     assert report["passed"] and proc.returncode == 0, tail
 
 
