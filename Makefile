@@ -42,6 +42,7 @@ demo: install kafka
 lint: install
 	$(BIN)/ruff check streams tests scripts
 	$(BIN)/mypy
+	$(BIN)/python scripts/check_imports.py
 
 test: install kafka chromium lint
 	$(BIN)/pytest -q -ra -m "not fault" $(PYTEST_ARGS)

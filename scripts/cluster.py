@@ -38,7 +38,8 @@ if str(ROOT) not in sys.path:
 
 from scripts import reliability as rel  # noqa: E402
 from streams.broker import LocalKafka, new_cluster_id, quorum_voters  # noqa: E402
-from streams.settings import Settings, min_insync_replicas, settings_from  # noqa: E402
+from streams.settings import Settings, min_insync_replicas  # noqa: E402
+from streams.testing import free_port  # noqa: E402
 
 NODES = 3
 TOPIC_CONFIG = 1  # DescribeConfigs config_source: set on the topic itself
@@ -53,8 +54,8 @@ class Cluster:
     """Three KRaft nodes on loopback; node i listens on ports[i] and its controller on controller_ports[i]."""
 
     def __init__(self, root: Path, nodes: int = NODES, heap: str = "512m") -> None:
-        self.ports = [rel.any_port() for _ in range(nodes)]
-        self.controller_ports = [rel.any_port() for _ in range(nodes)]
+        self.ports = [free_port() for _ in range(nodes)]
+        self.controller_ports = [free_port() for _ in range(nodes)]
         voters = quorum_voters(HOST, self.controller_ports)
         cid = new_cluster_id()
         self.nodes = [LocalKafka(root / f"node-{i + 1}", host=HOST, port=self.ports[i],
@@ -305,7 +306,7 @@ def scenario_cluster(root: Path, n: int, down: float = 30.0, publish_seconds: fl
         with rel.stage(bootstrap, rel.make_articles(n), extra) as st:
             # every broker in the bootstrap list: the workers reach the cluster while any one runs
             st.env["GEOEVENTS_BROKER"] = cluster.broker_url
-            st.settings = settings_from(st.env)
+            st.settings = Settings.from_mapping(st.env)
             st.workers.env = st.env
             first = st.workers.start(ready=False)
             second = st.workers.start(ready=False)

@@ -45,7 +45,7 @@ from streams.diagnostics import acknowledged_holes  # noqa: E402
 from streams.errors import RejectedInput  # noqa: E402
 from streams.inputs import SAMPLES  # noqa: E402
 from streams.settings import Settings  # noqa: E402
-from streams.testing import Workers, free_port, http_json, isolated_env, read_records, start_broker  # noqa: E402
+from streams.testing import Workers, http_json, isolated_env, read_records, start_broker  # noqa: E402
 
 SECRET_PASSWORD = "s3cr3t-Reliability-pw"
 STORY_DAYS = 36500
@@ -54,8 +54,6 @@ STORY_DAYS = 36500
 # ---------------------------------------------------------------- environment and processes
 
 
-# a scenario's processes come from streams/testing.py; scripts/cluster.py still calls rel.any_port
-any_port = free_port
 
 
 def worker_env(bootstrap: str, tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -35,7 +35,7 @@
 | GEOEVENTS_KAFKA_LIBS | kafka/libs | folder of the local broker's jars (or $KAFKA_HOME/libs) |
 | GEOEVENTS_LOG_LEVEL | info | worker log level |
 | GEOEVENTS_DICTIONARIES | streams/data | folder of the actor and event dictionaries (TSV) |
-| GEOEVENTS_ADVERTISED_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server (Faust's canonical_url; the old name GEOEVENTS_CANONICAL_URL is still read) |
+| GEOEVENTS_ADVERTISED_URL | http://WEB_HOST:WEB_PORT | URL other workers use to reach this worker's web server (Faust's canonical_url) |
 """
 
 from __future__ import annotations
@@ -113,16 +113,11 @@ def _flag(raw: str) -> bool:
 Getter = Callable[[str, str], str]
 
 
-def _setting(name: str, default: str, parse: Callable[[str], Any] = str, *, old_name: str = "",
-             **kwargs: Any) -> Any:
-    """A field read from GEOEVENTS_<name> (`default` when unset), through `parse`; `old_name` is a
-    deprecated variable read when GEOEVENTS_<name> is unset or empty."""
+def _setting(name: str, default: str, parse: Callable[[str], Any] = str, **kwargs: Any) -> Any:
+    """A field read from GEOEVENTS_<name> (`default` when unset), through `parse`."""
 
     def read(get: Getter) -> Any:
-        raw = get(name, default)
-        if old_name and not raw:
-            raw = get(old_name, default)
-        return parse(raw)
+        return parse(get(name, default))
 
     return field(default_factory=lambda: read(_env), metadata={"read": read}, **kwargs)
 
@@ -170,8 +165,7 @@ class Settings:
     ssl_keyfile: str = _setting("SSL_KEYFILE", "")
     kafka_libs: str = _setting("KAFKA_LIBS", "")
     log_level: str = _setting("LOG_LEVEL", "info")
-    # GEOEVENTS_CANONICAL_URL is the deprecated name of GEOEVENTS_ADVERTISED_URL, still read
-    advertised_url: str = _setting("ADVERTISED_URL", "", old_name="CANONICAL_URL")
+    advertised_url: str = _setting("ADVERTISED_URL", "")
 
     @classmethod
     def from_mapping(cls, env: Mapping[str, str], **overrides: Any) -> Settings:
@@ -263,11 +257,6 @@ class Settings:
 
 def get_settings() -> Settings:
     return Settings()
-
-
-def settings_from(env: Mapping[str, str]) -> Settings:
-    """Settings.from_mapping(env), under the name scripts/cluster.py still imports."""
-    return Settings.from_mapping(env)
 
 
 def topic_env(suffix: str) -> dict[str, str]:

@@ -97,7 +97,7 @@ def isolated_env(bootstrap: str, data_dir: Path, prefix: str, partitions: int = 
     # stories are kept whatever their age (the samples and corpora are dated), unless set
     env.setdefault("GEOEVENTS_STORY_DAYS", "36500")
     # the web port and advertised URL are each worker's own (WorkerProcess sets the port)
-    for name in ("GEOEVENTS_WEB_PORT", "GEOEVENTS_ADVERTISED_URL", "GEOEVENTS_CANONICAL_URL"):
+    for name in ("GEOEVENTS_WEB_PORT", "GEOEVENTS_ADVERTISED_URL"):
         env.pop(name, None)
     return env
 

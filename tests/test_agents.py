@@ -263,14 +263,14 @@ async def test_dedup_sweep_tombstones_old_entries_of_owned_partitions_only() -> 
 
 
 def test_dedup_window_settings_and_sweep_interval() -> None:
-    from streams.settings import settings_from
+    from streams.settings import Settings
     from streams.tables import sweep_interval
 
-    assert settings_from({}).dedup_window == 30 * 86400
-    assert settings_from({"GEOEVENTS_DEDUP_DAYS": "0.5"}).dedup_window == 43200
-    assert settings_from({"GEOEVENTS_DEDUP_DAYS": "7", "GEOEVENTS_DEDUP_SECONDS": "4"}).dedup_window == 4
+    assert Settings.from_mapping({}).dedup_window == 30 * 86400
+    assert Settings.from_mapping({"GEOEVENTS_DEDUP_DAYS": "0.5"}).dedup_window == 43200
+    assert Settings.from_mapping({"GEOEVENTS_DEDUP_DAYS": "7", "GEOEVENTS_DEDUP_SECONDS": "4"}).dedup_window == 4
     with pytest.raises(ValueError):
-        _ = settings_from({"GEOEVENTS_DEDUP_SECONDS": "0"}).dedup_window
+        _ = Settings.from_mapping({"GEOEVENTS_DEDUP_SECONDS": "0"}).dedup_window
     assert sweep_interval(4) == 1.0 and sweep_interval(30 * 86400) == 600.0 and sweep_interval(600) == 30.0
 
 

@@ -30,11 +30,11 @@ def test_cluster_node_properties_and_single_node_default(tmp_path: Path) -> None
 
 
 def test_app_topics_get_min_insync_replicas_from_three_replicas() -> None:
-    from streams.settings import settings_from
+    from streams.settings import Settings
 
-    assert settings_from({}).topic_config == {}
-    assert settings_from({"GEOEVENTS_REPLICATION": "2"}).topic_config == {}
-    assert settings_from({"GEOEVENTS_REPLICATION": "3"}).topic_config == {"min.insync.replicas": "2"}
+    assert Settings.from_mapping({}).topic_config == {}
+    assert Settings.from_mapping({"GEOEVENTS_REPLICATION": "2"}).topic_config == {}
+    assert Settings.from_mapping({"GEOEVENTS_REPLICATION": "3"}).topic_config == {"min.insync.replicas": "2"}
 
 
 def _assert_exact(result: cluster.ClusterResult) -> None:

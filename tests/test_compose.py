@@ -20,7 +20,7 @@ import yaml
 from jsonschema import Draft7Validator
 
 import streams.settings as settings_module
-from streams.settings import PROJECT_DIR, Settings, settings_from
+from streams.settings import PROJECT_DIR, Settings
 
 COMPOSE = PROJECT_DIR / "docker-compose.yml"
 SCHEMA = PROJECT_DIR / "schemas" / "compose" / "compose-spec.json"
@@ -92,7 +92,7 @@ def test_compose_worker_environment_is_settings_the_code_reads(compose: dict[str
     unknown = sorted(set(env) - settings_read())
     assert unknown == [], f"docker-compose.yml sets variables no setting reads: {unknown}"
     # and every value parses as its setting expects
-    s = settings_from(env)
+    s = Settings.from_mapping(env)
     assert s.web_host == "0.0.0.0"  # reachable from the published port
     host_port = s.bootstrap_servers.split(",")[0]
     kafka_env = environment(compose["services"]["kafka"])
@@ -102,8 +102,8 @@ def test_compose_worker_environment_is_settings_the_code_reads(compose: dict[str
 
 def test_compose_worker_ports_are_the_settings_defaults(compose: dict[str, Any]) -> None:
     worker = compose["services"]["worker"]
-    s = settings_from(environment(worker))
-    assert s.web_port == settings_from({}).web_port  # GEOEVENTS_WEB_PORT is left to its default
+    s = Settings.from_mapping(environment(worker))
+    assert s.web_port == Settings.from_mapping({}).web_port  # GEOEVENTS_WEB_PORT is left to its default
     published = [str(p) for p in worker["ports"]]
     assert published == [f"127.0.0.1:{s.web_port}:{s.web_port}"]
     assert s.canonical_url.endswith(f":{s.web_port}")
@@ -111,7 +111,7 @@ def test_compose_worker_ports_are_the_settings_defaults(compose: dict[str, Any])
     assert f"EXPOSE {s.web_port}" in dockerfile
     kafka_ports = [str(p) for p in compose["services"]["kafka"]["ports"]]
     assert kafka_ports == ["127.0.0.1:9092:9092"]
-    default_broker = settings_from({}).bootstrap_servers
+    default_broker = Settings.from_mapping({}).bootstrap_servers
     assert default_broker == "127.0.0.1:9092", "the published Kafka port is what a host process uses by default"
 
 

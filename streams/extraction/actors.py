@@ -104,7 +104,7 @@ class Mention:
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
-PLACE_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
+SLOT_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
 PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
                          "retake", "liberate", "storm", "enter", "invade", "occupy"})
 SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
@@ -328,13 +328,13 @@ class ActorResolver:
         institution of the dateline's country, else of the one country of the people and governments its
         sentence names (a country named on its own is often the other party: "Congress passed sanctions
         on Russia"); with none or several, the table's default stays."""
-        place = None
-        for key, m in list(mentions.items()):
-            if m.kind != "metonym" or m.name not in self.lex.context_metonyms:
-                continue
-            if place is None:
-                place = self.dateline(doc) if self.dateline is not None else False
-            country = place.country if place else None
+        shared = [key for key, m in mentions.items() if m.kind == "metonym" and m.name in self.lex.context_metonyms]
+        if not shared:
+            return
+        place = self.dateline(doc) if self.dateline is not None else None
+        for key in shared:
+            m = mentions[key]
+            country = place.country if place is not None else None
             if country is None:
                 sent = doc[m.root].sent
                 named = {o.country for o in mentions.values() if o is not m and o.country
@@ -419,7 +419,7 @@ class ActorResolver:
             return False
         head = ent.root.head
         if ent.root.dep_ == "pobj":
-            return head.lower_ in PLACE_PREPS
+            return head.lower_ in SLOT_PREPS
         return head.lemma_.lower() in PLACE_VERBS
 
     def _descriptors(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]
