@@ -492,3 +492,13 @@ def test_events_shared_recordings_are_shared_information(extractor):
 ])
 def test_events_claims_and_extradition(extractor, text, expected):
     assert flagged(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sum of money pledged, promised or offered is an intent to give economic aid (0331)
+    ("The United States promised a further $297 million for Afghanistan this year.", {("USA", "AFG", "0331")}),
+    ("Japan pledged $500 million for Afghanistan's reconstruction.", {("JPN", "AFG", "0331")}),
+    ("Germany pledged humanitarian aid to Sudan.", {("DEU", "SDN", "033")}),
+])
+def test_events_money_pledged_is_economic_aid(extractor, text, expected):
+    assert coded(extractor, text) == expected
