@@ -502,3 +502,39 @@ def test_events_claims_and_extradition(extractor, text, expected):
 ])
 def test_events_money_pledged_is_economic_aid(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people who act where they are take the country of the place: "through", "outside" as well as "in"
+    ("Monks marched through Rangoon on Monday.", {("MMRCVL", "MMRGOV", "141")}),
+    ("Priests rallied outside the cathedral in Krakow on Sunday.", {("POLCVL", "POLGOV", "141")}),
+    # a town the recogniser does not tag is still a place when the gazetteer knows it
+    ("Thousands of students blocked three bridges in Novi Sad on Saturday.", {("SRBCVL", "SRBGOV", "144")}),
+])
+def test_events_groups_take_the_country_where_they_are(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a building named by the body it houses stands for that body
+    ("Russian tanks shell parliament building", {("RUSMIL", "RUSLEG", "194")}),
+    ("Protesters set fire to government offices in Bishkek.", {("KGZCVL", "KGZGOV", "145")}),
+    # stones and petrol bombs thrown are a violent protest
+    ("Chinese protesters threw stones at the Japanese embassy.", {("CHNCVL", "JPNGOV", "145")}),
+    ("Protesters threw petrol bombs at police in Athens on Saturday.", {("GRCCVL", "GRCCOP", "145")}),
+])
+def test_events_buildings_and_violent_protest(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weapon with a nationality stands for that military, and the weapon gives the kind of attack
+    ("An Iraqi missile hit a US frigate in the Gulf.", {("IRQMIL", "USAMIL", "195")}),
+    ("Russian tanks attacked Ukrainian troops near Bakhmut.", {("RUSMIL", "UKRMIL", "194")}),
+    ("American bombs hit the Chinese embassy in Belgrade.", {("USAMIL", "CHNGOV", "195")}),
+    # a weapon without one says nothing of who fired it
+    ("A rocket hit Sderot on Tuesday.", set()),
+    ("A missile struck a market in Kharkiv.", set()),
+])
+def test_events_weapons_as_attackers(extractor, text, expected):
+    assert coded(extractor, text) == expected

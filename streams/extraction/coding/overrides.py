@@ -85,6 +85,18 @@ class Overrides:
                     return True
         return False
 
+    def instrument_code(self, ctx: DocContext, code: str, s: Mention) -> str:
+        """An attack (190) whose source is named by its weapon takes the weapon's code: aircraft,
+        missiles and drones are aerial weapons (195), tanks and artillery fight with artillery (194)."""
+        if code != "190":
+            return code
+        head = ctx.doc[s.root].lemma_.lower()
+        if head in self.w.aerial_instruments:
+            return "195"
+        if head in self.w.artillery_instruments:
+            return "194"
+        return code
+
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
         for o in self.tables.overrides:

@@ -46,6 +46,8 @@ class WordSets:
     sports_words: frozenset[str]
     manner_preps: frozenset[str]
     time_words: frozenset[str]
+    aerial_instruments: frozenset[str]
+    artillery_instruments: frozenset[str]
 
 
 @dataclass(frozen=True)
