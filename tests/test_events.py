@@ -538,3 +538,16 @@ def test_events_buildings_and_violent_protest(extractor, text, expected):
 ])
 def test_events_weapons_as_attackers(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attack on a political leader is an assassination when they die, else an attempt on one
+    ("The Japanese prime minister was shot dead by a gunman in Nara.", {("JPNUAF", "JPNGOV", "186")}),
+    ("A Japanese gunman shot and wounded the prime minister.", {("JPNUAF", "JPNGOV", "185")}),
+    # the by-phrase or the object of the last of two verbs is shared by the first
+    ("The Japanese prime minister was shot and wounded by a gunman.", {("JPNUAF", "JPNGOV", "185")}),
+    # people or bodies attacked are no assassination
+    ("Police shot protesters in Nairobi.", {("KENCOP", "KENCVL", "180")}),
+])
+def test_events_attacks_on_leaders_are_assassinations(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -116,10 +116,10 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
-CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF"}
-# groups of people who are where they act: without a nationality they take the country of the place
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF"}
+# groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
-PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "MED", "REF"}
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF"}
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
 # missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it

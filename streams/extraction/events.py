@@ -149,7 +149,8 @@ class EventCoder:
                 # "the opposition leader demanded elections": a domestic demand or appeal is addressed to
                 # the government of its country
                 t = implied(self.lex, s.country, "GOV")
-            coded = self.overrides.pair(self.overrides.instrument_code(ctx, st.code, s), entry, s, t)
+            code = self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s), t)
+            coded = self.overrides.pair(code, entry, s, t)
             if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
                 continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:

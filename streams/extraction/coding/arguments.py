@@ -271,9 +271,24 @@ class Arguments:
                         out.extend(p for p in g.children if p.dep_ in ("pobj", "pcomp"))
         return out
 
+    @staticmethod
+    def shared_with_conjunct(token: Token, deps: tuple[str, ...]) -> list[Token]:
+        """Right node raising: "shot and wounded the president", "was shot and wounded by a gunman" hang
+        the object or the by-phrase on the last verb only; the first verb, which has none of its own,
+        shares it."""
+        if any(c.dep_ in deps for c in token.children):
+            return []
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in (*SUBJ, "nsubjpass") for c in conj.children):
+                found = [c for c in conj.children if c.dep_ in deps]
+                if found:
+                    return found
+        return []
+
     def attach(self, token: Token, rule: str) -> list[Token]:
         if rule == "dobj":
-            found = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+            found = [c for c in token.children if c.dep_ in ("dobj", "obj")] \
+                or self.shared_with_conjunct(token, ("dobj", "obj"))
             # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause
             return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ]
         if rule == "dative":
@@ -515,7 +530,8 @@ class Arguments:
                 a.targets = self.actors(ctx, subj, ctx.places)
             if not a.targets and subj is not None and subj.tag_ == "PRP":
                 a.targets = self.antecedent(ctx, subj)  # "where he was received by ..."
-            agents = self.prep_objects(trigger, "by")
+            agents = self.prep_objects(trigger, "by") or [
+                p for ag in self.shared_with_conjunct(trigger, ("agent",)) for p in ag.children if p.dep_ == "pobj"]
             a.sources = [m for ag in agents for m in self.actors(ctx, ag)]
         elif subj is not None and subj.lemma_.lower() in self.non_agent and subj.i not in ctx.by_root:
             a.sources = []  # "South Korea's exports hit a record": a quantity, not an actor

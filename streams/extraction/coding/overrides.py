@@ -13,12 +13,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from streams.extraction.actors import Mention
+from streams.extraction.actors import BODY_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
 ATTACK_ROOTS = {"18", "19", "20"}
+LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 
 
 def family_code(intent_code: str, family: str) -> str | None:
@@ -96,6 +97,18 @@ class Overrides:
         if head in self.w.artillery_instruments:
             return "194"
         return code
+
+    def leader_attack(self, ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
+        """Shooting, stabbing or killing a political leader (a named or titled office holder, former
+        leader or opposition leader; not a body such as "the government") is an assassination (186)
+        when the leader dies ("shot dead", "killed"), else an attempted one (185)."""
+        if t is None or code[:2] not in ("18", "19") or code in ("185", "186") \
+                or trigger.lemma_.lower() not in self.w.assault_verbs or t.role not in LEADER_ROLES \
+                or t.kind not in ("person", "descriptor", "context") \
+                or ctx.doc[t.root].lemma_.lower() in BODY_NOUNS or ctx.doc[t.root].tag_ in ("NNS", "NNPS"):
+            return code
+        words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
+        return "186" if words & self.w.death_words else "185"
 
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""

@@ -48,6 +48,8 @@ class WordSets:
     time_words: frozenset[str]
     aerial_instruments: frozenset[str]
     artillery_instruments: frozenset[str]
+    assault_verbs: frozenset[str]
+    death_words: frozenset[str]
 
 
 @dataclass(frozen=True)
