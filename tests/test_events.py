@@ -551,3 +551,17 @@ def test_events_weapons_as_attackers(extractor, text, expected):
 ])
 def test_events_attacks_on_leaders_are_assassinations(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun inside a container noun ("a campaign of", "a series of") is done by the verb's subject
+    ("Sudanese forces carried out a campaign of ethnic cleansing against Darfuri civilians.", {("SDNMIL", "SDNCVL", "203")}),
+    ("Russian forces carried out a series of air strikes on Ukrainian cities.", {("RUSMIL", "UKR", "195")}),
+    # an attack across a country's border targets that country
+    ("Chinese forces launched an attack across Vietnam's northern border on Saturday.", {("CHNMIL", "VNM", "190")}),
+    # a clause after a comma is no second verb sharing the first one's object
+    ("North Korea refused to allow inspectors from the International Atomic Energy Agency into the site at "
+     "Yongbyon, the agency's director general, Hans Blix, told reporters in Vienna.", {("PRK", "IGOIAE", "1245")}),
+])
+def test_events_containers_borders_and_shared_objects(extractor, text, expected):
+    assert coded(extractor, text) == expected

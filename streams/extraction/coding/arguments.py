@@ -275,11 +275,13 @@ class Arguments:
     def shared_with_conjunct(token: Token, deps: tuple[str, ...]) -> list[Token]:
         """Right node raising: "shot and wounded the president", "was shot and wounded by a gunman" hang
         the object or the by-phrase on the last verb only; the first verb, which has none of its own,
-        shares it."""
+        shares it with a verb joined to it by "and" or "or" a few words on."""
         if any(c.dep_ in deps for c in token.children):
             return []
         for conj in token.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in (*SUBJ, "nsubjpass") for c in conj.children):
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - token.i <= 4 \
+                    and any(c.dep_ == "cc" and token.i < c.i < conj.i for c in token.children) \
+                    and not any(c.dep_ in (*SUBJ, "nsubjpass") for c in conj.children):
                 found = [c for c in conj.children if c.dep_ in deps]
                 if found:
                     return found
@@ -616,6 +618,9 @@ class Arguments:
             return
         while head.dep_ in ("prep", "conj") and head.head.i != head.i:
             head = head.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.w.quantity_nouns and head.i != trigger.i \
+                and head.dep_ in ("dobj", "obj") and head.head.i != head.i:
+            head = head.head  # "carried out a campaign of ethnic cleansing": the verb above the container noun
         announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
             and head.lemma_.lower() in self.w.announce_verbs  # "announced a package"
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
