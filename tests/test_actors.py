@@ -146,7 +146,8 @@ def test_actors_shared_institution_names_take_the_country_of_the_context(extract
 
 def test_actors_shared_institution_names_take_the_dateline_country(extractor):
     result = extractor.process({"id": "t", "text": "SEOUL, Dec 4 - Lawmakers forced their way past troops into the National Assembly."})
-    assert {m["text"]: m["code"] for m in result["mentions"]} == {"SEOUL": "KOR", "troops": "KORMIL", "National Assembly": "KORLEG"}
+    assert {m["text"]: m["code"] for m in result["mentions"]} == {"SEOUL": "KOR", "Lawmakers": "KORLEG", "troops": "KORMIL",
+                                                                   "National Assembly": "KORLEG"}
 
 
 @pytest.mark.parametrize(("text", "mention", "code"), [

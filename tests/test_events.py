@@ -565,3 +565,27 @@ def test_events_attacks_on_leaders_are_assassinations(extractor, text, expected)
 ])
 def test_events_containers_borders_and_shared_objects(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rebels without a nationality are of the place they fight in, else of the state they fight
+    ("Rebels attacked the army headquarters in Goma.", {("CODREB", "CODMIL", "190")}),
+    ("Rebels killed the Afghan president in Kabul.", {("AFGREB", "AFGGOV", "186")}),
+    # never of a foreign victim
+    ("Rebels took two French aid workers hostage.", set()),
+    ("The court ruled that the United States had broken the law by arming rebels.", set()),
+])
+def test_events_rebels_take_the_country_they_fight_in(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sum "in aid" is aid
+    ("Washington suspended $15 million in economic aid to Nicaragua.", {("USAGOV", "NIC", "1621")}),
+    # troops ordered to a border are mobilised
+    ("President Hugo Chavez ordered ten army battalions to the border with Colombia.", {("VENGOV", "COL", "154")}),
+    # homes bulldozed are property destroyed
+    ("Police bulldozed the homes of thousands of people in Harare.", {("ZWECOP", "ZWECVL", "1712")}),
+])
+def test_events_aid_sums_troop_orders_and_demolitions(extractor, text, expected):
+    assert coded(extractor, text) == expected

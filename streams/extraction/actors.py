@@ -116,10 +116,14 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
-CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF"}
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
-PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF"}
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB"}
+# rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
+# minister"), not a foreign victim ("rebels took two French aid workers hostage")
+ARMED_GROUP_ROLES = frozenset({"REB", "UAF"})
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
 # missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it
@@ -172,7 +176,10 @@ class ActorResolver:
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
         self.role_terms = {**dictionary_roles(lex), **lex.roles} if use_dictionaries else lex.roles
         self.role_heads = frozenset(term.split()[-1] for term in lex.roles if term.split())  # last words
-        self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms))
+        # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
+        # start of a sentence): the plural forms of the one-word heads are looked up as they are written
+        self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
+        self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
 
     def _add(self, label: str, value: tuple[str, str, str], phrases: list[str]) -> None:
@@ -187,6 +194,8 @@ class ActorResolver:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        if token.pos_ == "PROPN" and lemma in self.role_plurals:
+            lemma = self.role_plurals[lemma]
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
             return None  # every term tried below ends with the lemma, or is the word itself
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -545,7 +554,7 @@ class ActorResolver:
             for m in ordered:
                 if country is not None:
                     break
-                if m.country and sent.start <= m.start < sent.end:
+                if m.country and sent.start <= m.start < sent.end and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES):
                     country = m.country
                     break
             if country is None and role != "GOV":
@@ -557,7 +566,7 @@ class ActorResolver:
                 for m in ordered:
                     if m.start >= token.i:
                         break
-                    if m.country:
+                    if m.country and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES):
                         country = m.country
             if country is None:
                 continue

@@ -183,6 +183,8 @@ class TriggerFinder:
                 words.update(f"{p.lower_} {g.lemma_.lower()}" for g in p.children if g.dep_ == "pobj")
             if p.dep_ == "prep" and p.lower_ == "of" and c.lemma_.lower() in self.w.quantity_nouns:
                 words.update(w for g in p.children if g.dep_ == "pobj" for w in self._argument_words(g))
+            if p.dep_ == "prep" and p.lower_ == "in" and c.pos_ == "NUM":  # "$15 million in economic aid"
+                words.update(w for g in p.children if g.dep_ == "pobj" for w in self._argument_words(g))
         if c.lemma_.lower() in self.w.programme_nouns:  # "its loan programme": a loan
             words.update(m.lemma_.lower() for m in c.lefts if m.dep_ in ("compound", "amod"))
         return words
