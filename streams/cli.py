@@ -33,6 +33,10 @@ def stop_like_ctrl_c() -> None:
     def as_sigint(signum: int, frame: Any) -> None:
         signal.raise_signal(signal.SIGINT)
 
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, signal.SIG_DFL, None):
+        # started with SIGINT ignored (a background job of a shell script, `cmd &`): without Python's
+        # own handler the SIGINT raised above would do nothing and SIGTERM would never stop the command
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, as_sigint)
 

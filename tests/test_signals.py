@@ -20,9 +20,14 @@ from streams.testing import WorkerProcess, free_port, free_ports
 from tests.conftest import make_env
 
 
-def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def start(args: list[str], env: dict[str, str], log: Path, sigint_ignored: bool = False) -> subprocess.Popen[bytes]:
+    """Run a geoevents command; `sigint_ignored` starts it as a shell script starts a background job
+    (`geoevents broker &`), with SIGINT ignored."""
+    def ignore_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     return subprocess.Popen([sys.executable, "-m", "streams", *args], env=env, stdout=log.open("ab"),
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, preexec_fn=ignore_sigint if sigint_ignored else None)
 
 
 def descendants(pid: int) -> set[psutil.Process]:
@@ -87,12 +92,13 @@ def is_java(p: psutil.Process) -> bool:
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_broker_command_stops_its_kafka_on_signal(sig: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sig", "sigint_ignored"), [(signal.SIGTERM, True), (signal.SIGINT, False)],
+                         ids=["SIGTERM-as-a-background-job", "SIGINT"])
+def test_broker_command_stops_its_kafka_on_signal(sig: int, sigint_ignored: bool, tmp_path: Path) -> None:
     port, controller = free_ports(2)
     log = tmp_path / "broker.out"
     proc = start(["broker", "--data-dir", str(tmp_path / "data"), "--port", str(port),
-                  "--controller-port", str(controller)], dict(os.environ), log)
+                  "--controller-port", str(controller)], dict(os.environ), log, sigint_ignored)
     try:
         wait_for(lambda: b"Kafka is up" in log.read_bytes(), 90, "'Kafka is up'", proc, log)
         children = descendants(proc.pid)
