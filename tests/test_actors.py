@@ -157,3 +157,13 @@ def test_actors_shared_institution_names_take_the_dateline_country(extractor):
 ])
 def test_actors_a_former_office_holder_described_is_an_elite(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # a body named like another country's one, with its own country's demonym before it
+    ("The Iraqi Central Intelligence Agency arrested two Kuwaiti diplomats.", "Iraqi Central Intelligence Agency", "IRQSPY"),
+    ("The head of the South Korean Central Intelligence Agency resigned.", "South Korean Central Intelligence Agency", "KORSPY"),
+    ("The Central Intelligence Agency warned Iran.", "Central Intelligence Agency", "USASPY"),
+])
+def test_actors_a_demonym_before_a_foreign_body_name_owns_it(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

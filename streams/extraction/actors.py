@@ -181,6 +181,7 @@ class ActorResolver:
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
         self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
+        self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
 
     def _add(self, label: str, value: tuple[str, str, str], phrases: list[str]) -> None:
         uniq = [p for p in dict.fromkeys(phrases) if p]
@@ -392,8 +393,25 @@ class ActorResolver:
         else:
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
 
+    def _owned_by_demonym(self, doc: Doc, span: Span, code: str, name: str, mentions: dict[int, Mention]
+                          ) -> tuple[str, str, Span]:
+        """"The Iraqi Central Intelligence Agency": a body named like another country's one, with its own
+        country's demonym before it, is that country's body."""
+        if span.start == 0 or doc[span.start - 1].head.i != span.root.i or len(code) != 6 \
+                or code[:3] not in self.country_names:
+            return code, name, span
+        for width in (2, 1):  # "South Korean", "Iraqi"
+            before = doc[max(0, span.start - width):span.start]
+            owner = self.demonym_country.get(before.text.lower())
+            if owner is not None and owner != code[:3]:
+                for t in before:
+                    mentions.pop(t.i, None)
+                return owner + code[3:], self.country_names[owner], doc[before.start:span.end]
+        return code, name, span
+
     def _person_span(self, doc: Doc, span: Span, code: str, name: str, mentions: dict[int, Mention],
                      covered: set[int]) -> None:
+        code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
         start = span.start
         for t in reversed(list(doc[max(0, span.start - 3):span.start])):
             if t.dep_ == "compound" and t.head.i in range(span.start, span.end) or t.lower_ in self.titles:
@@ -409,6 +427,7 @@ class ActorResolver:
         root = span.root
         if kind == "metonym" and root.i in mentions and mentions[root.i].kind == "descriptor":
             return  # "Brazil's Supreme Court": the owner named beside it wins over the metonym's default country
+        code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
         head = root.head
         if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
                 and head.i not in covered and self.role_of(head)):
