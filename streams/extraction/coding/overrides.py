@@ -99,12 +99,13 @@ class Overrides:
         return code
 
     def leader_attack(self, ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
-        """Shooting, stabbing or killing a political leader (a named or titled office holder, former
-        leader or opposition leader; not a body such as "the government") is an assassination (186)
+        """Shooting, stabbing or killing a named person of the people tables or a political leader (a
+        titled office holder, former leader or opposition leader; not a body such as "the government")
+        is an assassination (186)
         when the leader dies ("shot dead", "killed"), else an attempted one (185)."""
         if t is None or code[:2] not in ("18", "19") or code in ("185", "186") \
-                or trigger.lemma_.lower() not in self.w.assault_verbs or t.role not in LEADER_ROLES \
-                or t.kind not in ("person", "descriptor", "context") \
+                or trigger.lemma_.lower() not in self.w.assault_verbs \
+                or not (t.kind == "person" or t.kind in ("descriptor", "context") and t.role in LEADER_ROLES) \
                 or ctx.doc[t.root].lemma_.lower() in BODY_NOUNS or ctx.doc[t.root].tag_ in ("NNS", "NNPS"):
             return code
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
@@ -113,7 +114,7 @@ class Overrides:
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
         for o in self.tables.overrides:
-            if o.applies(code, entry.lemma, s.kind, s.role, None if t is None else t.kind):
+            if o.applies(code, entry.lemma, s.kind, s.role, None if t is None else t.kind, None if t is None else t.role):
                 code = o.new_code
         return code
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from streams.extraction.lexicon import DATA_DIR, read_tsv, split
 
 CODER_DIR = DATA_DIR / "coder"
+CIVILIAN_ROLES = frozenset({"CVL", "EDU", "LAB", "MED", "HLH", "AGR", "REF"})
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,11 @@ class Override:
     lemmas: frozenset[str]
     source_kinds: frozenset[str]
     source_roles: frozenset[str]
-    target: str  # "any", "none" (no target), "place" (a named place, capital or country) or "person"
+    target: str  # "any", "none" (no target), "place" (a named place, capital or country), "person" or
+    # "civilians" (a group of civilians, protesters, students, workers)
 
     def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None,
-                target_kind: str | None) -> bool:
+                target_kind: str | None, target_role: str | None = None) -> bool:
         if code != self.code or (self.lemmas and lemma not in self.lemmas):
             return False
         if (self.source_kinds or self.source_roles) and not (
@@ -100,6 +102,8 @@ class Override:
             return target_kind in ("place", "capital", "country")
         if self.target == "person":
             return target_kind == "person"
+        if self.target == "civilians":
+            return target_kind in ("descriptor", "context") and target_role in CIVILIAN_ROLES
         return True
 
 
