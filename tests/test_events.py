@@ -601,3 +601,17 @@ def test_events_aid_sums_troop_orders_and_demolitions(extractor, text, expected)
 ])
 def test_events_state_force_against_civilians_and_persons(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "its armed forces" are the forces of the clause's subject, not of a country named in another clause
+    ("Turkish commandos landed on an islet claimed by Greece, and the Greek government put its armed forces on alert.",
+     {("GRCGOV", None, "152")}),
+    # the seat of a president stands for the government, in the country of its place
+    ("Protesters stormed the presidential palace in Colombo.", {("LKACVL", "LKAGOV", "145")}),
+    # a crowd's act with a demand in a participle is one protest: the demand is its aim
+    ("Protesters stormed the presidential compound in Bishkek demanding the resignation of President Askar Akayev.",
+     {("KGZCVL", "KGZGOV", "145")}),
+])
+def test_events_possessive_owners_seats_of_power_and_crowd_aims(extractor, text, expected):
+    assert coded(extractor, text) == expected

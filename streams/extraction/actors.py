@@ -555,6 +555,21 @@ class ActorResolver:
             mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + role,
                                           self.country_names.get(country, country), "context")
 
+    @staticmethod
+    def _owner_country(token: Token, mentions: dict[int, Mention]) -> str | None:
+        """"The Greek government put its armed forces on alert": a descriptor with a possessive pronoun
+        belongs to the subject of its clause."""
+        if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+            return None
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        while verb is not None:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                m = mentions.get(subj.i)
+                return m.country if m is not None else None
+            verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
+        return None
+
     def _from_context(self, doc: Doc, pending: list[tuple[Token, str]], mentions: dict[int, Mention]) -> None:
         """A descriptor without a country ("the government", "riot police") takes the country of the
         sentence (its first country-bearing actor or place), else the article's last one before it."""
@@ -562,9 +577,10 @@ class ActorResolver:
         places = sorted((m for m in mentions.values() if m.kind == "place" and m.country), key=lambda m: m.start)
         for token, role in pending:
             sent = token.sent
-            country = None
-            if role in PRESENT_ROLES:
-                # civilians, protesters, students take the country of the place where they are ("rallied in London")
+            country = self._owner_country(token, mentions)
+            if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):
+                # civilians, protesters, students take the country of the place where they are ("rallied in
+                # London"), a building the country of its place ("stormed the presidential palace in Colombo")
                 for m in places:
                     if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj" \
                             and doc[m.root].head.lower_ in PRESENCE_PREPS:

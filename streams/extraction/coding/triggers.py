@@ -22,6 +22,8 @@ from streams.extraction.coding.overrides import ATTACK_ROOTS, intent_code
 from streams.extraction.coding.tables import CoderTables
 from streams.extraction.lexicon import Lexicon, Trigger
 
+PROTESTER_ROLES = frozenset({"CVL", "EDU", "LAB", "OPP"})  # the crowds whose acts are protests
+
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat Brazil 3-2")
 
@@ -305,13 +307,20 @@ class TriggerFinder:
         elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
             consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
 
+    @staticmethod
+    def _crowd_act(ctx: DocContext, verb: Token) -> bool:
+        """An act of protesters, students or workers (its code becomes a protest: "stormed", "blocked")."""
+        return any(c.dep_ == "nsubj" and c.i in ctx.by_root and ctx.by_root[c.i].role in PROTESTER_ROLES
+                   for c in verb.children)
+
     def _consume_tolls(self, ctx: DocContext) -> None:
         entries, consumed = ctx.entries, ctx.consumed
         for i, entry in entries.items():
             tok = ctx.doc[i]
             if entry.code[:2] in ("02", "10") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") \
-                    and tok.head.i in entries and entries[tok.head.i].code[:2] == "14":
-                consumed.add(i)  # "marched through Belgrade, demanding ...": the aim of the protest
+                    and tok.head.i in entries and (entries[tok.head.i].code[:2] == "14" or self._crowd_act(ctx, tok.head)):
+                # "marched through Belgrade, demanding ...", "stormed the palace demanding ...": the aim of the protest
+                consumed.add(i)
             if entry.code.startswith("183") and tok.dep_ == "nsubj" and tok.head.i in entries \
                     and entries[tok.head.i].code[:2] == "19":
                 consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
