@@ -615,3 +615,14 @@ def test_events_state_force_against_civilians_and_persons(extractor, text, expec
 ])
 def test_events_possessive_owners_seats_of_power_and_crowd_aims(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a counted span of time given to do something is an ultimatum
+    ("The West African bloc ECOWAS gave Niger's junta one week on Sunday to reinstate President Mohamed Bazoum.",
+     {("IGOWAS", "NERGOV", "139")}),
+    ("Israel gave Hamas 48 hours to release the hostages.", {("ISR", "PSEREBHMS", "139")}),
+    ("Japan gave Nepal aid on Monday.", {("JPN", "NPL", "070")}),
+])
+def test_events_time_given_to_act_is_an_ultimatum(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -168,6 +168,8 @@ class TriggerFinder:
         for c in kids:
             if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i:
                 objects.update(self._argument_words(c))
+            elif c.dep_ == "npadvmod" and pos == "VERB" and any(g.dep_ == "nummod" for g in c.children):
+                objects.add(c.lemma_.lower())  # "gave the junta one week to ...": a counted span of time
             elif c.dep_ in ("prep", "prt"):
                 objects.update(w for p in c.children if p.dep_ in ("pobj", "pcomp") for w in object_words(p))
                 if c.lower_ in self.w.compound_preps:
