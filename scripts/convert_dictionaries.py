@@ -395,6 +395,24 @@ def parse_restriction(text: str) -> tuple[str, str, str] | str:
     return code, start.isoformat(), end.isoformat()
 
 
+ACRONYM = re.compile(r"^(.*\S)\s*\(([a-z]{2,10})\)$")
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "du", "des"})
+
+
+def name_variants(name: str) -> list[str]:
+    """An actor phrase as text names it: "irish republican army (ira)" is written "irish republican
+    army" or "ira" (an acronym of three letters or more that spells the initials); other
+    parenthesised notes ("georgia (country)") are kept as they are and never match a text."""
+    m = ACRONYM.match(name)
+    if not m:
+        return [name]
+    outer, inner = m.groups()
+    initials = "".join(w[0] for w in outer.replace("-", " ").split() if w not in ACRONYM_SKIP)
+    if inner != initials:
+        return [name]
+    return [outer, inner] if len(inner) >= 3 else [outer]
+
+
 def convert_actors(text: str, label: str, file: str | None = None) -> Result:
     """Rows of actors.tsv from the text of one Phoenix.*.actors.txt file."""
     file = file or ACTOR_FILES.get(label, label)
@@ -408,8 +426,9 @@ def convert_actors(text: str, label: str, file: str | None = None) -> Result:
             for _ in names:
                 result.skip(file, "actor phrase without any code")
         for name, number in names:
-            for code, start, end in restrictions:
-                rows.append((name, code, start, end, label, str(number)))
+            for variant in name_variants(name):
+                for code, start, end in restrictions:
+                    rows.append((variant, code, start, end, label, str(number)))
         names.clear()
         restrictions.clear()
 

@@ -106,6 +106,16 @@ def test_convert_actors_sample():
     }
 
 
+@pytest.mark.parametrize(("name", "variants"), [
+    ("freedonian liberation army (fla)", ["freedonian liberation army", "fla"]),  # the acronym spells the initials
+    ("army of the south (as)", ["army of the south"]),  # a two-letter acronym is too ambiguous to match
+    ("georgia (country)", ["georgia (country)"]),  # a note, not an acronym: kept as written
+    ("freedonia", ["freedonia"]),
+])
+def test_actor_names_with_an_acronym_in_brackets(name: str, variants: list[str]):
+    assert conv.name_variants(name) == variants
+
+
 def test_two_digit_years_as_petrarch():
     assert conv.parse_date("300101") == dt.date(2030, 1, 1)
     assert conv.parse_date("310101") == dt.date(1931, 1, 1)

@@ -626,3 +626,12 @@ def test_events_possessive_owners_seats_of_power_and_crowd_aims(extractor, text,
 ])
 def test_events_time_given_to_act_is_an_ultimatum(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # denying responsibility for an attack is 016, its target the victims' side
+    ("The Taliban denied responsibility for the killing of eight Iranian diplomats.", {("AFGREBTAL", "IRNGOV", "016")}),
+    ("Hamas claimed responsibility for the attack on Israeli soldiers.", {("PSEREBHMS", "ISRMIL", "015")}),
+])
+def test_events_responsibility_denied_or_claimed(extractor, text, expected):
+    assert coded(extractor, text) == expected
