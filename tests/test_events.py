@@ -635,3 +635,14 @@ def test_events_time_given_to_act_is_an_ultimatum(extractor, text, expected):
 ])
 def test_events_responsibility_denied_or_claimed(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphenated verb is one word ("test-fired"), or the small model finds no verb in the sentence
+    ("North Korea test-fired two short-range ballistic missiles on Thursday.", {("PRK", None, "150")}),
+    ("Iran test-fires a new missile", {("IRN", None, "150")}),
+    # a sea named after a country is not the country
+    ("North Korea test-fired seven missiles into the Sea of Japan on Wednesday.", {("PRK", None, "150")}),
+])
+def test_events_hyphenated_verbs_and_seas(extractor, text, expected):
+    assert coded(extractor, text) == expected

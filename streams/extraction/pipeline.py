@@ -17,7 +17,7 @@ from streams.extraction.actors import ActorResolver, Mention
 from streams.extraction.confidence import confidence
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
-from streams.extraction.nlp import DEFAULT_MODEL, load_nlp
+from streams.extraction.nlp import DEFAULT_MODEL, keep_hyphenated_verbs, load_nlp
 from streams.extraction.parsing import SelectiveParser
 from streams.extraction.places import Place, PlaceResolver
 
@@ -37,6 +37,7 @@ class Extractor:
     def __init__(self, model: str = DEFAULT_MODEL, lex: Lexicon | None = None) -> None:
         self.nlp = load_nlp(model)
         self.lex = lex or load_lexicon()
+        keep_hyphenated_verbs(self.nlp, sorted({lemma for lemma, pos in self.lex.triggers if pos == "VERB" and "-" in lemma}))
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
         self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve, dateline=self.places.dateline)
         self.coder = EventCoder(self.lex)

@@ -19,6 +19,7 @@ from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
 
 SUBJ = ("nsubj", "csubj")
+WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
@@ -98,8 +99,11 @@ class Arguments:
         return out
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
-        """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition."""
+        """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition.
+        A sea or gulf named after a country ("the Sea of Japan", "the South China Sea") is not that country."""
         found: list[Mention] = []
+        if t.lemma_.lower() in WATER_NOUNS:
+            return found
         for child in t.children:
             if child.dep_ == "poss":
                 found.extend(self.actors(ctx, child, places, depth + 1))
@@ -450,7 +454,7 @@ class Arguments:
                     located.append(found)
                 elif found:
                     groups.append(found)
-                elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON"):
+                elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON") and arg.lemma_.lower() not in WATER_NOUNS:
                     visit(arg, depth + 1)
         visit(trigger, 0)
         if not groups and len(located) == 1 and all(m.country not in src_countries for m in located[0]):
