@@ -641,8 +641,10 @@ def test_events_responsibility_denied_or_claimed(extractor, text, expected):
     # a hyphenated verb is one word ("test-fired"), or the small model finds no verb in the sentence
     ("North Korea test-fired two short-range ballistic missiles on Thursday.", {("PRK", None, "150")}),
     ("Iran test-fires a new missile", {("IRN", None, "150")}),
+    # a named place in apposition is the place acted on ("the Tigrayan capital Mekelle")
+    ("Ethiopian federal forces captured the Tigrayan capital Mekelle on Saturday.", {("ETHMIL", "ETH", "192")}),
     # a sea named after a country is not the country
     ("North Korea test-fired seven missiles into the Sea of Japan on Wednesday.", {("PRK", None, "150")}),
 ])
-def test_events_hyphenated_verbs_and_seas(extractor, text, expected):
+def test_events_hyphenated_verbs_places_in_apposition_and_seas(extractor, text, expected):
     assert coded(extractor, text) == expected

@@ -120,8 +120,8 @@ class Arguments:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
         if not found:
             for child in t.children:
-                if child.dep_ == "appos":
-                    mm = ctx.by_root.get(child.i)
+                if child.dep_ == "appos":  # "the Tigrayan capital Mekelle": a place too where places count
+                    mm = ctx.by_root.get(child.i) or (places.get(child.i) if places is not None else None)
                     if mm:
                         found.append(mm)
         return found
