@@ -648,3 +648,12 @@ def test_events_responsibility_denied_or_claimed(extractor, text, expected):
 ])
 def test_events_hyphenated_verbs_places_in_apposition_and_seas(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # intelligence sharing as a noun is shared information; suspended, it is reduced relations
+    ("Japan and Australia expanded intelligence sharing.", {("JPN", "AUS", "064"), ("AUS", "JPN", "064")}),
+    ("South Korea suspended intelligence sharing with Japan.", {("KOR", "JPN", "160")}),
+])
+def test_events_intelligence_sharing_as_a_noun(extractor, text, expected):
+    assert coded(extractor, text) == expected
