@@ -657,3 +657,14 @@ def test_events_hyphenated_verbs_places_in_apposition_and_seas(extractor, text, 
 ])
 def test_events_intelligence_sharing_as_a_noun(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a post or camp named by the force it houses stands for that force
+    ("Israeli jets bombed Palestinian guerrilla bases in southern Lebanon on Tuesday.", {("ISRMIL", "PSEREB", "195")}),
+    ("Government forces overran rebel positions near Jaffna.", {("LKAMIL", "LKAREB", "192")}),
+    # the object of "parts of", "the outskirts of" is a place, not its government
+    ("Chinese Premier Li Peng declared martial law in parts of Beijing on Saturday.", {("CHNGOV", "CHNCVL", "1724")}),
+])
+def test_events_posts_of_a_force_and_parts_of_a_place(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -104,6 +104,10 @@ class Mention:
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
+# nouns for a part of a place: the object of their of-phrase is a place ("parts of Beijing")
+PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
+                        "district", "neighbourhood", "neighborhood", "quarter", "rest", "city", "town", "village",
+                        "province", "region", "north", "south", "east", "west", "edge", "port", "capital"})
 SLOT_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
 PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
                          "retake", "liberate", "storm", "enter", "invade", "occupy"})
@@ -128,10 +132,12 @@ PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around"
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
 # missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it
 INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
-# a building named by the body it houses ("shelled the parliament building", "stormed army
-# headquarters", "attacked government offices"): the body's role, on the building noun
+# a building or post named by the body it houses ("shelled the parliament building", "stormed army
+# headquarters", "bombed guerrilla bases"): the body's role, on the building noun
 BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office", "offices", "compound",
-                            "palace", "residence", "barracks", "station", "post", "complex"})
+                            "palace", "residence", "barracks", "station", "post", "complex", "base", "camp",
+                            "position", "stronghold", "hideout", "outpost",
+                            "basis"})  # the small model's lemma of "bases"
 
 
 class ActorResolver:
@@ -179,7 +185,8 @@ class ActorResolver:
         # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
         # start of a sentence): the plural forms of the one-word heads are looked up as they are written
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
-        self.role_candidates = WordFilter(self.role_heads, frozenset(self.role_terms) | frozenset(self.role_plurals))
+        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS,
+                                          frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
         self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
 
@@ -195,6 +202,12 @@ class ActorResolver:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        if lemma in BUILDING_NOUNS:
+            for c in token.lefts:  # "the parliament building", "guerrilla bases": the body it houses
+                if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in BUILDING_NOUNS:
+                    role = self.role_of(c)
+                    if role is not None:
+                        return role
         if token.pos_ == "PROPN" and lemma in self.role_plurals:
             lemma = self.role_plurals[lemma]
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
@@ -488,10 +501,7 @@ class ActorResolver:
             role = self.role_of(token)
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
-            if role in CONTEXT_ROLES and token.dep_ == "compound" and token.head.lemma_.lower() in BUILDING_NOUNS \
-                    and token.head.i not in mentions and token.head.i not in covered:
-                pending.append((token.head, role))  # "the parliament building": the building stands for the body
-            elif role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
+            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
                     and token.lemma_.lower() not in INSTRUMENT_NOUNS \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
@@ -596,7 +606,7 @@ class ActorResolver:
                 # no actor with a country in the sentence: a place it names ("demanded elections in Kenya");
                 # not for officials, who travel ("the delegation arrived in Moscow")
                 country = next((m.country for m in places if sent.start <= m.start < sent.end
-                                and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in ("in", "across")), None)
+                                and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in PRESENCE_PREPS), None)
             if country is None:
                 for m in ordered:
                     if m.start >= token.i:
@@ -635,4 +645,6 @@ class ActorResolver:
 
     @staticmethod
     def _is_place(token: Token) -> bool:
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
+            return True  # "martial law in parts of Beijing", "the outskirts of Kyiv": a place, not the government
         return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
