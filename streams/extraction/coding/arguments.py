@@ -628,7 +628,7 @@ class Arguments:
         announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
             and head.lemma_.lower() in self.w.announce_verbs  # "announced a package"
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
-                and (head.i not in ctx.entries or partner):
+                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner):
             a.sources = self.subject_actors(ctx, head)
             a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
 

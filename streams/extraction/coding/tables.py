@@ -51,6 +51,7 @@ class WordSets:
     artillery_instruments: frozenset[str]
     assault_verbs: frozenset[str]
     death_words: frozenset[str]
+    avoid_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
