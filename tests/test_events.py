@@ -668,3 +668,13 @@ def test_events_intelligence_sharing_as_a_noun(extractor, text, expected):
 ])
 def test_events_posts_of_a_force_and_parts_of_a_place(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a suicide bomber who kills is a suicide bombing (1831), whoever the victims
+    ("A suicide bomber killed 30 people at a market in Baghdad on Friday.", {("IRQREB", "IRQCVL", "1831")}),
+    # the object of escaping is no event of the ones who escape
+    ("Thousands of refugees fled across the border into Thailand to escape fighting in Cambodia.", set()),
+])
+def test_events_suicide_bombings_and_escaped_events(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -124,7 +124,8 @@ class EventCoder:
             elif self.modality.due_to(trigger, flags):
                 st.intent = True  # "talks are due to resume"
         self.modality.refusal_and_tense(ctx, st, flags, trigger, entry, governed, inner, pairs[0][0])
-        if entry.pos == "VERB" and st.code[:2] == "19" and not governed:
+        if entry.pos == "VERB" and (st.code[:2] == "19" or st.code in ("180", "182")) and not governed:
+            # "a roadside bomb hit a convoy", "a suicide bomber killed 30 people": the bombing is the attack
             st.code = self.overrides.bombing_type(ctx, trigger, st.code)
         if conditional and (st.planned or st.code.startswith(("03", "13"))):
             return []  # a conditional or speculated plan or threat is not coded
