@@ -167,3 +167,7 @@ def test_actors_a_former_office_holder_described_is_an_elite(extractor, text, me
 ])
 def test_actors_a_demonym_before_a_foreign_body_name_owns_it(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+def test_actors_the_pope_is_the_holy_see(extractor):
+    assert codes(extractor, "The Pope called for an end to the war in Bosnia.")["Pope"] == "VATGOV"
