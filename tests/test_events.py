@@ -678,3 +678,14 @@ def test_events_posts_of_a_force_and_parts_of_a_place(extractor, text, expected)
 ])
 def test_events_suicide_bombings_and_escaped_events(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's two subjects with a comma, parsed as two subjects
+    ("Kenya, Somalia restore diplomatic ties", {("KEN", "SOM", "054"), ("SOM", "KEN", "054")}),
+    # a number of people as the subject is a crowd of civilians
+    ("Thousands protest in Tbilisi against foreign agents law", {("GEOCVL", "GEOGOV", "1412")}),
+    ("Hundreds rallied outside parliament in Belgrade on Sunday.", {("SRBCVL", "SRBGOV", "141")}),
+])
+def test_events_headline_subjects_and_crowds(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -104,6 +104,7 @@ class Mention:
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
+CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"})
 # nouns for a part of a place: the object of their of-phrase is a place ("parts of Beijing")
 PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
                         "district", "neighbourhood", "neighborhood", "quarter", "rest", "city", "town", "village",
@@ -185,7 +186,7 @@ class ActorResolver:
         # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
         # start of a sentence): the plural forms of the one-word heads are looked up as they are written
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
-        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS,
+        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS | CROWD_NUMBERS,
                                           frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
         self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
@@ -208,6 +209,9 @@ class ActorResolver:
                     role = self.role_of(c)
                     if role is not None:
                         return role
+        if lemma in CROWD_NUMBERS and token.dep_ == "nsubj" and self._dissent_verb(token.head) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return "CVL"  # "Thousands protest in Tbilisi": a crowd of people, not "thousands of soldiers"
         if token.pos_ == "PROPN" and lemma in self.role_plurals:
             lemma = self.role_plurals[lemma]
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
@@ -221,6 +225,11 @@ class ActorResolver:
             if longer in self.role_terms:
                 return self.role_terms[longer]
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
+
+    def _dissent_verb(self, verb: Token) -> bool:
+        """A verb the lexicon codes as dissent or force (CAMEO 09-20): a crowd that does it is an actor;
+        one that welcomes or cheers a visitor is not."""
+        return any(e.code[:2] >= "09" for e in self.lex.triggers.get((verb.lemma_.lower(), "VERB"), []))
 
     def _country_name(self, iso3: str | None, code: str) -> str:
         if iso3 and iso3 in self.country_names:

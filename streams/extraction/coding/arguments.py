@@ -245,10 +245,12 @@ class Arguments:
 
     def comma_subjects(self, ctx: DocContext, verb: Token, subj: Token) -> list[Mention]:
         """The headline comma for "and": "Russia, China sign energy pact" parses 'Russia' as a modifier
-        of the verb; an actor name right before the subject and a comma is a second subject."""
+        of the verb, "Kenya, Somalia restore ties" as a second subject; an actor name right before the
+        subject and a comma is a second subject (a dateline in capitals is not)."""
         out: list[Mention] = []
         for c in verb.children:
-            if c.i < subj.i and c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN" \
+            if c.i < subj.i and (c.dep_ in ("npadvmod", "nmod", "dep") or c.dep_ == "nsubj" and not c.text.isupper()) \
+                    and c.pos_ == "PROPN" \
                     and c.i + 1 < len(c.doc) and c.nbor(1).text == "," and c.nbor(1).head.i in (verb.i, c.i):
                 out.extend(self.actors(ctx, c))
         return out
