@@ -171,3 +171,15 @@ def test_actors_a_demonym_before_a_foreign_body_name_owns_it(extractor, text, me
 
 def test_actors_the_pope_is_the_holy_see(extractor):
     assert codes(extractor, "The Pope called for an end to the war in Bosnia.")["Pope"] == "VATGOV"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # a leader, spokesman or commander of a named body takes that body's role
+    ("Union leaders in France called a general strike.", "leaders in France", "FRALAB"),
+    ("An army spokesman in Kabul denied the report.", "spokesman in Kabul", "AFGMIL"),
+    ("The Sri Lankan army arrested three rebel leaders.", "rebel leaders", "LKAREB"),
+    # militants without a nationality are of the place they fight in
+    ("Militants attacked a police post in Peshawar.", "Militants", "PAKINS"),
+])
+def test_actors_a_leader_of_a_body_takes_its_role(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

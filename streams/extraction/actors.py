@@ -104,6 +104,9 @@ class Mention:
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
+# heads whose role is the role of the body named before them ("rebel leader", "army spokesman")
+MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "member",
+                            "official", "head", "figure", "representative"})
 CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"})
 # nouns for a part of a place: the object of their of-phrase is a place ("parts of Beijing")
 PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
@@ -121,13 +124,13 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
-CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB"}
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
-PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB"}
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS"}
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
-ARMED_GROUP_ROLES = frozenset({"REB", "UAF"})
+ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
@@ -224,6 +227,10 @@ class ActorResolver:
             longer = " ".join([compounds[-1].lemma_.lower(), lemma])
             if longer in self.role_terms:
                 return self.role_terms[longer]
+            if lemma in MODIFIED_HEADS:  # "militant leaders", "army spokesman", "union leaders"
+                modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
+                if modifier is not None and modifier not in ("GOV", "ELI"):
+                    return modifier
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
 
     def _dissent_verb(self, verb: Token) -> bool:
