@@ -689,3 +689,14 @@ def test_events_suicide_bombings_and_escaped_events(extractor, text, expected):
 ])
 def test_events_headline_subjects_and_crowds(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # attending a funeral, summit or conference abroad is a visit; planned, an intent; refused, a refusal
+    ("The Taliban attended the conference in Doha.", {("AFGREBTAL", "QAT", "042")}),
+    ("President Bill Clinton said he would attend the funeral in Amman on Monday.", {("USAGOV", "JOR", "036")}),
+    ("The Taliban refused to attend the UN-hosted conference on Afghanistan in Doha on Sunday.",
+     {("AFGREBTAL", "IGOUNO", "125")}),
+])
+def test_events_attending_is_visiting(extractor, text, expected):
+    assert coded(extractor, text) == expected

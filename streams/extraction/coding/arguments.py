@@ -683,6 +683,8 @@ class Arguments:
         inner_entry = ctx.entries.get(inner.i)
         if inner_entry is not None:
             targets = self.find_targets(ctx, inner, inner_entry)
+            if not targets and inner_entry.code[:3] == "042":  # "refused to attend the conference in Doha"
+                targets = self.physical_target(ctx, inner)
         if not targets:
             subj, _ = self.subject(ctx, inner)
             if subj is not None and inner.dep_ == "ccomp":
