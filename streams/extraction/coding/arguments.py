@@ -118,6 +118,12 @@ class Arguments:
                                             and t.lemma_.lower() in self.partner_nouns):
                     for pobj in prep.children:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
+        if not found and places is not None and t.lemma_.lower() in self.w.gathering_nouns:
+            # "led the delegation to the funeral in Moscow": a gathering stands for the place it is held in
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    for pobj in prep.children:
+                        found.extend(self.actors(ctx, pobj, places, depth + 1))
         if not found:
             for child in t.children:
                 if child.dep_ == "appos":  # "the Tigrayan capital Mekelle": a place too where places count

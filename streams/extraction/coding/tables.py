@@ -52,6 +52,7 @@ class WordSets:
     assault_verbs: frozenset[str]
     death_words: frozenset[str]
     avoid_verbs: frozenset[str]
+    gathering_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
