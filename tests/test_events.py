@@ -701,3 +701,15 @@ def test_events_headline_subjects_and_crowds(extractor, text, expected):
 ])
 def test_events_attending_is_visiting(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town the recogniser misses, struck or hit, is still a place; the weapon of the with-phrase gives the kind
+    ("Russia's army struck Kharkiv with artillery on Friday.", {("RUSMIL", "UKR", "194")}),
+    ("Russia's army struck Kharkiv on Friday.", {("RUSMIL", "UKR", "195")}),
+    # a plural noun the tagger reads as a verb is still the subject
+    ("Trade envoys from the United States and China met behind closed doors in Geneva on Tuesday.",
+     {("USAGOV", "CHNGOV", "040"), ("CHNGOV", "USAGOV", "040")}),
+])
+def test_events_places_struck_weapons_used_and_mistagged_subjects(extractor, text, expected):
+    assert coded(extractor, text) == expected

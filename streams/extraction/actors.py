@@ -114,7 +114,8 @@ PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "he
                         "province", "region", "north", "south", "east", "west", "edge", "port", "capital"})
 SLOT_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
 PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
-                         "retake", "liberate", "storm", "enter", "invade", "occupy"})
+                         "retake", "liberate", "storm", "enter", "invade", "occupy", "strike", "hit", "pound",
+                         "bombard", "attack", "raid"})
 SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # roles that title a named person ("Opposition leader X", "Police chief Y"); domestic ones take a country
 # named beside them in the sentence
@@ -202,8 +203,9 @@ class ActorResolver:
 
     # -- helpers ---------------------------------------------------------------------------------
     def role_of(self, token: Token) -> str | None:
-        """Role of a descriptor noun, trying 'foreign minister' before 'minister'."""
-        if token.pos_ not in ("NOUN", "PROPN"):
+        """Role of a descriptor noun, trying 'foreign minister' before 'minister'. A "verb" as the subject
+        is a plural noun the tagger misread ("Trade envoys from X and Y met ...")."""
+        if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")):
             return None
         lemma = token.lemma_.lower()
         if lemma in BUILDING_NOUNS:
@@ -479,10 +481,11 @@ class ActorResolver:
                 mentions.setdefault(ent.root.i, self._make(doc, ent.start, ent.end, ent.root.i, place.country,
                                                            place.name, "place"))
         # a proper noun the recogniser left out, as the object of "in", "at", "through" ("blocked bridges in
-        # Novi Sad"): a place when the gazetteer knows the name
+        # Novi Sad") or of a verb of attack or capture ("struck Kharkiv"): a place when the gazetteer knows it
         for token in doc:
-            if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in PRESENCE_PREPS \
-                    or token.i in covered or token.ent_type_:
+            if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ or not (
+                    token.dep_ == "pobj" and token.head.lower_ in PRESENCE_PREPS
+                    or token.dep_ == "dobj" and token.head.lemma_.lower() in PLACE_VERBS):
                 continue
             start = min([token.i, *(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
             if any(i in covered or doc[i].ent_type_ for i in range(start, token.i)):

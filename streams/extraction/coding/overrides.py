@@ -86,16 +86,21 @@ class Overrides:
                     return True
         return False
 
-    def instrument_code(self, ctx: DocContext, code: str, s: Mention) -> str:
-        """An attack (190) whose source is named by its weapon takes the weapon's code: aircraft,
-        missiles and drones are aerial weapons (195), tanks and artillery fight with artillery (194)."""
-        if code != "190":
+    def instrument_code(self, ctx: DocContext, code: str, s: Mention, trigger: Token | None = None) -> str:
+        """An attack (190, or a bare strike coded 195) whose source or with-phrase names its weapon
+        takes the weapon's code: aircraft, missiles and drones are aerial weapons (195), tanks and
+        artillery fight with artillery (194)."""
+        if code not in ("190", "195"):
             return code
-        head = ctx.doc[s.root].lemma_.lower()
-        if head in self.w.aerial_instruments:
-            return "195"
-        if head in self.w.artillery_instruments:
-            return "194"
+        weapons = [ctx.doc[s.root].lemma_.lower()]
+        if trigger is not None:  # "struck Kharkiv with artillery"
+            weapons += [p.lemma_.lower() for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with"
+                        for p in w.children if p.dep_ == "pobj"]
+        for head in weapons:
+            if head in self.w.artillery_instruments:
+                return "194"
+            if head in self.w.aerial_instruments:
+                return "195"
         return code
 
     def leader_attack(self, ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
