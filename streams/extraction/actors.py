@@ -22,7 +22,9 @@ from spacy.util import filter_spans
 from streams.extraction.lexicon import Lexicon, split_code
 from streams.extraction.people import PeopleIndex, dictionary_people, dictionary_roles
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards", "toward"}
+# the prepositions whose object names a place, not an actor ("talks in Moscow", "flew to Kabul")
+NOT_ACTOR_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards",
+                             "toward"})
 REGION_WORDS = {"south", "latin", "central", "north"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -666,4 +668,4 @@ class ActorResolver:
     def _is_place(token: Token) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
             return True  # "martial law in parts of Beijing", "the outskirts of Kyiv": a place, not the government
-        return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+        return token.dep_ == "pobj" and token.head.lower_ in NOT_ACTOR_PREPS
