@@ -105,7 +105,6 @@ class Mention:
 
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-# a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
 # heads whose role is the role of the body named before them ("rebel leader", "army spokesman")
 MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "member",
                             "official", "head", "figure", "representative"})
@@ -114,6 +113,7 @@ CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doze
 PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
                         "district", "neighbourhood", "neighborhood", "quarter", "rest", "city", "town", "village",
                         "province", "region", "north", "south", "east", "west", "edge", "port", "capital"})
+# a name the recogniser misses as a place is read as one only as the object of these prepositions or verbs
 SLOT_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
 PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
                          "retake", "liberate", "storm", "enter", "invade", "occupy", "strike", "hit", "pound",
@@ -608,31 +608,30 @@ class ActorResolver:
         places = sorted((m for m in mentions.values() if m.kind == "place" and m.country), key=lambda m: m.start)
         for token, role in pending:
             sent = token.sent
+            # the place the sentence happens in ("rallied in London", "marched through Rangoon")
+            here = next((m.country for m in places if sent.start <= m.start < sent.end
+                         and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in PRESENCE_PREPS), None)
+
+            def lends(m: Mention, role: str = role) -> bool:
+                # rebels and gunmen take the country of the state they fight, never of a foreign victim
+                return bool(m.country) and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES)
+
             country = self._owner_country(token, mentions)
             if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):
-                # civilians, protesters, students take the country of the place where they are ("rallied in
-                # London"), a building the country of its place ("stormed the presidential palace in Colombo")
-                for m in places:
-                    if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj" \
-                            and doc[m.root].head.lower_ in PRESENCE_PREPS:
-                        country = m.country
-                        break
-            for m in ordered:
-                if country is not None:
-                    break
-                if m.country and sent.start <= m.start < sent.end and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES):
-                    country = m.country
-                    break
+                # civilians, protesters, students take the country of the place where they are, a building
+                # the country of its place ("stormed the presidential palace in Colombo")
+                country = here
+            if country is None:
+                country = next((m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)), None)
             if country is None and role != "GOV":
                 # no actor with a country in the sentence: a place it names ("demanded elections in Kenya");
                 # not for officials, who travel ("the delegation arrived in Moscow")
-                country = next((m.country for m in places if sent.start <= m.start < sent.end
-                                and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in PRESENCE_PREPS), None)
+                country = here
             if country is None:
                 for m in ordered:
                     if m.start >= token.i:
                         break
-                    if m.country and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES):
+                    if lends(m):
                         country = m.country
             if country is None:
                 continue

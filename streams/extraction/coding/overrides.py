@@ -106,8 +106,7 @@ class Overrides:
     def leader_attack(self, ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
         """Shooting, stabbing or killing a named person of the people tables or a political leader (a
         titled office holder, former leader or opposition leader; not a body such as "the government")
-        is an assassination (186)
-        when the leader dies ("shot dead", "killed"), else an attempted one (185)."""
+        is an assassination (186) when they die ("shot dead", "killed"), else an attempted one (185)."""
         if t is None or code[:2] not in ("18", "19") or code in ("185", "186") \
                 or trigger.lemma_.lower() not in self.w.assault_verbs \
                 or not (t.kind == "person" or t.kind in ("descriptor", "context") and t.role in LEADER_ROLES) \
