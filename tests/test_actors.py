@@ -183,3 +183,20 @@ def test_actors_the_pope_is_the_holy_see(extractor):
 ])
 def test_actors_a_leader_of_a_body_takes_its_role(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # one-word armed groups of the open dictionaries, written as acronyms or hyphenated names
+    ("The FARC attacked a police station.", "FARC", "COLREB"),
+    ("UNITA rebels shelled the town.", "UNITA rebels", "ANGREB"),
+    # the IRA is coded by the state it fights, not by the dictionaries' regional code
+    ("The IRA bombed a pub.", "IRA", "GBRREB"),
+])
+def test_actors_one_word_armed_groups(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code
+
+
+def test_actors_one_word_group_names_are_not_common_words(extractor):
+    # "tigers" and "youth" are one-word group names in the open dictionaries; as common words they are no actor
+    assert "Tigers" not in codes(extractor, "The Tigers won the cup.")
+    assert "youth" not in codes(extractor, "The youth of the town danced.")

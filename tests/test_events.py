@@ -713,3 +713,14 @@ def test_events_attending_is_visiting(extractor, text, expected):
 ])
 def test_events_places_struck_weapons_used_and_mistagged_subjects(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat whose act is no lexicon event is made against the object of its "to" clause
+    ("North Korea threatened to turn Seoul into a sea of fire.", {("PRK", "KORGOV", "130")}),
+    ("Iran threatened to punish Britain.", {("IRN", "GBR", "130")}),
+    # a threatened act of the lexicon keeps its own threat code
+    ("Iran threatened to attack Israel.", {("IRN", "ISR", "138")}),
+])
+def test_events_threats_against_the_object_of_the_threatened_act(extractor, text, expected):
+    assert coded(extractor, text) == expected

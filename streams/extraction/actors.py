@@ -37,6 +37,13 @@ def written_as_name(text: str) -> bool:
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in text.split())
 
 
+def written_as_acronym(text: str) -> bool:
+    """'FARC', 'PKK', 'Al-Shabaab': a one-word name that cannot be a common word (upper case, or a
+    capitalised name of hyphenated parts)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and (all(ch.isupper() for ch in letters) or ("-" in text.strip("-") and text[:1].isupper()))
+
+
 PAIR_WORDS = frozenset({"two", "both"})
 # "Western diplomats", "foreign officials": people from elsewhere, not of the country their sentence names
 FOREIGN_WORDS = frozenset({"western", "foreign", "arab", "european", "african", "asian", "international",
@@ -269,7 +276,8 @@ class ActorResolver:
 
     def _match(self, doc: Doc) -> list[Span]:
         best: dict[tuple[int, int], tuple[int, Span]] = {}
-        folded = [(m, s, e) for m, s, e in self.folded_matcher(doc) if written_as_name(doc[s:e].text)]
+        folded = [(m, s, e) for m, s, e in self.folded_matcher(doc) if written_as_name(doc[s:e].text) and (
+            e - s > 1 or not doc.vocab.strings[m].startswith("G:") or written_as_acronym(doc[s:e].text))]
         for match_id, start, end in [*self.matcher(doc), *folded]:
             label = doc.vocab.strings[match_id]
             prio = KIND_PRIORITY[self.labels[label][0]]

@@ -147,7 +147,8 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
     """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
 
     Only names of two or more words are taken (they are matched case-blind, so a one-word name would
-    fire on common words). A country code keeps its first role (USAGOVBUS -> USAGOV); rows that name
+    fire on common words), and the one-word names of armed groups, which the resolver accepts only
+    where they are written as an acronym or a hyphenated name ("FARC", "Al-Shabaab"). A country code keeps its first role (USAGOVBUS -> USAGOV); rows that name
     no country and no IGO ("ELI" alone) are skipped. Returns (person rows, (group name, code) pairs)."""
     from streams.extraction.dictionaries import load_actors
 
@@ -157,7 +158,10 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
     groups: dict[str, str] = {}
     for e in load_actors():
         words = e.name.split()
-        if len(words) < 2 or not all(any(ch.isalpha() for ch in w) for w in words) or e.code == "---":
+        one_word_group = len(words) == 1 and e.file == "milnonstate" and not (e.start or e.end) \
+            and sum(ch.isalpha() for ch in e.name) >= 3
+        if (len(words) < 2 and not one_word_group) or not all(any(ch.isalpha() for ch in w) for w in words) \
+                or e.code == "---":
             continue
         if e.name in ours or (words[0] == "the" and " ".join(words[1:]) in ours):
             continue  # "the un", "european union": the project's tables name them

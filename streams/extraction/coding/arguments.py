@@ -667,7 +667,24 @@ class Arguments:
             targets = self.physical_target(ctx, trigger)
             if targets:
                 return targets
+        if entry.code[:2] == "13" and entry.pos == "VERB" and inner is None:
+            targets = self.threatened_targets(ctx, trigger, sources)
+            if targets:
+                return targets
         return self._inner_targets(ctx, inner)
+
+    def threatened_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"threatened to turn Seoul into a sea of fire": a threat whose act is no event of the lexicon is
+        made against the actor that act is done to (the object of the "to" clause). A verb of the open
+        dictionary is no lexicon event here: it has no threat code of its own."""
+        for c in trigger.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") \
+                    and (c.i not in ctx.entries or ctx.entries[c.i].notes.startswith("verbs.tsv")) \
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                targets = self.fallback_targets(ctx, c, sources)
+                if targets:
+                    return targets
+        return []
 
     def _noun_targets(self, ctx: DocContext, trigger: Token, entry: Trigger, sources: list[Mention]) -> list[Mention]:
         targets: list[Mention] = []
