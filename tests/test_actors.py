@@ -200,3 +200,13 @@ def test_actors_one_word_group_names_are_not_common_words(extractor):
     # "tigers" and "youth" are one-word group names in the open dictionaries; as common words they are no actor
     assert "Tigers" not in codes(extractor, "The Tigers won the cup.")
     assert "youth" not in codes(extractor, "The youth of the town danced.")
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the demonym of a people or region inside a state is a demonym of that state (peoples.tsv)
+    ("Chechen rebels attacked a convoy.", "Chechen rebels", "RUSREB"),
+    ("Tamil rebels attacked a convoy.", "Tamil rebels", "LKAREB"),
+    ("Tibetan monks marched on Monday.", "Tibetan monks", "CHNCVL"),
+])
+def test_actors_peoples_inside_a_state(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

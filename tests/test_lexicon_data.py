@@ -34,6 +34,7 @@ def test_lexicon_data_all_twenty_roots_reached(lex):
     ("metonyms.tsv", ("phrase",)),
     ("organizations.tsv", ("code",)),
     ("modality.tsv", ("word", "kind")),
+    ("peoples.tsv", ("demonym",)),
 ])
 def test_lexicon_data_no_duplicate_rows(name, key):
     rows = read_tsv(DATA_DIR / name)

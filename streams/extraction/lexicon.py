@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -115,6 +115,10 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
     for r in read_tsv(d / "countries.tsv"):
         countries[r["iso3"]] = Country(r["iso3"], r["name"], tuple(split(r.get("aliases"))),
                                        tuple(split(r.get("demonyms"))), tuple(split(r.get("capitals"))))
+    # the demonyms of peoples and regions inside a state ("Chechen", "Tamil", "Basque"): that state's
+    for r in read_tsv(d / "peoples.tsv") if (d / "peoples.tsv").exists() else []:
+        c = countries[r["iso3"]]
+        countries[c.iso3] = replace(c, demonyms=(*c.demonyms, *split(r["demonym"])))
     people = [Person(r["name"], tuple(split(r.get("aliases"))), r["code"], r.get("office", ""))
               for r in read_tsv(d / "people.tsv")]
     if (d / "office_holders.tsv").exists():
