@@ -724,3 +724,12 @@ def test_events_places_struck_weapons_used_and_mistagged_subjects(extractor, tex
 ])
 def test_events_threats_against_the_object_of_the_threatened_act(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "take / hold X hostage": the parser hangs X on "hostage" as a compound, or "hostage" as a clause
+    ("Hezbollah took two Israeli soldiers hostage.", {("LBNREBHEZ", "ISRMIL", "181")}),
+    ("FARC rebels took three British engineers hostage on Monday.", {("COLREB", "GBRCVL", "181")}),
+])
+def test_events_taking_hostages(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -148,6 +148,8 @@ PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around"
 INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
 # a building or post named by the body it houses ("shelled the parliament building", "stormed army
 # headquarters", "bombed guerrilla bases"): the body's role, on the building noun
+# the predicate noun of "take / hold X hostage", which the parser often makes the head of X
+HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives"})
 BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office", "offices", "compound",
                             "palace", "residence", "barracks", "station", "post", "complex", "base", "camp",
                             "position", "stronghold", "hideout", "outpost",
@@ -527,6 +529,8 @@ class ActorResolver:
             token = doc[i]
             if token.i in mentions or token.i in covered:
                 continue
+            if token.lemma_.lower() in HOSTAGE_NOUNS and any(c.dep_ == "compound" and c.i in mentions for c in token.lefts):
+                continue  # "took two Israeli soldiers hostage", parsed as a compound: the soldiers are the actor
             role = self.role_of(token)
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue

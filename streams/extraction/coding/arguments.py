@@ -444,7 +444,7 @@ class Arguments:
                 if c.i in seen:
                     continue
                 if c.dep_ in ("dobj", "obj", "dative", "attr", "oprd", "pobj", "nsubjpass") or (
-                        depth > 0 and c.dep_ in FALLBACK_NOUN_DEPS):
+                        depth > 0 and c.dep_ in FALLBACK_NOUN_DEPS) or c.dep_ == "ccomp" and c.pos_ == "NOUN":
                     arg = c
                 elif c.dep_ == "prep" and (c.lower_ in self.w.fallback_preps or depth > 0 and c.lower_ == "in"):
                     visit(c, depth)

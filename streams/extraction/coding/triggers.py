@@ -166,7 +166,9 @@ class TriggerFinder:
             kids += [g for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)
                      for g in c.children if g.dep_ == "nsubj"]
         for c in kids:
-            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i:
+            # a noun the parser hangs as a clause is an object ("took three engineers hostage")
+            if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i \
+                    or c.dep_ == "ccomp" and c.pos_ == "NOUN":
                 objects.update(self._argument_words(c))
             elif c.dep_ == "npadvmod" and pos == "VERB" and any(g.dep_ == "nummod" for g in c.children):
                 objects.add(c.lemma_.lower())  # "gave the junta one week to ...": a counted span of time
