@@ -733,3 +733,16 @@ def test_events_threats_against_the_object_of_the_threatened_act(extractor, text
 ])
 def test_events_taking_hostages(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the attack", "the raid", "the invasion": a definite act of force without its own actor is the one told before
+    ("Israel bombed a reactor near Baghdad on Sunday. Egypt condemned the raid.",
+     {("ISR", "IRQ", "195"), ("EGY", "ISR", "111")}),
+    ("Russian troops invaded Georgia, and France condemned the invasion.",
+     {("RUSMIL", "GEO", "192"), ("FRA", "RUSMIL", "111")}),
+    # with no act of force told before, the condemnation has no target
+    ("France condemned the attack on Monday.", {("FRA", None, "111")}),
+])
+def test_events_a_definite_act_of_force_refers_back(extractor, text, expected):
+    assert coded(extractor, text) == expected

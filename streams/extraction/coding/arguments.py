@@ -22,6 +22,9 @@ SUBJ = ("nsubj", "csubj")
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
+# acts of force a later definite noun refers back to ("condemned the attack"), and those determiners
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
@@ -667,11 +670,42 @@ class Arguments:
             targets = self.physical_target(ctx, trigger)
             if targets:
                 return targets
+        if entry.pos == "VERB":
+            targets = self.event_antecedent(ctx, trigger, sources)
+            if targets:
+                return targets
         if entry.code[:2] == "13" and entry.pos == "VERB" and inner is None:
             targets = self.threatened_targets(ctx, trigger, sources)
             if targets:
                 return targets
         return self._inner_targets(ctx, inner)
+
+    def event_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"NATO aircraft struck Serbia, and Yeltsin condemned the attack": a definite event noun of force
+        with no actor of its own ("the attack", "the raid", "these arrests") is the act of force told
+        before it, in its sentence or the one before; those who did that act are the target."""
+        nouns: list[Token] = []
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "obj"):
+                nouns.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("for", "against", "over"):
+                nouns.extend(p for p in c.children if p.dep_ == "pobj")
+        for n in nouns:
+            entry = ctx.entries.get(n.i)
+            if entry is None or entry.pos != "NOUN" or entry.code[:2] not in FORCE_ROOTS \
+                    or not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS for d in n.children) \
+                    or any(d.dep_ == "poss" for d in n.children) or self.prep_objects(n, "by") or self.prep_objects(n, "of"):
+                continue
+            sents = list(ctx.doc.sents)
+            k = next(i for i, s in enumerate(sents) if s.start <= n.i < s.end)
+            first = sents[max(k - 1, 0)].start
+            for j in sorted((j for j in ctx.entries if first <= j < n.i and j != trigger.i), reverse=True):
+                verb = ctx.doc[j]
+                if verb.pos_ == "VERB" and ctx.entries[j].code[:2] in FORCE_ROOTS:
+                    doers = [m for m in self.subject_actors(ctx, verb) if m not in sources]
+                    if doers:
+                        return doers
+        return []
 
     def threatened_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"threatened to turn Seoul into a sea of fire": a threat whose act is no event of the lexicon is
