@@ -746,3 +746,12 @@ def test_events_taking_hostages(extractor, text, expected):
 ])
 def test_events_a_definite_act_of_force_refers_back(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # force used for a purpose is used on the object of the purpose clause
+    ("Police used tear gas to disperse protesters in Nairobi on Monday.", {("KENCOP", "KENCVL", "175")}),
+    ("Israel launched air strikes to stop rocket fire from Gaza.", {("ISR", "PSE", "195")}),
+])
+def test_events_force_used_on_the_object_of_its_purpose(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -667,7 +667,7 @@ class Arguments:
             if targets:
                 return targets
         if entry.code[:2] in PHYSICAL_ROOTS or entry.code[:3] in ("042", "191"):
-            targets = self.physical_target(ctx, trigger)
+            targets = self.physical_target(ctx, trigger) or self.purpose_targets(ctx, trigger, sources)
             if targets:
                 return targets
         if entry.pos == "VERB":
@@ -679,6 +679,20 @@ class Arguments:
             if targets:
                 return targets
         return self._inner_targets(ctx, inner)
+
+    def purpose_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"Police used tear gas to disperse protesters": force used for a purpose is used on the object of
+        the purpose clause ("to" + verb without its own subject)."""
+        for c in trigger.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX") \
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) \
+                    and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in c.children):
+                entry = ctx.entries.get(c.i)
+                targets = (self.find_targets(ctx, c, entry) if entry is not None else []) \
+                    or self.fallback_targets(ctx, c, sources)
+                if targets:
+                    return targets
+        return []
 
     def event_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"NATO aircraft struck Serbia, and Yeltsin condemned the attack": a definite event noun of force
