@@ -755,3 +755,13 @@ def test_events_a_definite_act_of_force_refers_back(extractor, text, expected):
 ])
 def test_events_force_used_on_the_object_of_its_purpose(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces arriving in a country provide protection (074); people arriving visit (042)
+    ("Russian paratroopers began arriving in Kazakhstan on Thursday.", {("RUSMIL", "KAZ", "074")}),
+    ("UN peacekeepers arrived in Bunia.", {("IGOUNO", "COD", "074")}),
+    ("NATO foreign ministers arrived in Madrid.", {("IGONAT", "ESP", "042")}),
+])
+def test_events_forces_arriving_are_sent_not_visiting(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -18,6 +18,7 @@ from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
+ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
 ATTACK_ROOTS = {"18", "19", "20"}
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 
@@ -114,6 +115,17 @@ class Overrides:
             return code
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
         return "186" if words & self.w.death_words else "185"
+
+    def forces_sent(self, ctx: DocContext, trigger: Token, code: str, s: Mention) -> str:
+        """Troops, police or paratroopers arriving in a country do not visit it: forces sent there
+        provide military protection (074). A single officer who arrives is a visitor, and officers who
+        travel or visit are visitors."""
+        root = ctx.doc[s.root]
+        if code == "042" and trigger.lemma_.lower() in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and (
+                s.role in ("MIL", "COP", "PKO") and s.kind in ("descriptor", "context")
+                or s.kind == "org" and self.lex.roles.get(root.lemma_.lower()) in ("MIL", "COP", "PKO")):  # "NATO troops"
+            return "074"
+        return code
 
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
