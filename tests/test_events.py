@@ -762,6 +762,9 @@ def test_events_force_used_on_the_object_of_its_purpose(extractor, text, expecte
     ("Russian paratroopers began arriving in Kazakhstan on Thursday.", {("RUSMIL", "KAZ", "074")}),
     ("UN peacekeepers arrived in Bunia.", {("IGOUNO", "COD", "074")}),
     ("NATO foreign ministers arrived in Madrid.", {("IGONAT", "ESP", "042")}),
+    # forces leaving a country retreat (0874)
+    ("The last Soviet soldier left Afghanistan on Wednesday.", {("RUSMIL", "AFG", "0874")}),
+    ("Israeli troops withdrew from Gaza.", {("ISRMIL", "PSE", "0874")}),
 ])
 def test_events_forces_arriving_are_sent_not_visiting(extractor, text, expected):
     assert coded(extractor, text) == expected

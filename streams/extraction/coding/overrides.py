@@ -19,6 +19,7 @@ from streams.extraction.coding.tables import CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
+DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
 ATTACK_ROOTS = {"18", "19", "20"}
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 
@@ -116,15 +117,19 @@ class Overrides:
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
         return "186" if words & self.w.death_words else "185"
 
-    def forces_sent(self, ctx: DocContext, trigger: Token, code: str, s: Mention) -> str:
-        """Troops, police or paratroopers arriving in a country do not visit it: forces sent there
-        provide military protection (074). A single officer who arrives is a visitor, and officers who
-        travel or visit are visitors."""
+    def forces_moving(self, ctx: DocContext, trigger: Token, code: str, s: Mention) -> str:
+        """Troops, police or peacekeepers arriving in a country do not visit it: forces sent there
+        provide military protection (074); forces leaving a country retreat (0874), they do not "go
+        somewhere" (the open dictionary's 040). A single officer who arrives is a visitor, and
+        officers who travel or visit are visitors."""
         root = ctx.doc[s.root]
-        if code == "042" and trigger.lemma_.lower() in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and (
-                s.role in ("MIL", "COP", "PKO") and s.kind in ("descriptor", "context")
-                or s.kind == "org" and self.lex.roles.get(root.lemma_.lower()) in ("MIL", "COP", "PKO")):  # "NATO troops"
+        forces = s.role in ("MIL", "COP", "PKO") and s.kind in ("descriptor", "context") \
+            or s.kind == "org" and self.lex.roles.get(root.lemma_.lower()) in ("MIL", "COP", "PKO")  # "NATO troops"
+        lemma = trigger.lemma_.lower()
+        if code == "042" and lemma in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and forces:
             return "074"
+        if lemma in DEPARTURE_VERBS and forces and code[:2] in ("04", "16"):
+            return "0874"  # "the last Soviet soldier left Afghanistan", "troops withdrew from Gaza"
         return code
 
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
