@@ -765,6 +765,11 @@ def test_events_force_used_on_the_object_of_its_purpose(extractor, text, expecte
     # forces leaving a country retreat (0874)
     ("The last Soviet soldier left Afghanistan on Wednesday.", {("RUSMIL", "AFG", "0874")}),
     ("Israeli troops withdrew from Gaza.", {("ISRMIL", "PSE", "0874")}),
+    # forces moving into another country occupy it (192); other movers are no event
+    ("Iraqi troops and tanks swept into Kuwait before dawn on Thursday.", {("IRQMIL", "KWT", "192")}),
+    ("Vietnamese troops entered Cambodia.", {("VNMMIL", "KHM", "192")}),
+    ("Refugees poured into Turkey.", set()),
+    ("China entered the WTO.", set()),
 ])
 def test_events_forces_arriving_are_sent_not_visiting(extractor, text, expected):
     assert coded(extractor, text) == expected

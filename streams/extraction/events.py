@@ -151,7 +151,9 @@ class EventCoder:
                 # the government of its country
                 t = implied(self.lex, s.country, "GOV")
             code = self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
-            code = self.overrides.forces_moving(ctx, trigger, code, s)
+            code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
+            if not code:
+                continue
             coded = self.overrides.pair(code, entry, s, t)
             if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
                 continue  # an interaction with no one: the coder did not find the other actor

@@ -20,6 +20,7 @@ from streams.extraction.lexicon import Lexicon, Trigger
 
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
 DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
+FORCES_ENTERING = "forces entering"  # the note of the lexicon rows coded only for forces entering a country
 ATTACK_ROOTS = {"18", "19", "20"}
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 
@@ -117,15 +118,21 @@ class Overrides:
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
         return "186" if words & self.w.death_words else "185"
 
-    def forces_moving(self, ctx: DocContext, trigger: Token, code: str, s: Mention) -> str:
+    def forces_moving(self, ctx: DocContext, trigger: Token, entry: Trigger, code: str, s: Mention,
+                      t: Mention | None) -> str:
         """Troops, police or peacekeepers arriving in a country do not visit it: forces sent there
         provide military protection (074); forces leaving a country retreat (0874), they do not "go
         somewhere" (the open dictionary's 040). A single officer who arrives is a visitor, and
-        officers who travel or visit are visitors."""
+        officers who travel or visit are visitors. Forces moving into another country ("swept into
+        Kuwait", "entered Cambodia") occupy it (the lexicon's 192); any other mover, or a move within
+        one's own country, is no event ("")."""
         root = ctx.doc[s.root]
         forces = s.role in ("MIL", "COP", "PKO") and s.kind in ("descriptor", "context") \
             or s.kind == "org" and self.lex.roles.get(root.lemma_.lower()) in ("MIL", "COP", "PKO")  # "NATO troops"
         lemma = trigger.lemma_.lower()
+        if entry.notes.startswith(FORCES_ENTERING):
+            foreign = t is not None and t.kind in ("country", "place", "capital") and t.country != s.country
+            return code if foreign and (forces or root.lemma_.lower() in self.w.artillery_instruments) else ""
         if code == "042" and lemma in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and forces:
             return "074"
         if lemma in DEPARTURE_VERBS and forces and code[:2] in ("04", "16"):
