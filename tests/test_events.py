@@ -743,6 +743,9 @@ def test_events_taking_hostages(extractor, text, expected):
      {("RUSMIL", "GEO", "192"), ("FRA", "RUSMIL", "111")}),
     # with no act of force told before, the condemnation has no target
     ("France condemned the attack on Monday.", {("FRA", None, "111")}),
+    # "the demand" is the demand told before: its makers are the target of the rejection
+    ("Tupac Amaru guerrillas demanded on Sunday that President Alberto Fujimori free 400 of their jailed "
+     "comrades, but Mr Fujimori again rejected the demand.", {("PERREB", "PERGOV", "100"), ("PERELI", "PERREB", "124")}),
 ])
 def test_events_a_definite_act_of_force_refers_back(extractor, text, expected):
     assert coded(extractor, text) == expected

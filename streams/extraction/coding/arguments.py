@@ -22,8 +22,9 @@ SUBJ = ("nsubj", "csubj")
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
-# acts of force a later definite noun refers back to ("condemned the attack"), and those determiners
-FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# the families of acts a later definite noun refers back to ("condemned the attack", "rejected the
+# demand"), and those determiners
+ANTECEDENT_FAMILIES = (frozenset({"17", "18", "19", "20"}), frozenset({"02", "10"}))
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
@@ -695,9 +696,10 @@ class Arguments:
         return []
 
     def event_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
-        """"NATO aircraft struck Serbia, and Yeltsin condemned the attack": a definite event noun of force
-        with no actor of its own ("the attack", "the raid", "these arrests") is the act of force told
-        before it, in its sentence or the one before; those who did that act are the target."""
+        """"NATO aircraft struck Serbia, and Yeltsin condemned the attack": a definite event noun with no
+        actor of its own ("the attack", "the raid", "the demand") is the act of its family told before
+        it, in its sentence or the one before (an act of force; a demand or appeal); those who did that
+        act are the target ("rebels demanded ..., but Fujimori rejected the demand")."""
         nouns: list[Token] = []
         for c in trigger.children:
             if c.dep_ in ("dobj", "obj"):
@@ -706,7 +708,8 @@ class Arguments:
                 nouns.extend(p for p in c.children if p.dep_ == "pobj")
         for n in nouns:
             entry = ctx.entries.get(n.i)
-            if entry is None or entry.pos != "NOUN" or entry.code[:2] not in FORCE_ROOTS \
+            family = next((f for f in ANTECEDENT_FAMILIES if entry is not None and entry.code[:2] in f), None)
+            if entry is None or entry.pos != "NOUN" or family is None \
                     or not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS for d in n.children) \
                     or any(d.dep_ == "poss" for d in n.children) or self.prep_objects(n, "by") or self.prep_objects(n, "of"):
                 continue
@@ -715,7 +718,7 @@ class Arguments:
             first = sents[max(k - 1, 0)].start
             for j in sorted((j for j in ctx.entries if first <= j < n.i and j != trigger.i), reverse=True):
                 verb = ctx.doc[j]
-                if verb.pos_ == "VERB" and ctx.entries[j].code[:2] in FORCE_ROOTS:
+                if verb.pos_ == "VERB" and ctx.entries[j].code[:2] in family:
                     doers = [m for m in self.subject_actors(ctx, verb) if m not in sources]
                     if doers:
                         return doers
