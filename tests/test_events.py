@@ -776,3 +776,16 @@ def test_events_force_used_on_the_object_of_its_purpose(extractor, text, expecte
 ])
 def test_events_forces_arriving_are_sent_not_visiting(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun opening a sentence is the subject of the sentence before, when they agree
+    ("Egypt's foreign minister, Amr Moussa, flew to Damascus on Tuesday. He accused Israel of dragging its feet.",
+     {("EGYGOV", "SYR", "042"), ("EGYGOV", "ISR", "112")}),
+    ("Russia massed troops on the border. It also warned Kyiv against joining NATO.",
+     {("RUS", None, "154"), ("RUS", "UKRGOV", "130")}),
+    # "he" cannot be a government
+    ("The Egyptian government recalled its envoy. He accused Israel of lying.", set()),
+])
+def test_events_pronoun_subjects_of_the_sentence_before(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -385,6 +385,28 @@ class Arguments:
             m = ctx.by_root.get(i)
             if m is not None:
                 return [m]
+        return self.previous_subject(ctx, pron)
+
+    def previous_subject(self, ctx: DocContext, pron: Token) -> list[Mention]:
+        """"Moussa flew to Damascus. He accused Israel ...": a pronoun that opens its sentence refers to
+        the subject of the sentence before, when that subject agrees with it (a person for "he" and
+        "she"; a country, body or group for "it"; several or a group for "they")."""
+        sents = list(ctx.doc.sents)
+        k = next((i for i, s in enumerate(sents) if s.start <= pron.i < s.end), 0)
+        if k == 0:
+            return []
+        root = sents[k - 1].root
+        subj, passive = self.subject(ctx, root)
+        found = [] if passive or subj is None else self.actors(ctx, subj)
+        word = pron.lower_
+        if word in ("he", "she"):
+            return found if len(found) == 1 and (found[0].kind == "person" or ctx.doc[found[0].root].lemma_.lower()
+                                                 in self.lex.titles) else []
+        if word == "it":
+            return found if len(found) == 1 and found[0].kind != "person" \
+                and ctx.doc[found[0].root].tag_ not in ("NNS", "NNPS") else []
+        if word == "they":
+            return found if len(found) > 1 or found and ctx.doc[found[0].root].tag_ in ("NNS", "NNPS") else []
         return []
 
     def physical_target(self, ctx: DocContext, trigger: Token) -> list[Mention]:
