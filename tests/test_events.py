@@ -789,3 +789,12 @@ def test_events_forces_arriving_are_sent_not_visiting(extractor, text, expected)
 ])
 def test_events_pronoun_subjects_of_the_sentence_before(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # repelling an attack is fighting its makers; sinking a vessel is force against its owner
+    ("Ukrainian forces repelled a Russian assault near Bakhmut, the general staff said.", {("UKRMIL", "RUS", "190")}),
+    ("The Sri Lankan navy sank three Tamil Tiger boats off the northeast coast.", {("LKAMIL", "LKA", "190")}),
+])
+def test_events_repelling_and_sinking(extractor, text, expected):
+    assert coded(extractor, text) == expected
