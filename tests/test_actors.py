@@ -210,3 +210,15 @@ def test_actors_one_word_group_names_are_not_common_words(extractor):
 ])
 def test_actors_peoples_inside_a_state(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # rebels take the state they face in the sentence over a third country where they meet it
+    ("The Philippine government and Muslim rebels signed a peace agreement in Kuala Lumpur.", "Muslim rebels", "PHLREB"),
+    # a hostage is no member of the body named before it
+    ("Guerrillas took the justices of Colombia's Supreme Court hostage in Bogota.", "Guerrillas", "COLREB"),
+    # facing two states, they are of the one whose capital or town they are driven out of
+    ("Ethiopian troops and Somali government forces drove Islamist fighters out of Mogadishu.", "Islamist fighters", "SOMREB"),
+])
+def test_actors_rebels_take_the_state_they_face(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

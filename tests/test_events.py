@@ -798,3 +798,11 @@ def test_events_pronoun_subjects_of_the_sentence_before(extractor, text, expecte
 ])
 def test_events_repelling_and_sinking(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_driving_armed_men_out_is_fighting(extractor):
+    # driving fighters out of a town is fighting them (190); driving out villagers is a mass expulsion (201)
+    assert coded(extractor, "Ethiopian troops and Somali government forces drove Islamist fighters out of Mogadishu.") == {
+        ("ETHMIL", "SOMREB", "190"), ("SOMMIL", "SOMREB", "190")}
+    assert coded(extractor, "Myanmar's army drove thousands of Rohingya villagers out of Rakhine.") == {
+        ("MMRMIL", "MMRCVL", "201")}

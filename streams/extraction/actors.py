@@ -473,7 +473,8 @@ class ActorResolver:
         code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
         head = root.head
         if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
-                and head.i not in covered and self.role_of(head)):
+                and head.i not in covered and self.role_of(head) and head.lemma_.lower() not in HOSTAGE_NOUNS):
+            # ("the justices of Colombia's Supreme Court hostage": a hostage is no member of the body)
             mentions[head.i] = self._make(doc, span.start, max(span.end, head.i + 1), head.i, code, name, kind)
         else:
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)
@@ -617,18 +618,24 @@ class ActorResolver:
         """A descriptor without a country ("the government", "riot police") takes the country of the
         sentence (its first country-bearing actor or place), else the article's last one before it."""
         ordered = sorted((m for m in mentions.values() if m.kind != "place"), key=lambda m: m.start)
-        places = sorted((m for m in mentions.values() if m.kind == "place" and m.country), key=lambda m: m.start)
+        places = sorted((m for m in mentions.values() if m.kind in ("place", "capital") and m.country), key=lambda m: m.start)
         for token, role in pending:
             sent = token.sent
             # the place the sentence happens in ("rallied in London", "marched through Rangoon")
-            here = next((m.country for m in places if sent.start <= m.start < sent.end
-                         and doc[m.root].dep_ == "pobj" and doc[m.root].head.lower_ in PRESENCE_PREPS), None)
+            here = next((m.country for m in places if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj"
+                         and (doc[m.root].head.lower_ in PRESENCE_PREPS  # or "drove them out of Mogadishu"
+                              or doc[m.root].head.lower_ == "of" and doc[m.root].head.head.lower_ == "out")), None)
 
             def lends(m: Mention, role: str = role) -> bool:
                 # rebels and gunmen take the country of the state they fight, never of a foreign victim
                 return bool(m.country) and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES)
 
             country = self._owner_country(token, mentions)
+            if country is None and role in ARMED_GROUP_ROLES:
+                # rebels fight a state of the sentence: the one of the place they are in, else the first
+                # ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
+                states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)]
+                country = here if here in states or not states else states[0]
             if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):
                 # civilians, protesters, students take the country of the place where they are, a building
                 # the country of its place ("stormed the presidential palace in Colombo")
