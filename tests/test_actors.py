@@ -222,3 +222,12 @@ def test_actors_peoples_inside_a_state(extractor, text, mention, code):
 ])
 def test_actors_rebels_take_the_state_they_face(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # ships, aircraft and vehicles are the body named before them
+    ("Chinese coast guard ships fired water cannon at a Philippine boat.", "Chinese coast guard ships", "CHNMIL"),
+    ("Iraqi army helicopters attacked the town.", "Iraqi army helicopters", "IRQMIL"),
+])
+def test_actors_vehicles_of_a_body(extractor, text, mention, code):
+    assert codes(extractor, text)[mention] == code

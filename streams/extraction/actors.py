@@ -149,6 +149,9 @@ INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
 # a building or post named by the body it houses ("shelled the parliament building", "stormed army
 # headquarters", "bombed guerrilla bases"): the body's role, on the building noun
 # the predicate noun of "take / hold X hostage", which the parser often makes the head of X
+# ships, aircraft and vehicles named by the body that uses them ("coast guard ships", "army helicopters")
+VEHICLE_NOUNS = frozenset({"ship", "vessel", "boat", "aircraft", "plane", "jet", "helicopter", "vehicle", "patrol",
+                           "cutter", "gunboat", "warplane"})
 HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives"})
 BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office", "offices", "compound",
                             "palace", "residence", "barracks", "station", "post", "complex", "base", "camp",
@@ -201,7 +204,7 @@ class ActorResolver:
         # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
         # start of a sentence): the plural forms of the one-word heads are looked up as they are written
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
-        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS | CROWD_NUMBERS,
+        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS | VEHICLE_NOUNS | CROWD_NUMBERS,
                                           frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
         self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
@@ -219,8 +222,10 @@ class ActorResolver:
         if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")):
             return None
         lemma = token.lemma_.lower()
-        if lemma in BUILDING_NOUNS:
-            for c in token.lefts:  # "the parliament building", "guerrilla bases": the body it houses
+        if lemma in BUILDING_NOUNS or lemma in VEHICLE_NOUNS:
+            # "the parliament building", "guerrilla bases": the body it houses; "coast guard ships": the
+            # body that sails them
+            for c in token.lefts:
                 if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in BUILDING_NOUNS:
                     role = self.role_of(c)
                     if role is not None:
