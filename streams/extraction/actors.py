@@ -152,6 +152,7 @@ INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
 # ships, aircraft and vehicles named by the body that uses them ("coast guard ships", "army helicopters")
 VEHICLE_NOUNS = frozenset({"ship", "vessel", "boat", "aircraft", "plane", "jet", "helicopter", "vehicle", "patrol",
                            "cutter", "gunboat", "warplane"})
+VEHICLE_KINDS = frozenset({"fighter", "bomber"})  # "fighter jets": a kind of aircraft, not a combatant's
 HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives"})
 BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office", "offices", "compound",
                             "palace", "residence", "barracks", "station", "post", "complex", "base", "camp",
@@ -226,7 +227,8 @@ class ActorResolver:
             # "the parliament building", "guerrilla bases": the body it houses; "coast guard ships": the
             # body that sails them
             for c in token.lefts:
-                if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in BUILDING_NOUNS:
+                if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in BUILDING_NOUNS \
+                        and c.lemma_.lower() not in VEHICLE_KINDS:
                     role = self.role_of(c)
                     if role is not None:
                         return role
