@@ -806,3 +806,9 @@ def test_events_driving_armed_men_out_is_fighting(extractor):
         ("ETHMIL", "SOMREB", "190"), ("SOMMIL", "SOMREB", "190")}
     assert coded(extractor, "Myanmar's army drove thousands of Rohingya villagers out of Rakhine.") == {
         ("MMRMIL", "MMRCVL", "201")}
+
+
+def test_events_a_relative_passive_subject_is_the_noun_described(extractor):
+    # "..., who was arrested by Italian police": the gunman (through his apposed name) is arrested
+    text = "The Pope was shot by a Turkish gunman, Mehmet Ali Agca, who was arrested at the scene by Italian police."
+    assert ("ITACOP", "TURUAF", "173") in coded(extractor, text)

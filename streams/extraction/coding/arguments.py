@@ -216,6 +216,13 @@ class Arguments:
                         return None, False  # "the strike on Kyiv, which killed ...": "which" is the strike
                     return head, False
                 return c, False
+            if c.dep_ == "nsubjpass" and c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
+                # "a Turkish gunman, Mehmet Ali Agca, who was arrested by Italian police": the noun the
+                # clause describes (through an apposition no table knows) is acted on
+                head = ctrl.head
+                if head.dep_ == "appos" and head.i not in ctx.by_root and head.i not in ctx.by_token:
+                    head = head.head
+                return head, ctrl is verb or not self._through_xcomp(verb, ctrl)
             if c.dep_ == "nsubjpass":
                 # "X is expected to visit", "X was forced to withdraw": the passive subject of a control
                 # verb is the active subject of its complement
