@@ -812,3 +812,8 @@ def test_events_a_relative_passive_subject_is_the_noun_described(extractor):
     # "..., who was arrested by Italian police": the gunman (through his apposed name) is arrested
     text = "The Pope was shot by a Turkish gunman, Mehmet Ali Agca, who was arrested at the scene by Italian police."
     assert ("ITACOP", "TURUAF", "173") in coded(extractor, text)
+
+
+def test_events_calling_someone_names_the_noun_inside_the_adjective(extractor):
+    # "called the Malian junta illegitimate", parsed with "junta" a compound of the adjective: the junta is the target
+    assert coded(extractor, "France's foreign minister called the Malian junta illegitimate.") == {("FRAGOV", "MLIGOV", "111")}

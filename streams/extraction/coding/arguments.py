@@ -314,8 +314,11 @@ class Arguments:
         if rule == "dobj":
             found = [c for c in token.children if c.dep_ in ("dobj", "obj")] \
                 or self.shared_with_conjunct(token, ("dobj", "obj"))
-            # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause
-            return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ]
+            # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause;
+            # "called the junta illegitimate", parsed with the noun inside the adjective: that noun
+            return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ] \
+                or [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
+                    for g in c.lefts if g.dep_ in (*SUBJ, "compound") and g.pos_ in ("NOUN", "PROPN")]
         if rule == "dative":
             return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + self.prep_objects(token, "to")
         if rule.startswith("pobj:"):
