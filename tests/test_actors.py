@@ -207,6 +207,8 @@ def test_actors_one_word_group_names_are_not_common_words(extractor):
     ("Chechen rebels attacked a convoy.", "Chechen rebels", "RUSREB"),
     ("Tamil rebels attacked a convoy.", "Tamil rebels", "LKAREB"),
     ("Tibetan monks marched on Monday.", "Tibetan monks", "CHNCVL"),
+    # the longer demonym wins: "Bosnian Serb" is of Bosnia, not Serbia
+    ("Bosnian Serb artillery pounded the centre of Sarajevo.", "Bosnian Serb artillery", "BIHMIL"),
 ])
 def test_actors_peoples_inside_a_state(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code

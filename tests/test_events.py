@@ -817,3 +817,11 @@ def test_events_a_relative_passive_subject_is_the_noun_described(extractor):
 def test_events_calling_someone_names_the_noun_inside_the_adjective(extractor):
     # "called the Malian junta illegitimate", parsed with "junta" a compound of the adjective: the junta is the target
     assert coded(extractor, "France's foreign minister called the Malian junta illegitimate.") == {("FRAGOV", "MLIGOV", "111")}
+
+
+def test_events_ad_hoc_war_crimes_tribunals(extractor):
+    # the ad hoc tribunals are IGOWCT
+    evs = extractor.process({"id": "t", "text": "The ICTY indicted Slobodan Milosevic for war crimes.",
+                             "published_at": "1999-05-27T09:00:00Z"})["events"]
+    assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in evs} == {("IGOWCT", "SRBGOV", "173")}
+    assert coded(extractor, "The UN war crimes tribunal indicted Bosnian Serb commanders.") == {("IGOWCT", "BIHMIL", "173")}
