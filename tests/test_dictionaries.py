@@ -203,3 +203,10 @@ def test_actor_codes_at_boundary(name: str):
     assert dicts.actor_codes_at(name, boundary)[0] == after.code
     assert dicts.actor_codes_at(name, boundary)[-1] in undated
     assert dicts.actor_codes_at("no such actor anywhere", boundary) == []
+
+
+def test_past_tense_and_third_person_forms():
+    from streams.extraction.nlp import past_tense, third_person
+    assert [third_person(v) for v in ("sink", "veto", "deny", "issue", "push")] == ["sinks", "vetoes", "denies", "issues", "pushes"]
+    assert past_tense("strike", ("strikes", "struck", "striking")) == "struck"
+    assert [past_tense(v) for v in ("issue", "deny", "veto", "play")] == ["issued", "denied", "vetoed", "played"]

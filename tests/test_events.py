@@ -825,3 +825,18 @@ def test_events_ad_hoc_war_crimes_tribunals(extractor):
                              "published_at": "1999-05-27T09:00:00Z"})["events"]
     assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in evs} == {("IGOWCT", "SRBGOV", "173")}
     assert coded(extractor, "The UN war crimes tribunal indicted Bosnian Serb commanders.") == {("IGOWCT", "BIHMIL", "173")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's present-tense verb, which the small model reads as a plural noun, is reparsed in the past tense
+    ("ICC issues arrest warrant for Putin", {("IGOICC", "RUSGOV", "173")}),
+    ("British submarine sinks Argentine cruiser", {("GBRMIL", "ARG", "190")}),
+    ("U.S. vetoes U.N. resolution on Israeli settlements", {("USA", "IGOUNO", "129")}),
+])
+def test_events_headline_verbs_read_as_nouns(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+def test_events_a_reparsed_headline_keeps_its_words(extractor):
+    doc = extractor.parse(["ICC issues arrest warrant for Putin"])[0]
+    assert doc.text == "ICC issues arrest warrant for Putin" and doc[1].lemma_ == "issue" and doc[1].pos_ == "VERB"

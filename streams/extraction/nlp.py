@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
@@ -35,3 +36,26 @@ def keep_hyphenated_verbs(nlp: Language, lemmas: list[str]) -> None:
         for form in verb_forms(lemma):
             for written in (form, form[:1].upper() + form[1:]):
                 tokenizer.add_special_case(written, [{ORTH: written}])
+
+
+def past_tense(lemma: str, forms: Iterable[str] = ()) -> str:
+    """The past tense of a verb: an irregular form the dictionary lists ("struck" for strike, "shot"
+    for shoot), else the regular one ("vetoed", "issued", "denied")."""
+    regular = verb_forms(lemma)
+    for f in forms:
+        if f not in regular and not f.endswith(("s", "ing")) and " " not in f:
+            return f
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def third_person(lemma: str) -> str:
+    """"sink" -> "sinks", "veto" -> "vetoes", "deny" -> "denies"."""
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    return lemma + "s"

@@ -43,7 +43,23 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, IS_STOP, LENGTH, LOWER, NORM, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    MORPH,
+    NORM,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -242,12 +258,19 @@ def ner_context(nlp: Language) -> int | None:
         return None
 
 
+HEADLINE_MAX_TOKENS = 16  # a headline is one short line without a full stop
+HEADLINE_END = frozenset({".", "!", "?", '"', "\u201d", "'", ":"})
+
+
 class SelectiveParser:
     """Parses articles as `nlp.pipe` does, except that NER runs only where the extraction reads it."""
 
     def __init__(self, nlp: Language, place_keys: Iterable[str],
-                 covered: Callable[[Doc], set[int]], batch_size: int = 16) -> None:
+                 covered: Callable[[Doc], set[int]], batch_size: int = 16,
+                 headline_verbs: dict[str, str] | None = None) -> None:
         self.nlp = nlp
+        # "sinks" -> "sank": the present verbs of headlines, and the past form they are reparsed with
+        self.headline_verbs = headline_verbs or {}
         self.batch_size = batch_size
         self.covered = covered
         self.place_keys = frozenset(place_keys)
@@ -278,7 +301,36 @@ class SelectiveParser:
                 docs = [proc(doc) for doc in docs]
         if self.ner is not None:
             self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
-        return docs
+        return [self._headline(doc) for doc in docs]
+
+    # -- headlines ------------------------------------------------------------------------------
+    def _headline(self, doc: Doc) -> Doc:
+        """"British submarine sinks Argentine cruiser": the small model reads the present-tense verb of a
+        headline as a plural noun, and the headline has no verb. Such a headline is parsed again with
+        the verb in the past tense ("sank"), which the model reads as a verb; the analysis is copied
+        onto the original words (the text, and every offset, stay as written)."""
+        if not self.headline_verbs or len(doc) > HEADLINE_MAX_TOKENS or not len(doc) \
+                or doc[-1].text in HEADLINE_END or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc):
+            return doc
+        words = [t.text for t in doc]
+        for t in doc[1:]:
+            past = self.headline_verbs.get(t.lower_)
+            if past is not None and t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                words[t.i] = past
+                break
+        else:
+            return doc
+        variant = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        for _, proc in self.nlp.pipeline:
+            variant = proc(variant)
+        if not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in variant):
+            return doc
+        attrs = [POS, TAG, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
+        out = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        arr: Any = variant.to_array(attrs)
+        out.from_array(attrs, arr)
+        out.user_data.update(variant.user_data)
+        return out
 
     def complete_ner(self, doc: Doc) -> None:
         """Run the recogniser on the sentences it has not seen (a doc from `nlp()` has seen all)."""

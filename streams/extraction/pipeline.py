@@ -15,9 +15,10 @@ from spacy.tokens import Doc
 
 from streams.extraction.actors import ActorResolver, Mention
 from streams.extraction.confidence import confidence
+from streams.extraction.dictionaries import load_verbs
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
-from streams.extraction.nlp import DEFAULT_MODEL, keep_hyphenated_verbs, load_nlp
+from streams.extraction.nlp import DEFAULT_MODEL, keep_hyphenated_verbs, load_nlp, past_tense, third_person
 from streams.extraction.parsing import SelectiveParser
 from streams.extraction.places import Place, PlaceResolver
 
@@ -31,6 +32,19 @@ def event_id(article_id: str, ev: CodedEvent) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
+def headline_verbs(lex: Lexicon) -> dict[str, str]:
+    """The third-person form of every verb of the lexicon and the open dictionary, mapped to its past
+    tense ("sinks" -> "sank"): a headline's present-tense verb is reparsed in the past tense."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for v in load_verbs():
+        if not v.pattern and v.verb.isalpha():
+            forms.setdefault(v.verb, v.forms)
+    for lemma, pos in lex.triggers:
+        if pos == "VERB" and lemma.split()[0].isalpha():
+            forms.setdefault(lemma.split()[0], ())
+    return {third_person(lemma): past_tense(lemma, f) for lemma, f in forms.items()}
+
+
 class Extractor:
     """Holds the loaded model and dictionaries of one process."""
 
@@ -42,7 +56,8 @@ class Extractor:
         self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve, dateline=self.places.dateline)
         self.coder = EventCoder(self.lex)
         # self.nlp stays the whole pipeline; the extraction parses with the selective parser
-        self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens)
+        self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens,
+                                      headline_verbs=headline_verbs(self.lex))
 
     def parse(self, texts: list[str]) -> list[Doc]:
         """Docs for the extraction: the model's analysis, entities only where the extraction reads them."""
