@@ -115,6 +115,10 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # heads whose role is the role of the body named before them ("rebel leader", "army spokesman")
 MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "member",
                             "official", "head", "figure", "representative"})
+# the people of a body named in an of- or from-phrase, who act for it ("the leader of Boko Haram")
+ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair", "director", "secretary", "president",
+                                               "envoy", "negotiator", "delegation", "fighter", "militant", "gunman",
+                                               "guerrilla", "secretary-general", "founder", "emir", "prosecutor"})
 CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"})
 # nouns for a part of a place: the object of their of-phrase is a place ("parts of Beijing")
 PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
@@ -479,7 +483,15 @@ class ActorResolver:
             return  # "Brazil's Supreme Court": the owner named beside it wins over the metonym's default country
         code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
         head = root.head
-        if (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
+        member = head.head if root.dep_ == "pobj" and head.lower_ in ("of", "from", "for") else None
+        if member is not None and member.lemma_.lower() in ORG_MEMBER_NOUNS and member.i < span.start \
+                and member.i not in covered and kind == "org":
+            # "the leader of Boko Haram", "the chairman of the African Union Commission", "fighters from the
+            # Islamic State", "a spokesman for Hamas": the body's own code, on the person or group
+            start = min([member.i, *(t.i for t in member.lefts if t.dep_ in ("det", "amod", "compound"))])
+            covered.update(range(member.i + 1, span.start))
+            mentions[member.i] = self._make(doc, start, span.end, member.i, code, name, kind)
+        elif (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
                 and head.i not in covered and self.role_of(head) and head.lemma_.lower() not in HOSTAGE_NOUNS):
             # ("the justices of Colombia's Supreme Court hostage": a hostage is no member of the body)
             mentions[head.i] = self._make(doc, span.start, max(span.end, head.i + 1), head.i, code, name, kind)

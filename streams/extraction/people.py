@@ -143,6 +143,12 @@ def curated_names(lex: Lexicon) -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
+# the open dictionaries' codes of former states and old codes, as countries.tsv codes them (the present
+# state on the same territory: streams/data/SOURCES.md, "Predecessor states")
+LEGACY_COUNTRIES = {"USR": "RUS", "SUN": "RUS", "YUG": "SRB", "SCG": "SRB", "FRY": "SRB", "DDR": "DEU",
+                    "CSK": "CZE", "ROU": "ROM", "MNE": "MTN", "ANG": "AGO", "ZAR": "COD", "RHO": "ZWE"}
+
+
 def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]]:
     """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
 
@@ -165,7 +171,7 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
             continue
         if e.name in ours or (words[0] == "the" and " ".join(words[1:]) in ours):
             continue  # "the un", "european union": the project's tables name them
-        code = e.code
+        code = LEGACY_COUNTRIES.get(e.code[:3], e.code[:3]) + e.code[3:]
         if code[:3] in countries and (len(code) == 3 or code[3:6] not in lex.role_names):
             continue  # a country's other names, its places and regions ("new delhi", "gaza city" PSEGZA)
         if code[:3] in countries:
