@@ -840,3 +840,18 @@ def test_events_headline_verbs_read_as_nouns(extractor, text, expected):
 def test_events_a_reparsed_headline_keeps_its_words(extractor):
     doc = extractor.parse(["ICC issues arrest warrant for Putin"])[0]
     assert doc.text == "ICC issues arrest warrant for Putin" and doc[1].lemma_ == "issue" and doc[1].pos_ == "VERB"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs and objects of wire copy: car bombs among crowds, aid flown to a city, objects hurled at an
+    # embassy, condolences sent, someone held responsible, crowds massing
+    ("Al Shabaab militants detonated two car bombs among crowds in Mogadishu on Saturday.", {("SOMREBSHB", "SOMCVL", "1832")}),
+    ("Saudi Arabia flew 35 tonnes of food and medical supplies to the city of Aleppo on Tuesday.", {("SAU", "SYR", "073")}),
+    ("Thousands of Chinese protesters hurled eggs and water bottles at the Japanese embassy in Beijing.",
+     {("CHNCVL", "JPNGOV", "145")}),
+    ("The Chinese premier sent a message of condolence to the Japanese prime minister.", {("CHNGOV", "JPNGOV", "018")}),
+    ("Washington held Iran responsible for the attacks on two tankers.", {("USAGOV", "IRN", "112")}),
+    ("Protesters massed in Kiev on Monday.", {("UKRCVL", None, "141")}),
+])
+def test_events_wire_verbs(extractor, text, expected):
+    assert coded(extractor, text) == expected

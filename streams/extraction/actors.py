@@ -517,7 +517,9 @@ class ActorResolver:
         for token in doc:
             if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ or not (
                     token.dep_ == "pobj" and token.head.lower_ in PRESENCE_PREPS
-                    or token.dep_ == "dobj" and token.head.lemma_.lower() in PLACE_VERBS):
+                    or token.dep_ == "dobj" and token.head.lemma_.lower() in PLACE_VERBS
+                    # "the city of Aleppo", "the town of Kunduz"
+                    or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS):
                 continue
             start = min([token.i, *(t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")])
             if any(i in covered or doc[i].ent_type_ for i in range(start, token.i)):
