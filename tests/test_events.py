@@ -855,3 +855,13 @@ def test_events_a_reparsed_headline_keeps_its_words(extractor):
 ])
 def test_events_wire_verbs(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # leaving one's own office yields to no one named: no event
+    ("Mikhail Gorbachev resigned as Soviet president on Wednesday night in a televised address.", set()),
+    # a currency names no actor
+    ("The Australian prime minister pledged 1 billion Australian dollars to Indonesia.", {("AUSGOV", "IDN", "0331")}),
+])
+def test_events_resignations_and_currencies(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -119,6 +119,9 @@ MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokes
 ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair", "director", "secretary", "president",
                                                "envoy", "negotiator", "delegation", "fighter", "militant", "gunman",
                                                "guerrilla", "secretary-general", "founder", "emir", "prosecutor"})
+CURRENCY_NOUNS = frozenset({"dollar", "pound", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "peso", "franc", "mark",
+                            "lira", "real", "rand", "dinar", "riyal", "rial", "won", "shekel", "hryvnia", "krona", "krone",
+                            "naira", "shilling", "ringgit", "baht", "dong", "zloty", "forint", "lev", "leu", "currency"})
 CROWD_NUMBERS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens"})
 # nouns for a part of a place: the object of their of-phrase is a place ("parts of Beijing")
 PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "heart", "street", "suburb", "area",
@@ -438,6 +441,8 @@ class ActorResolver:
             head = self._titled_name(head)  # "French President Pierre Dupont": the mention is the person
             end = max(span.end, head.i + 1)
             mentions[head.i] = self._make(doc, start, end, head.i, iso3 + role, self.country_names[iso3], "descriptor")
+        elif kind == "demonym" and root.head.lemma_.lower() in CURRENCY_NOUNS and root.head.i > root.i:
+            return  # "1 billion Australian dollars", "Russian roubles": a currency names no actor
         elif kind == "demonym":
             # "Russian economy": a mention of the country, no role
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)

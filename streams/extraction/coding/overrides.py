@@ -150,6 +150,9 @@ class Overrides:
         """The code and target of one source / target pair (None: the pair is no event)."""
         if code == "042" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
             return None  # returning home is not a visit
+        if code == "0831" and t is not None and t.country == s.country and t.role in ("GOV", "ELI", None) \
+                and s.role in ("GOV", "ELI", None):
+            return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
         code = self.pair_code(code, entry, s, t)
         if t is not None and t.kind in ("capital", "place") and t.country and (
                 code[:2] in ATTACK_ROOTS or "042" in (code, entry.code)):
