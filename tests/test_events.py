@@ -865,3 +865,16 @@ def test_events_wire_verbs(extractor, text, expected):
 ])
 def test_events_resignations_and_currencies(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat whose clause names the speaker's own side is made against its against-phrase
+    ("Dmitry Medvedev warned on Tuesday that Russia had the right to use nuclear weapons against Ukraine.",
+     {("RUSGOV", "UKR", "130")}),
+    # an event noun that only might happen is no event
+    ("Analysts said an American military strike on Afghanistan could destabilise the government.", set()),
+    # rejecting an assertion negates the asserted event; it is no rejection of its maker
+    ("The Kremlin has rejected Ankara's assertion that the jet strayed into Turkish airspace.", set()),
+])
+def test_events_own_side_threats_speculated_nouns_and_assertions(extractor, text, expected):
+    assert coded(extractor, text) == expected

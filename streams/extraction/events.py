@@ -25,7 +25,7 @@ from streams.extraction.actors import Mention
 from streams.extraction.coding.arguments import Args, Arguments, implied
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
-from streams.extraction.coding.modality import Coding, Modality
+from streams.extraction.coding.modality import Coding, Flags, Modality
 from streams.extraction.coding.overrides import Overrides, family_code
 from streams.extraction.coding.tables import CoderTables, load_coder_tables
 from streams.extraction.coding.triggers import TriggerFinder
@@ -118,11 +118,9 @@ class EventCoder:
         conditional = flags.hypothetical or (flags.speculative and not self.modality.same_speaker(
             ctx, flags.reporter, pairs[0][0]))
         st = Coding(governed or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
-        if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed:
-            if self.overrides.broke_down(trigger, entry):
-                st.code = "164"  # "talks between X and Y broke down"
-            elif self.modality.due_to(trigger, flags):
-                st.intent = True  # "talks are due to resume"
+        if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed \
+                and not self._event_noun_subject(trigger, entry, st, flags):
+            return []
         self.modality.refusal_and_tense(ctx, st, flags, trigger, entry, governed, inner, pairs[0][0])
         if entry.pos == "VERB" and (st.code[:2] == "19" or st.code in ("180", "182")) and not governed:
             # "a roadside bomb hit a convoy", "a suicide bomber killed 30 people": the bombing is the attack
@@ -161,6 +159,17 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _event_noun_subject(self, trigger: Token, entry: Trigger, st: Coding, flags: Flags) -> bool:
+        """An event noun that is the subject of its clause (False: no event)."""
+        w = self.tables.words
+        if any(a.dep_ == "aux" and a.lower_ in w.modals and a.lower_ not in w.future for a in trigger.head.children):
+            return False  # "a US strike on Afghanistan could destabilise ...": an event that might happen
+        if self.overrides.broke_down(trigger, entry):
+            st.code = "164"  # "talks between X and Y broke down"
+        elif self.modality.due_to(trigger, flags):
+            st.intent = True  # "talks are due to resume"
+        return True
 
     @staticmethod
     def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:

@@ -566,6 +566,9 @@ class Arguments:
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if entry.code[:2] == "13" and a.sources and a.targets and all(
+                t.country and t.country == src.country for t in a.targets for src in a.sources):
+            a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
         if a.sources and entry.code[:2] == "14" and not governed:
             a.aim_clauses = self.protest_clauses(trigger)
@@ -725,6 +728,21 @@ class Arguments:
                     or self.fallback_targets(ctx, c, sources)
                 if targets:
                     return targets
+        return []
+
+    def threatened_party(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"Medvedev warned that Russia had the right to use nuclear weapons against Ukraine": a threat whose
+        clause names the speaker's own side is made against the actor of its against- or on-phrase."""
+        countries = {m.country for m in sources}
+        for c in trigger.children:
+            if c.dep_ not in ("ccomp", "xcomp"):
+                continue
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("against", "on"):
+                    found = [m for p in t.children if p.dep_ == "pobj" for m in self.actors(ctx, p, ctx.places)
+                             if m.country not in countries]
+                    if found:
+                        return found
         return []
 
     def event_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
