@@ -878,3 +878,13 @@ def test_events_resignations_and_currencies(extractor, text, expected):
 ])
 def test_events_own_side_threats_speculated_nouns_and_assertions(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # nuclear tests exploded or set off; a headline verb after a plural subject is reparsed too
+    ("France explodes nuclear device at Mururoa", {("FRA", None, "150")}),
+    ("India sets off three underground nuclear tests", {("IND", None, "150")}),
+    ("U.S. missiles strike camps in Afghanistan", {("USAMIL", "AFG", "195")}),
+])
+def test_events_tests_and_plural_headline_subjects(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -314,7 +314,9 @@ class SelectiveParser:
             return doc
         words = [t.text for t in doc]
         for t in doc[1:]:
-            past = self.headline_verbs.get(t.lower_)
+            # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps")
+            past = self.headline_verbs.get(t.lower_) or (
+                self.headline_verbs.get(f"={t.lower_}") if doc[t.i - 1].tag_ in ("NNS", "NNPS") else None)
             if past is not None and t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
                 words[t.i] = past
                 break

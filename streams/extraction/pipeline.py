@@ -34,7 +34,8 @@ def event_id(article_id: str, ev: CodedEvent) -> str:
 
 def headline_verbs(lex: Lexicon) -> dict[str, str]:
     """The third-person form of every verb of the lexicon and the open dictionary, mapped to its past
-    tense ("sinks" -> "sank"): a headline's present-tense verb is reparsed in the past tense."""
+    tense ("sinks" -> "sank"), and the plain form under "=" ("=sink"): a headline's present-tense verb is
+    reparsed in the past tense."""
     forms: dict[str, tuple[str, ...]] = {}
     for v in load_verbs():
         if not v.pattern and v.verb.isalpha():
@@ -42,7 +43,9 @@ def headline_verbs(lex: Lexicon) -> dict[str, str]:
     for lemma, pos in lex.triggers:
         if pos == "VERB" and lemma.split()[0].isalpha():
             forms.setdefault(lemma.split()[0], ())
-    return {third_person(lemma): past_tense(lemma, f) for lemma, f in forms.items()}
+    third = {third_person(lemma): past_tense(lemma, f) for lemma, f in forms.items()}
+    # the plain form, after a plural subject, under "=" ("=strike": "U.S. missiles strike camps")
+    return third | {f"={lemma}": past_tense(lemma, f) for lemma, f in forms.items()}
 
 
 class Extractor:
