@@ -888,3 +888,16 @@ def test_events_own_side_threats_speculated_nouns_and_assertions(extractor, text
 ])
 def test_events_tests_and_plural_headline_subjects(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "pro-Russian" is a stance, not a nationality: separatists are of the place they fight in
+    ("Pro-Russian separatists attacked Ukrainian troops near Donetsk.", {("UKRSEP", "UKRMIL", "190")}),
+    # the parties of a demanded ceasefire are the targets of the demand
+    ("The U.N. Security Council on Monday demanded an immediate ceasefire between Israel and Hamas.",
+     {("IGOUNO", "ISR", "107"), ("IGOUNO", "PSEREBHMS", "107")}),
+    # a body suspending a member state
+    ("Arab League suspends Syria over crackdown on protests", {("IGOARL", "SYR", "160")}),
+])
+def test_events_stances_demanded_ceasefires_and_suspensions(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -141,13 +141,13 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
-CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS"}
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
-PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS"}
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", "SEP"}
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
-ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS"})
+ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
@@ -426,6 +426,9 @@ class ActorResolver:
         """A country, demonym or capital: a descriptor's country, a country actor, or a place."""
         root = span.root
         iso3 = code[:3]
+        if kind == "demonym" and span.start >= 2 and doc[span.start - 1].text == "-" \
+                and doc[span.start - 2].lower_ in ("pro", "anti"):
+            return  # "pro-Russian separatists in Ukraine": a stance, not a nationality
         described = self._described(root, span)
         if described is None and root.dep_ == "conj" and root.head.i < root.i:
             # "Armenian and Azerbaijani negotiators": the second demonym shares the first one's noun

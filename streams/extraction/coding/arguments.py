@@ -698,6 +698,12 @@ class Arguments:
             targets = self.rejecter(ctx, trigger, sources)
             if targets:
                 return targets
+        if entry.code[:2] in ("02", "10") and entry.pos == "VERB":
+            # "demanded an immediate ceasefire between Israel and Hamas": the parties of the thing demanded
+            targets = [m for c in trigger.children if c.dep_ in ("dobj", "obj")
+                       for b in self.prep_objects(c, "between") for m in self.actors(ctx, b) if m not in sources]
+            if targets:
+                return targets
         if entry.pos == "NOUN":
             targets = self._noun_targets(ctx, trigger, entry, sources)
             if targets:
