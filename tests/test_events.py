@@ -901,3 +901,16 @@ def test_events_tests_and_plural_headline_subjects(extractor, text, expected):
 ])
 def test_events_stances_demanded_ceasefires_and_suspensions(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # killings done in or with a bombing are that bombing (183x)
+    ("Taliban insurgents killed eight American soldiers with a car bomb.", {("AFGREBTAL", "USAMIL", "183")}),
+    # property destroyed by aircraft is an air strike
+    ("Israeli jets destroy Iraqi nuclear reactor near Baghdad", {("ISRMIL", "IRQ", "195")}),
+    # opening fire on a leader is an attempt on their life; police beating protesters repress them
+    ("A gunman opened fire on President Ronald Reagan at a rally on Saturday.", {("USAUAF", "USAGOV", "185")}),
+    ("Riot police beat protesters with batons in Yangon.", {("MMRCOP", "MMRCVL", "175")}),
+])
+def test_events_bombings_air_strikes_attempts_and_beatings(extractor, text, expected):
+    assert coded(extractor, text) == expected

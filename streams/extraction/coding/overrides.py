@@ -57,11 +57,17 @@ class Overrides:
 
     @staticmethod
     def bombing_type(ctx: DocContext, trigger: Token, code: str) -> str:
-        """'a roadside bomb hit', 'a suicide bomber struck': the bombing type of the attack's subject."""
+        """'a roadside bomb hit', 'a suicide bomber struck': the bombing type of the attack's subject, or of
+        the attack it was done in ("killed eight soldiers in two roadside bomb attacks")."""
         for c in trigger.children:
             sub = ctx.entries.get(c.i)
             if c.dep_ == "nsubj" and sub is not None and sub.code.startswith("183"):
                 code = sub.code
+            if c.dep_ == "prep" and c.lower_ in ("in", "with", "by"):
+                for p in c.children:
+                    kinds = [ctx.entries[m.i].code for m in [p, *p.lefts] if m.i in ctx.entries]
+                    if p.dep_ == "pobj" and any(k.startswith("183") for k in kinds):
+                        code = next(k for k in kinds if k.startswith("183"))
         return code
 
     def protest_aim(self, code: str, clauses: list[Token]) -> str:
@@ -92,8 +98,9 @@ class Overrides:
     def instrument_code(self, ctx: DocContext, code: str, s: Mention, trigger: Token | None = None) -> str:
         """An attack (190, or a bare strike coded 195) whose source or with-phrase names its weapon
         takes the weapon's code: aircraft, missiles and drones are aerial weapons (195), tanks and
-        artillery fight with artillery (194)."""
-        if code not in ("190", "195"):
+        artillery fight with artillery (194). Property destroyed by them (1712: "Israeli jets destroyed
+        the reactor") is the same attack."""
+        if code not in ("190", "195", "1712"):
             return code
         weapons = [ctx.doc[s.root].lemma_.lower()]
         if trigger is not None:  # "struck Kharkiv with artillery"
