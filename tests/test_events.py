@@ -914,3 +914,9 @@ def test_events_stances_demanded_ceasefires_and_suspensions(extractor, text, exp
 ])
 def test_events_bombings_air_strikes_attempts_and_beatings(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_a_subject_hung_in_the_dateline(extractor):
+    # the parser makes the dateline the subject and the real subject an apposition of its date
+    text = "UNITED NATIONS, March 25 - The U.N. Security Council on Monday demanded an immediate ceasefire between Israel and Hamas."
+    assert coded(extractor, text) == {("IGOUNO", "ISR", "107"), ("IGOUNO", "PSEREBHMS", "107")}

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from streams.extraction.actors import Mention
 from streams.extraction.coding.chain import chain
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
+from streams.extraction.places import DATELINE
 
 SUBJ = ("nsubj", "csubj")
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
@@ -40,6 +41,12 @@ class Args:
     targets: list[Mention] = field(default_factory=list)
     between: list[Mention] = field(default_factory=list)
     aim_clauses: list[Token] = field(default_factory=list)
+
+
+def dateline_end(doc: Doc) -> int:
+    """The character offset where the article's dateline ends (0: it has none)."""
+    m = DATELINE.match(doc[:40].text)
+    return m.end() if m else 0
 
 
 def misparsed_conjuncts(token: Token) -> list[Token]:
@@ -209,6 +216,12 @@ class Arguments:
                 if c.i == c.sent.start and c.text.isupper() and len(c.text) > 2:
                     # "ISTANBUL, March 29 - Russian negotiators held talks": a dateline parsed as the subject
                     c = next((a for a in c.children if a.dep_ == "appos"), c)
+                elif c.sent.start == 0 and c.text.isupper() and len(c.text) > 2:
+                    # "UNITED NATIONS, March 25 - The Security Council demanded": the subject hangs in the
+                    # dateline as an apposition of its date
+                    end = dateline_end(c.doc)
+                    if end and c.idx < end:
+                        c = next((a for a in c.doc if a.idx >= end and a.dep_ == "appos" and a.head.idx < end), c)
                 if c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
                     head = ctrl.head
                     if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in ctx.entries \
