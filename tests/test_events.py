@@ -920,3 +920,15 @@ def test_events_a_subject_hung_in_the_dateline(extractor):
     # the parser makes the dateline the subject and the real subject an apposition of its date
     text = "UNITED NATIONS, March 25 - The U.N. Security Council on Monday demanded an immediate ceasefire between Israel and Hamas."
     assert coded(extractor, text) == {("IGOUNO", "ISR", "107"), ("IGOUNO", "PSEREBHMS", "107")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city named before a facility is a place; a claim of responsibility targets the country hit
+    ("Islamic State claimed responsibility for suicide bombings at Brussels airport on Tuesday.", {("IMGISL", "BEL", "015")}),
+    # who holds a place is no actor of the sentence
+    ("Saudi Arabia flew 35 tonnes of food to the government-held city of Aleppo on Tuesday.", {("SAU", "SYR", "073")}),
+    # one's own troops pulled back are no target
+    ("President Donald Trump pulled U.S. troops back from the border.", set()),
+])
+def test_events_facilities_held_places_and_own_troops(extractor, text, expected):
+    assert coded(extractor, text) == expected

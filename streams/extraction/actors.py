@@ -119,6 +119,12 @@ MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokes
 ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair", "director", "secretary", "president",
                                                "envoy", "negotiator", "delegation", "fighter", "militant", "gunman",
                                                "guerrilla", "secretary-general", "founder", "emir", "prosecutor"})
+# places in a city named by it ("Brussels airport", "the Moscow metro"): the city is then a place, not its government
+FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
+                            "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
+                            "marathon", "bridge", "railway", "train", "bus", "underground", "cafe", "restaurant"})
+CONTROL_PARTICIPLES = frozenset({"held", "controlled", "run", "occupied", "backed", "allied", "linked", "affiliated",
+                                 "aligned", "owned", "funded", "sponsored"})
 CURRENCY_NOUNS = frozenset({"dollar", "pound", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "peso", "franc", "mark",
                             "lira", "real", "rand", "dinar", "riyal", "rial", "won", "shekel", "hryvnia", "krona", "krone",
                             "naira", "shilling", "ringgit", "baht", "dong", "zloty", "forint", "lev", "leu", "currency"})
@@ -487,6 +493,12 @@ class ActorResolver:
                     covered: set[int]) -> None:
         """An organisation, metonym or armed group; it acts through its members ("Hezbollah fighters")."""
         root = span.root
+        if kind == "metonym" and self._is_place(root) and len(span) == 1:
+            # "suicide bombings at Brussels airport": the city, a place, not the body
+            place = self.resolve_place(span.text) if self.resolve_place is not None else None
+            if place is not None and place.country:
+                mentions[root.i] = self._make(doc, span.start, span.end, root.i, place.country, place.name, "place")
+            return
         if kind == "metonym" and root.i in mentions and mentions[root.i].kind == "descriptor":
             return  # "Brazil's Supreme Court": the owner named beside it wins over the metonym's default country
         code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
@@ -559,6 +571,8 @@ class ActorResolver:
             token = doc[i]
             if token.i in mentions or token.i in covered:
                 continue
+            if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in CONTROL_PARTICIPLES:
+                continue  # "the government-held city of Aleppo": who holds a place, not an actor of the sentence
             if token.lemma_.lower() in HOSTAGE_NOUNS and any(c.dep_ == "compound" and c.i in mentions for c in token.lefts):
                 continue  # "took two Israeli soldiers hostage", parsed as a compound: the soldiers are the actor
             role = self.role_of(token)
@@ -715,4 +729,6 @@ class ActorResolver:
     def _is_place(token: Token) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PART_NOUNS:
             return True  # "martial law in parts of Beijing", "the outskirts of Kyiv": a place, not the government
+        if token.dep_ == "compound" and token.head.lemma_.lower() in FACILITY_NOUNS:
+            return True  # "bombings at Brussels airport", "the Moscow metro": a place
         return token.dep_ == "pobj" and token.head.lower_ in NOT_ACTOR_PREPS

@@ -729,6 +729,13 @@ class Arguments:
             targets = self.event_antecedent(ctx, trigger, sources)
             if targets:
                 return targets
+        if entry.code == "015":
+            # "claimed responsibility for suicide bombings at Brussels airport": the country of the place hit
+            claimed = self.prep_objects(trigger, "for") + [
+                p for c in trigger.children if c.dep_ in ("dobj", "obj") for p in self.prep_objects(c, "for")]
+            targets = [ctx.places[t.i] for p in claimed for t in p.subtree if t.i in ctx.places]
+            if targets:
+                return targets[:1]
         if entry.code[:2] == "13" and entry.pos == "VERB" and inner is None:
             targets = self.threatened_targets(ctx, trigger, sources)
             if targets:

@@ -157,6 +157,9 @@ class Overrides:
         """The code and target of one source / target pair (None: the pair is no event)."""
         if code == "042" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
             return None  # returning home is not a visit
+        if code == "0874" and t is not None and t.country == s.country and t.role in ("MIL", "COP", None) \
+                and t.kind in ("descriptor", "context", "demonym"):
+            t = None  # "Trump pulled U.S. troops back from the border": one's own troops are not a target
         if code == "0831" and t is not None and t.country == s.country and t.role in ("GOV", "ELI", None) \
                 and s.role in ("GOV", "ELI", None):
             return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
