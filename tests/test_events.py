@@ -932,3 +932,16 @@ def test_events_a_subject_hung_in_the_dateline(extractor):
 ])
 def test_events_facilities_held_places_and_own_troops(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name hung on a headline verb as a compound is its subject; contacts severed
+    ("Israel severs contacts with Hamas after suicide attacks", {("ISR", "PSEREBHMS", "161")}),
+    # a candidate named with the title is the opposition
+    ("Colombian rebels kidnap presidential candidate Ingrid Betancourt", {("COLREB", "COLOPP", "181")}),
+    # intelligence passed; oil bought from a country its demonym names
+    ("Pakistan has begun passing intelligence on the training camps to the United States.", {("PAK", "USA", "064")}),
+    ("Indian refiners bought a record volume of Russian crude in May.", {("INDBUS", "RUS", "061")}),
+])
+def test_events_headline_subjects_candidates_intelligence_and_trade(extractor, text, expected):
+    assert coded(extractor, text) == expected

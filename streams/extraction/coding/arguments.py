@@ -244,7 +244,12 @@ class Arguments:
 
     def _implicit_subject(self, ctrl: Token, verb: Token) -> tuple[Token | None, bool]:
         """The actor of a verb without a subject: the noun a relative or participle clause describes,
-        the object of the governing verb."""
+        the object of the governing verb, or a name the parser hung on the verb as a compound (a
+        headline: "Israel severs contacts with Arafat")."""
+        if ctrl.pos_ == "VERB" and ctrl.dep_ == "ROOT":
+            named = [c for c in ctrl.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                return named[-1], False
         if ctrl.dep_ == "relcl":
             return ctrl.head, False
         if ctrl.dep_ == "acl" and ctrl.head.pos_ in ("NOUN", "PROPN"):
