@@ -945,3 +945,9 @@ def test_events_facilities_held_places_and_own_troops(extractor, text, expected)
 ])
 def test_events_headline_subjects_candidates_intelligence_and_trade(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_a_coordinated_verbal_act_is_said_to_the_one_acted_on_before(extractor):
+    # "telephoned X and expressed his condolences": the condolences go to the one called
+    text = "The Greek foreign minister telephoned his Turkish counterpart and expressed his condolences."
+    assert coded(extractor, text) == {("GRCGOV", "TURGOV", "041"), ("TURGOV", "GRCGOV", "041"), ("GRCGOV", "TURGOV", "018")}

@@ -23,6 +23,8 @@ SUBJ = ("nsubj", "csubj")
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
+# verbal acts whose addressee, when they have none, is the one the coordinated verb before them acts on
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "05"})
 # the families of acts a later definite noun refers back to ("condemned the attack", "rejected the
 # demand"), and those determiners
 ANTECEDENT_FAMILIES = (frozenset({"17", "18", "19", "20"}), frozenset({"02", "10"}))
@@ -745,7 +747,14 @@ class Arguments:
             targets = self.threatened_targets(ctx, trigger, sources)
             if targets:
                 return targets
-        return self._inner_targets(ctx, inner)
+        targets = self._inner_targets(ctx, inner)
+        head_entry = ctx.entries.get(trigger.head.i)
+        if not targets and entry.pos == "VERB" and entry.code[:2] in SPOKEN_ROOTS and trigger.dep_ == "conj" \
+                and trigger.head.pos_ == "VERB" and (head_entry is None or head_entry.code[:2] != entry.code[:2]):
+            # "telephoned his Turkish counterpart and expressed his condolences": said to the one called
+            targets = [m for c in trigger.head.children if c.dep_ in ("dobj", "obj", "dative")
+                       for m in self.actors(ctx, c) if m not in sources]
+        return targets
 
     def purpose_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"Police used tear gas to disperse protesters": force used for a purpose is used on the object of
