@@ -951,3 +951,9 @@ def test_events_a_coordinated_verbal_act_is_said_to_the_one_acted_on_before(extr
     # "telephoned X and expressed his condolences": the condolences go to the one called
     text = "The Greek foreign minister telephoned his Turkish counterpart and expressed his condolences."
     assert coded(extractor, text) == {("GRCGOV", "TURGOV", "041"), ("TURGOV", "GRCGOV", "041"), ("GRCGOV", "TURGOV", "018")}
+
+
+def test_events_a_team_of_a_body_s_inspectors(extractor):
+    # "a team of inspectors from the IAEA": a group noun passes on to its of-phrase, the inspectors to their body
+    text = "North Korea allowed a team of inspectors from the International Atomic Energy Agency into its nuclear facilities."
+    assert coded(extractor, text) == {("PRK", "IGOIAE", "0862")}

@@ -118,7 +118,9 @@ MODIFIED_HEADS = frozenset({"leader", "chief", "commander", "spokesman", "spokes
 # the people of a body named in an of- or from-phrase, who act for it ("the leader of Boko Haram")
 ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair", "director", "secretary", "president",
                                                "envoy", "negotiator", "delegation", "fighter", "militant", "gunman",
-                                               "guerrilla", "secretary-general", "founder", "emir", "prosecutor"})
+                                               "guerrilla", "secretary-general", "founder", "emir", "prosecutor",
+                                               "inspector", "monitor", "observer", "peacekeeper", "investigator",
+                                               "expert", "team", "mission"})
 # places in a city named by it ("Brussels airport", "the Moscow metro"): the city is then a place, not its government
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
