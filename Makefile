@@ -54,7 +54,7 @@ unit: install
 	$(BIN)/pytest -q -m "not integration and not browser" $(PYTEST_ARGS)
 
 evaluate: install
-	$(BIN)/geoevents evaluate tests/gold/dev.jsonl tests/gold/blind.jsonl --plot docs/reliability-diagram.png
+	$(BIN)/geoevents evaluate tests/gold/dev.jsonl tests/gold/dev-news.jsonl tests/gold/dev-wire.jsonl tests/gold/blind.jsonl --plot docs/reliability-diagram.png
 
 bench: install kafka
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
