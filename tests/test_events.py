@@ -957,3 +957,12 @@ def test_events_a_team_of_a_body_s_inspectors(extractor):
     # "a team of inspectors from the IAEA": a group noun passes on to its of-phrase, the inspectors to their body
     text = "North Korea allowed a team of inspectors from the International Atomic Energy Agency into its nuclear facilities."
     assert coded(extractor, text) == {("PRK", "IGOIAE", "0862")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the mediator or proposer accepted is named in a by- or from-phrase of the thing accepted
+    ("Sudan accepted mediation by Kenya.", {("SDN", "KEN", "038")}),
+    ("Hamas accepted a ceasefire proposal from Egypt.", {("PSEREBHMS", "EGY", "019")}),
+])
+def test_events_accepting_mediation_or_a_proposal(extractor, text, expected):
+    assert coded(extractor, text) == expected
