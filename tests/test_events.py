@@ -966,3 +966,12 @@ def test_events_a_team_of_a_body_s_inspectors(extractor):
 ])
 def test_events_accepting_mediation_or_a_proposal(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X said Y was responsible for ...": an accusation by the speaker; a duty is none
+    ("Kyiv said Moscow was responsible for the blast.", {("UKRGOV", "RUSGOV", "112")}),
+    ("Putin is responsible for the economy.", set()),
+])
+def test_events_said_to_be_responsible(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -572,6 +572,11 @@ class Arguments:
             a.sources = self.actors(ctx, subj)
             a.targets = self.find_targets(ctx, trigger, entry) or [
                 m for c in purpose_head.children if c.dep_ in ("dobj", "obj") for m in self.actors(ctx, c)]
+        elif entry.pos == "ADJ" and entry.code.startswith("112"):
+            # "Biden said Putin was responsible for the death": the speaker accuses the one held responsible;
+            # "Putin is responsible for the economy" is no accusation
+            if not self._said_responsible(ctx, a, trigger):
+                return None
         elif entry.pos in ("VERB", "ADJ"):
             self._verb_args(ctx, a, trigger, entry)
         elif trigger.dep_ == "compound":
@@ -595,6 +600,19 @@ class Arguments:
             if not a.targets and not a.between:
                 a.targets = self.protest_target(ctx, a.aim_clauses, a.sources)
         return a
+
+    def _said_responsible(self, ctx: DocContext, a: Args, trigger: Token) -> bool:
+        """"X said Y was responsible for ...": an accusation by the speaker (X) of the one held
+        responsible (Y), when the clause is the object of a reporting verb."""
+        copula = trigger.head
+        if trigger.dep_ != "acomp" or copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.lex.modal_words("report"):
+            return False
+        speakers = self.subject_actors(ctx, copula.head)
+        held = [m for c in copula.children if c.dep_ in SUBJ for m in self.actors(ctx, c)]
+        if not speakers or not held:
+            return False
+        a.sources, a.targets = speakers, [m for m in held if m not in speakers]
+        return bool(a.targets)
 
     def _verb_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         subj, passive = self.subject(ctx, trigger)
