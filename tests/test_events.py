@@ -975,3 +975,12 @@ def test_events_accepting_mediation_or_a_proposal(extractor, text, expected):
 ])
 def test_events_said_to_be_responsible(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # military advisers sent are military aid (stated, an intent); the act they are sent to help with is no event
+    ("The Reagan administration said on Monday that it would send 20 more military advisers to El Salvador "
+     "to help the ruling junta fight leftist guerrillas.", {("USAGOV", "SLV", "0332")}),
+])
+def test_events_advisers_sent_and_acts_helped_with(extractor, text, expected):
+    assert coded(extractor, text) == expected

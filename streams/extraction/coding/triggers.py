@@ -350,6 +350,12 @@ class TriggerFinder:
 
     def _consume_purpose_verbs(self, ctx: DocContext) -> None:
         entries, consumed = ctx.entries, ctx.consumed
+        for tok in ctx.doc:
+            # "sent advisers to help the junta fight leftist guerrillas": the act helped with is a purpose
+            if tok.lemma_.lower() == "help" and tok.dep_ in ("advcl", "xcomp", "acl") \
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children):
+                consumed.update(t.i for t in tok.subtree if t.i in entries and t.i != tok.i
+                                and entries[t.i].code[:2] not in ("02", "10"))
         for i in sorted(entries):
             tok = ctx.doc[i]
             if i in consumed or tok.pos_ not in ("VERB", "AUX") or entries[i].code[:2] in ("02", "10", "12", "13") \
