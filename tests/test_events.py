@@ -984,3 +984,9 @@ def test_events_said_to_be_responsible(extractor, text, expected):
 ])
 def test_events_advisers_sent_and_acts_helped_with(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_a_religious_community_is_of_the_place_it_is_in(extractor):
+    # "Moslems", "Kurds", "Hutus": civilians of the country of the place, not a nationality
+    assert coded(extractor, "Serb forces were conducting ethnic cleansing against Moslems in northern Bosnia.") == {
+        ("SRBMIL", "BIHCVL", "203")}
