@@ -54,8 +54,11 @@ class Cluster:
     """Three KRaft nodes on loopback; node i listens on ports[i] and its controller on controller_ports[i]."""
 
     def __init__(self, root: Path, nodes: int = NODES, heap: str = "512m") -> None:
-        self.ports = [free_port() for _ in range(nodes)]
-        self.controller_ports = [free_port() for _ in range(nodes)]
+        # one set of taken ports for the whole cluster: ports picked one at a time are not held until the
+        # nodes bind them, so two picks could return the same port (a node then fails to bind it)
+        taken: set[int] = set()
+        self.ports = [free_port(taken=taken) for _ in range(nodes)]
+        self.controller_ports = [free_port(taken=taken) for _ in range(nodes)]
         voters = quorum_voters(HOST, self.controller_ports)
         cid = new_cluster_id()
         self.nodes = [LocalKafka(root / f"node-{i + 1}", host=HOST, port=self.ports[i],

@@ -72,6 +72,7 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from streams.stories import key_text, story_key  # noqa: E402
+from streams.testing import free_port as testing_free_port  # noqa: E402
 
 GEOEVENTS = Path(sys.executable).parent / "geoevents"
 SAMPLES = PROJECT_DIR / "streams" / "samples" / "articles.jsonl"
@@ -92,10 +93,12 @@ def log(msg: str) -> None:
     print(f"[soak {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
+_TAKEN: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port below the ephemeral range that no other port of this run was given (streams.testing)."""
+    return testing_free_port(taken=_TAKEN)
 
 
 def port_open(port: int) -> bool:
