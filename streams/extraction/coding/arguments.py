@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.chain import chain
+from streams.extraction.coding.chain import chain, to_infinitive
 from streams.extraction.coding.context import DocContext
+from streams.extraction.coding.dictionary import DICTIONARY_NOTE
 from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
 from streams.extraction.places import DATELINE
@@ -43,6 +44,18 @@ class Args:
     targets: list[Mention] = field(default_factory=list)
     between: list[Mention] = field(default_factory=list)
     aim_clauses: list[Token] = field(default_factory=list)
+
+
+def purpose_clause(verb: Token) -> bool:
+    """A purpose clause: a "to" infinitive without its own subject ("met in Budapest to prepare a summit")."""
+    return verb.pos_ in ("VERB", "AUX") and to_infinitive(verb) \
+        and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in verb.children)
+
+
+def sentence_before(token: Token) -> Span | None:
+    """The sentence before the one a token is in (None: it is in the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
 
 
 def dateline_end(doc: Doc) -> int:
@@ -421,12 +434,10 @@ class Arguments:
         """"Moussa flew to Damascus. He accused Israel ...": a pronoun that opens its sentence refers to
         the subject of the sentence before, when that subject agrees with it (a person for "he" and
         "she"; a country, body or group for "it"; several or a group for "they")."""
-        sents = list(ctx.doc.sents)
-        k = next((i for i, s in enumerate(sents) if s.start <= pron.i < s.end), 0)
-        if k == 0:
+        before = sentence_before(pron)
+        if before is None:
             return []
-        root = sents[k - 1].root
-        subj, passive = self.subject(ctx, root)
+        subj, passive = self.subject(ctx, before.root)
         found = [] if passive or subj is None else self.actors(ctx, subj)
         word = pron.lower_
         if word in ("he", "she"):
@@ -538,7 +549,7 @@ class Arguments:
             light = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
             kids += [c for c in light.children if c.dep_ in ("advcl", "xcomp")]
         for c in kids:
-            if c.dep_ in ("advcl", "xcomp") and (any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+            if c.dep_ in ("advcl", "xcomp") and (to_infinitive(c)
                                                  or c.tag_ == "VBG" and not any(g.dep_ in SUBJ for g in c.children)):
                 out.append(c)  # "to demand early elections", "demanding the resignation of ..."
             elif c.dep_ == "prep" and c.lower_ in ("against", "over"):
@@ -778,9 +789,7 @@ class Arguments:
         """"Police used tear gas to disperse protesters": force used for a purpose is used on the object of
         the purpose clause ("to" + verb without its own subject)."""
         for c in trigger.children:
-            if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX") \
-                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) \
-                    and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in c.children):
+            if c.dep_ in ("advcl", "xcomp") and purpose_clause(c):
                 entry = ctx.entries.get(c.i)
                 targets = (self.find_targets(ctx, c, entry) if entry is not None else []) \
                     or self.fallback_targets(ctx, c, sources)
@@ -821,9 +830,8 @@ class Arguments:
                     or not any(d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS for d in n.children) \
                     or any(d.dep_ == "poss" for d in n.children) or self.prep_objects(n, "by") or self.prep_objects(n, "of"):
                 continue
-            sents = list(ctx.doc.sents)
-            k = next(i for i, s in enumerate(sents) if s.start <= n.i < s.end)
-            first = sents[max(k - 1, 0)].start
+            before = sentence_before(n)
+            first = before.start if before is not None else n.sent.start
             for j in sorted((j for j in ctx.entries if first <= j < n.i and j != trigger.i), reverse=True):
                 verb = ctx.doc[j]
                 if verb.pos_ == "VERB" and ctx.entries[j].code[:2] in family:
@@ -837,9 +845,8 @@ class Arguments:
         made against the actor that act is done to (the object of the "to" clause). A verb of the open
         dictionary is no lexicon event here: it has no threat code of its own."""
         for c in trigger.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") \
-                    and (c.i not in ctx.entries or ctx.entries[c.i].notes.startswith("verbs.tsv")) \
-                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and to_infinitive(c) \
+                    and (c.i not in ctx.entries or ctx.entries[c.i].notes.startswith(DICTIONARY_NOTE)):
                 targets = self.fallback_targets(ctx, c, sources)
                 if targets:
                     return targets

@@ -15,7 +15,8 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from streams.extraction.actors import WordFilter
-from streams.extraction.coding.arguments import SUBJ, Arguments
+from streams.extraction.coding.arguments import Arguments, purpose_clause
+from streams.extraction.coding.chain import to_infinitive
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.overrides import ATTACK_ROOTS, intent_code
@@ -352,8 +353,7 @@ class TriggerFinder:
         entries, consumed = ctx.entries, ctx.consumed
         for tok in ctx.doc:
             # "sent advisers to help the junta fight leftist guerrillas": the act helped with is a purpose
-            if tok.lemma_.lower() == "help" and tok.dep_ in ("advcl", "xcomp", "acl") \
-                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children):
+            if tok.lemma_.lower() == "help" and tok.dep_ in ("advcl", "xcomp", "acl") and to_infinitive(tok):
                 consumed.update(t.i for t in tok.subtree if t.i in entries and t.i != tok.i
                                 and entries[t.i].code[:2] not in ("02", "10"))
         for i in sorted(entries):
@@ -363,9 +363,7 @@ class TriggerFinder:
                 continue
             for c in tok.children:
                 # "met in Budapest to prepare for a possible summit": a purpose verb that is no event itself
-                if c.dep_ == "advcl" and c.i not in entries and c.pos_ in ("VERB", "AUX") \
-                        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) \
-                        and not any(a.dep_ in (*SUBJ, "nsubjpass") for a in c.children):
+                if c.dep_ == "advcl" and c.i not in entries and purpose_clause(c):
                     consumed.update(t.i for t in c.subtree if t.i in entries and entries[t.i].code[:2] not in ("02", "10"))
 
     def stop_practice(self, tok: Token) -> Token | None:
@@ -380,11 +378,7 @@ class TriggerFinder:
     def purpose_head(self, ctx: DocContext, tok: Token) -> Token | None:
         """The event verb a purpose clause ("to + verb" without its own subject) belongs to."""
         entries, consumed = ctx.entries, ctx.consumed
-        if tok.dep_ not in ("advcl", "xcomp") or tok.pos_ not in ("VERB", "AUX") or tok.i in consumed:
-            return None
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-            return None
-        if any(c.dep_ in (*SUBJ, "nsubjpass") for c in tok.children):
+        if tok.dep_ not in ("advcl", "xcomp") or tok.i in consumed or not purpose_clause(tok):
             return None
         head = tok.head
         if head.i != tok.i and head.i not in entries and head.pos_ in ("VERB", "AUX"):
