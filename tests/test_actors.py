@@ -66,6 +66,12 @@ def test_actors_surname_needs_context(extractor):
     ("NATO opened a new command centre.", "IGONAT"),
     ("The IAEA sent inspectors.", "IGOIAE"),
     ("The UN Security Council met on Friday.", "IGOUNO"),
+    # the descriptions wire copy uses for a body
+    ("The West African bloc gave the junta one week.", "IGOWAS"),
+    ("The 27-nation bloc agreed new sanctions.", "IGOEEC"),
+    ("The Western military alliance sent more jets.", "IGONAT"),
+    ("The Commonwealth suspended Fiji.", "IGOCWN"),
+    ("The Commonwealth of Independent States met in Minsk.", "IGOCIS"),
 ])
 def test_actors_igos(extractor, text, code):
     assert code in codes(extractor, text).values()

@@ -210,3 +210,5 @@ def test_past_tense_and_third_person_forms():
     assert [third_person(v) for v in ("sink", "veto", "deny", "issue", "push")] == ["sinks", "vetoes", "denies", "issues", "pushes"]
     assert past_tense("strike", ("strikes", "struck", "striking")) == "struck"
     assert [past_tense(v) for v in ("issue", "deny", "veto", "play")] == ["issued", "denied", "vetoed", "played"]
+    # irregular verbs whose past is the plain form, and doubled final consonants
+    assert [past_tense(v) for v in ("cut", "hit", "ban", "stop", "expel")] == ["cut", "hit", "banned", "stopped", "expelled"]

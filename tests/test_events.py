@@ -990,3 +990,23 @@ def test_events_a_religious_community_is_of_the_place_it_is_in(extractor):
     # "Moslems", "Kurds", "Hutus": civilians of the country of the place, not a nationality
     assert coded(extractor, "Serb forces were conducting ethnic cleansing against Moslems in northern Bosnia.") == {
         ("SRBMIL", "BIHCVL", "203")}
+
+
+def test_events_headline_second_verb_after_and(extractor):
+    # a second verb of a headline after "and", which the parser hangs on the first verb's object
+    for text, expected in [("Milosevic concedes defeat and congratulates Kostunica", ("SRBGOV", "SRB", "051")),
+                           ("Turkey closes border and expels Syrian diplomats", ("TUR", "SYR", "161"))]:
+        out = extractor.process({"id": "t", "text": text, "published_at": "2000-10-01T00:00:00Z"})["events"]
+        assert expected in {(e["source"]["code"], e["target"]["code"][:3], e["cameo"]["code"]) for e in out if e["target"]}, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat whose act has no actor target is made against the actor of its "if" / "unless" condition,
+    # a state facing its own rebels too
+    ("Iran threatened on Tuesday to close the Strait of Hormuz if Washington imposed sanctions on its oil.",
+     {("IRN", "USAGOV", "1381")}),
+    ("Kurdish rebels threatened to attack the pipeline unless Turkish troops withdrew from the valley.",
+     {("TURREB", "TURMIL", "138")}),
+])
+def test_events_threat_against_the_party_of_its_condition(extractor, text, expected):
+    assert {x for x in coded(extractor, text) if x[2].startswith("13")} == expected

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
+from lemminflect import getInflection  # type: ignore[import-untyped]
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -39,8 +40,11 @@ def keep_hyphenated_verbs(nlp: Language, lemmas: list[str]) -> None:
 
 
 def past_tense(lemma: str, forms: Iterable[str] = ()) -> str:
-    """The past tense of a verb: an irregular form the dictionary lists ("struck" for strike, "shot"
-    for shoot), else the regular one ("vetoed", "issued", "denied")."""
+    """The past tense of a verb: LemmInflect's ("struck", "cut", "banned", "vetoed"), else an irregular
+    form the dictionary lists, else the regular one."""
+    inflected = getInflection(lemma, "VBD") if " " not in lemma else None
+    if inflected:
+        return str(inflected[0])
     regular = verb_forms(lemma)
     for f in forms:
         if f not in regular and not f.endswith(("s", "ing")) and " " not in f:
@@ -53,7 +57,10 @@ def past_tense(lemma: str, forms: Iterable[str] = ()) -> str:
 
 
 def third_person(lemma: str) -> str:
-    """"sink" -> "sinks", "veto" -> "vetoes", "deny" -> "denies"."""
+    """"sink" -> "sinks", "veto" -> "vetoes", "deny" -> "denies" (LemmInflect's, else the regular rule)."""
+    inflected = getInflection(lemma, "VBZ") if " " not in lemma else None
+    if inflected:
+        return str(inflected[0])
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ies"
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):

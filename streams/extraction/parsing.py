@@ -259,6 +259,7 @@ def ner_context(nlp: Language) -> int | None:
 
 
 HEADLINE_MAX_TOKENS = 16  # a headline is one short line without a full stop
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "night", "morning", "evening", "today", "weekend"})
 HEADLINE_END = frozenset({".", "!", "?", '"', "\u201d", "'", ":"})
 
 
@@ -309,24 +310,38 @@ class SelectiveParser:
         headline as a plural noun, and the headline has no verb. Such a headline is parsed again with
         the verb in the past tense ("sank"), which the model reads as a verb; the analysis is copied
         onto the original words (the text, and every offset, stay as written)."""
-        if not self.headline_verbs or len(doc) > HEADLINE_MAX_TOKENS or not len(doc) \
-                or doc[-1].text in HEADLINE_END or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc):
+        if not self.headline_verbs or len(doc) > HEADLINE_MAX_TOKENS or not len(doc) or doc[-1].text in HEADLINE_END:
             return doc
         words = [t.text for t in doc]
-        for t in doc[1:]:
-            # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps")
-            past = self.headline_verbs.get(t.lower_) or (
-                self.headline_verbs.get(f"={t.lower_}") if doc[t.i - 1].tag_ in ("NNS", "NNPS") else None)
-            if past is not None and t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-                words[t.i] = past
-                break
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc):
+            # "Milosevic concedes defeat and congratulates Kostunica": a second verb after "and", read as a noun
+            changed = [t.i for t in doc[2:] if t.pos_ != "VERB" and t.text.islower() and doc[t.i - 1].lower_ == "and"
+                       and t.lower_ in self.headline_verbs]
         else:
+            changed = []
+            for t in doc[1:]:
+                # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps")
+                if t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and (
+                        t.lower_ in self.headline_verbs
+                        or (doc[t.i - 1].tag_ in ("NNS", "NNPS") and f"={t.lower_}" in self.headline_verbs)):
+                    changed = [t.i]
+                    break
+        if not changed:
             return doc
+        for i in changed:
+            words[i] = self.headline_verbs.get(doc[i].lower_) or self.headline_verbs[f"={doc[i].lower_}"]
         variant = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
         for _, proc in self.nlp.pipeline:
             variant = proc(variant)
-        if not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in variant):
+        if not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in variant) or any(variant[i].pos_ != "VERB" for i in changed):
             return doc
+        for i in changed:
+            # "submarine sank Argentine cruiser": the noun after the verb, read as an adverbial noun, is its object
+            if not any(c.dep_ in ("dobj", "obj") for c in variant[i].children):
+                for c in variant[i].rights:
+                    if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS:
+                        c.dep_ = "dobj"
+                        break
         attrs = [POS, TAG, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
         out = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         arr: Any = variant.to_array(attrs)

@@ -21,6 +21,7 @@ from streams.extraction.lexicon import Lexicon, Trigger
 from streams.extraction.places import DATELINE
 
 SUBJ = ("nsubj", "csubj")
+CONDITION_MARKS = frozenset({"if", "unless"})  # the condition of a threat names the one threatened
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
@@ -96,6 +97,7 @@ class Arguments:
         self.w = words
         self.intent = lex.modal_words("intent")
         self.report = lex.modal_words("report")
+        self.threat_words = lex.modal_words("threat")
         self.plan_nouns = lex.modal_words("plan_noun")
         self.non_agent = lex.modal_words("non_agent")
         self.partner_nouns = words.relation_nouns | words.border_nouns
@@ -188,6 +190,10 @@ class Arguments:
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in self.w.manner_preps \
                     and cur.head.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head.head  # "Tokyo responded by banning": the subject of 'responded' bans
+                continue
+            if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("NOUN", "PROPN") \
+                    and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head  # "concedes defeat and congratulates Kostunica": the verb joined to an object
                 continue
             if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -602,6 +608,8 @@ class Arguments:
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
+            a.targets = self.conditional_party(ctx, trigger, a.chain, a.sources)
         if entry.code[:2] == "13" and a.sources and a.targets and all(
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
@@ -808,6 +816,31 @@ class Arguments:
                 if t.dep_ == "prep" and t.lower_ in ("against", "on"):
                     found = [m for p in t.children if p.dep_ == "pobj" for m in self.actors(ctx, p, ctx.places)
                              if m.country not in countries]
+                    if found:
+                        return found
+        return []
+
+    def _threat(self, entry: Trigger, chain: list[Token]) -> bool:
+        """A threat: a threat verb, or an act governed by one ("threatened to close the strait")."""
+        return entry.code[:2] == "13" or any(t.lemma_.lower() in self.threat_words for t in chain)
+
+    def conditional_party(self, ctx: DocContext, trigger: Token, chain: list[Token],
+                          sources: list[Mention]) -> list[Mention]:
+        """"threatened to close the Strait of Hormuz if Washington imposed sanctions": a threat whose act
+        has no actor target is made against the actor of its condition ("if" / "unless" clause)."""
+        # another country, or the state facing its own rebels ("rebels threatened ... unless the army withdrew")
+        nonstate = {"REB", "INS", "SEP", "UAF", "OPP", "CVL"}
+        countries = set() if any(m.role in nonstate for m in sources) else {m.country for m in sources}
+        codes = {m.code for m in sources}
+        for head in [trigger, *chain]:
+            for c in head.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                    subj, passive = self.subject(ctx, c)
+                    if passive or subj is None or subj.i < c.sent.start:
+                        continue
+                    found = [m for m in self.actors(ctx, subj, ctx.places) if m.country not in countries and m.code not in codes]
+                    if not found and subj.tag_ == "PRP":
+                        found = [m for m in self.antecedent(ctx, subj) if m.country not in countries and m.code not in codes]
                     if found:
                         return found
         return []
