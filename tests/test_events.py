@@ -1010,3 +1010,17 @@ def test_events_headline_second_verb_after_and(extractor):
 ])
 def test_events_threat_against_the_party_of_its_condition(extractor, text, expected):
     assert {x for x in coded(extractor, text) if x[2].startswith("13")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an investigation targets the one whose acts are investigated: the agent of the act, the subject of the
+    # charge, the possessor or the "conduct of" phrase
+    ("The UN Human Rights Council appointed a judge on Friday to investigate possible war crimes committed by Israel "
+     "and Hamas.",
+     {("IGOUNO", "ISR", "094"), ("IGOUNO", "PSEREBHMS", "094")}),
+    ("The Brazilian Congress opened an inquiry on Monday into charges that President Fernando Collor de Mello "
+     "benefited from a bribery scheme.", {("BRALEG", "BRAGOV", "090")}),
+    ("The ICC opened an investigation into the conduct of Russian troops.", {("IGOICC", "RUSMIL", "090")}),
+])
+def test_events_investigations_target_the_doer_investigated(extractor, text, expected):
+    assert {x for x in coded(extractor, text) if x[2].startswith("09")} == expected

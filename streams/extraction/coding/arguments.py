@@ -21,6 +21,7 @@ from streams.extraction.lexicon import Lexicon, Trigger
 from streams.extraction.places import DATELINE
 
 SUBJ = ("nsubj", "csubj")
+CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
 CONDITION_MARKS = frozenset({"if", "unless"})  # the condition of a threat names the one threatened
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
@@ -608,6 +609,8 @@ class Arguments:
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
+            a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
             a.targets = self.conditional_party(ctx, trigger, a.chain, a.sources)
         if entry.code[:2] == "13" and a.sources and a.targets and all(
@@ -843,6 +846,29 @@ class Arguments:
                         found = [m for m in self.antecedent(ctx, subj) if m.country not in countries and m.code not in codes]
                     if found:
                         return found
+        return []
+
+    def investigated_party(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"investigate war crimes committed by Israel", "an examination into the deportation of Rohingya by
+        Myanmar's military", "an inquiry into charges that President X benefited", "investigations into the
+        conduct of Russian troops": an investigation targets the one whose acts are investigated."""
+        codes = {m.code for m in sources}
+        heads = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + self.prep_objects(trigger, "into")
+        if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+            heads += self.prep_objects(trigger.head, "into")  # "opened an inquiry on Monday into ..."
+        for head in heads:
+            for t in head.subtree:
+                if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN"):
+                    doers = [p for p in t.children if p.dep_ == "pobj"]
+                elif t.dep_ in ("acl", "ccomp", "relcl") and t.pos_ == "VERB":
+                    doers = [c for c in t.children if c.dep_ in SUBJ]
+                elif t.dep_ == "poss" or (t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in CONDUCT_NOUNS):
+                    doers = [t] if t.dep_ == "poss" else [p for p in t.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                found = [m for d in doers for m in self.actors(ctx, d) if m.code not in codes]
+                if found:
+                    return found
         return []
 
     def event_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
