@@ -1024,3 +1024,16 @@ def test_events_threat_against_the_party_of_its_condition(extractor, text, expec
 ])
 def test_events_investigations_target_the_doer_investigated(extractor, text, expected):
     assert {x for x in coded(extractor, text) if x[2].startswith("09")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun after "in retaliation for" / "in response to" is background: coded with its own
+    # actors, without the flags of the clause (here "might")
+    ("The United States might boycott the Olympics in retaliation for the Soviet invasion of Afghanistan.",
+     {("RUS", "AFG", "192")}),
+    ("Iran might close the strait in response to the American blockade of Iranian ports.", {("USA", "IRN", "191")}),
+    # a sports word decides only inside the trigger's own phrase
+    ("Japan beat Brazil 3-2 in a friendly.", set()),
+])
+def test_events_background_after_response_nouns(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.chain import chain, to_infinitive
+from streams.extraction.coding.chain import chain, circumstance, to_infinitive
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE
 from streams.extraction.coding.tables import WordSets
@@ -720,12 +720,12 @@ class Arguments:
     def _clause_source(self, ctx: DocContext, a: Args, trigger: Token) -> None:
         """The subject of the verb an event noun is an argument of ("Iran launched strikes")."""
         head = trigger.head
-        circumstance = trigger.dep_ == "pobj" and head.lower_ in self.w.circumstance_preps
+        background = trigger.dep_ == "pobj" and circumstance(head, self.w.circumstance_preps)
         # "freed a US citizen after talks with an American envoy": the clause subject held the talks
-        partner = circumstance and trigger.lemma_.lower() in self.w.relation_nouns \
+        partner = background and trigger.lemma_.lower() in self.w.relation_nouns \
             and bool(self.prep_objects(trigger, "with"))
         if trigger.dep_ not in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") or head.i == trigger.i \
-                or not (partner or not circumstance):
+                or not (partner or not background):
             return
         while head.dep_ in ("prep", "conj") and head.head.i != head.i:
             head = head.head

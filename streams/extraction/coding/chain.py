@@ -16,12 +16,23 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+# "in response to India's tests", "in retaliation for the invasion": the event after these is background too
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction", "answer", "protest"})
+
+
+def circumstance(prep: Token, circumstance_preps: frozenset[str]) -> bool:
+    """A preposition whose object is background to the clause ("after the bombing", "in response to ...")."""
+    return prep.dep_ == "prep" and (prep.lower_ in circumstance_preps or (
+        prep.lower_ in ("to", "for", "at", "against") and prep.head.lemma_.lower() in RESPONSE_NOUNS
+        and prep.head.dep_ == "pobj" and prep.head.head.lower_ == "in"))
+
+
 def chain(trigger: Token, circumstance_preps: frozenset[str]) -> list[Token]:
     """The trigger and the words that govern it through control or complement links."""
     out = [trigger]
     cur = trigger
     for _ in range(5):
-        if cur.dep_ == "prep" and cur.lower_ in circumstance_preps and trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.pos_ in ("NOUN", "PROPN") and circumstance(cur, circumstance_preps):
             break
         purpose = cur.dep_ == "advcl" and to_infinitive(cur)
         if (cur.dep_ in CHAIN_DEPS or purpose) and cur.head.i != cur.i:  # "crossed into Angola to attack"

@@ -442,8 +442,10 @@ class TriggerFinder:
         """Readings of a trigger that are no event: a sports score, a return home, naming, a state."""
         if entry.code[:2] in PHYSICAL_ROOTS and (
                 SCORE.search(trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text)
-                or any(t.lemma_.lower() in self.w.sports_words or t.lower_ in self.w.sports_words for t in trigger.sent)):
-            return True  # a sports result: "beat Brazil 3-2", "beat France on penalties"
+                or any(t.lemma_.lower() in self.w.sports_words or t.lower_ in self.w.sports_words for t in trigger.subtree)):
+            # a sports result: "beat Brazil 3-2", "beat France on penalties"; not an event noun beside a
+            # sports word of its clause ("boycott the Olympics in retaliation for the invasion")
+            return True
         if entry.code == "042" and any(c.lower_ in self.w.home_words for c in trigger.children):
             return True  # "arrived back in Beijing": returning home is not a visit
         if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp") and c.i not in ctx.by_root or c.lower_ == "what"
