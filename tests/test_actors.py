@@ -250,3 +250,30 @@ def test_actors_vehicles_of_a_body(extractor, text, mention, code):
 ])
 def test_actors_members_of_a_named_body(extractor, text, mention, code):
     assert codes(extractor, text)[mention] == code
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # "general" after an office noun is the office, not a military rank
+    ("Ukraine's prosecutor general opened an investigation.", "Ukraine's prosecutor general", "UKRJUD"),
+    ("Russia's procurator general charged him.", "Russia's procurator general", "RUSJUD"),
+    # the members of a named group take its code ("rebels of", like "fighters from", "the leader of")
+    ("The government met the southern rebels of the Sudan People's Liberation Army.",
+     "the southern rebels of the Sudan People's Liberation Army", "SDNREB"),
+])
+def test_actors_offices_and_members_of_groups(extractor, text, mention, code):
+    assert codes(extractor, text).get(mention) == code
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a surname inside a longer name or a place name is not the office holder of that surname
+    ("The UN human rights chief, Zeid Ra'ad al-Hussein, said the army was to blame.", "Hussein"),
+    ("Police in the Port Elizabeth area detained ten students.", "Elizabeth"),
+])
+def test_actors_names_that_are_not_actors(extractor, text, absent):
+    assert not any(absent in m and c[:3] in ("IRQ", "GBR") for m, c in codes(extractor, text).items())
+
+
+def test_actors_continents_are_no_places_of_a_country(extractor):
+    # towns of the gazetteer list "Africa" and "Asia" as alternate names; the continents are meant
+    assert [extractor.places.resolve(n) for n in ("Africa", "Asia", "Latin America")] == [None, None, None]
+    assert extractor.places.resolve("Port Elizabeth").country == "ZAF"

@@ -120,7 +120,8 @@ ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair"
                                                "envoy", "negotiator", "delegation", "fighter", "militant", "gunman",
                                                "guerrilla", "secretary-general", "founder", "emir", "prosecutor",
                                                "inspector", "monitor", "observer", "peacekeeper", "investigator",
-                                               "expert", "team", "mission"})
+                                               "expert", "team", "mission", "rebel", "soldier", "troop", "force",
+                                               "unit", "faction"})
 # places in a city named by it ("Brussels airport", "the Moscow metro"): the city is then a place, not its government
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
@@ -363,7 +364,13 @@ class ActorResolver:
         return role if role in TITLE_ROLES else None
 
     def _in_longer_name(self, doc: Doc, span: Span, before: bool = True) -> bool:
-        prev = doc[span.start - 1] if span.start > 0 and before else None
+        j = span.start - 1
+        if j >= 2 and doc[j].text == "-" and doc[j - 1].lower_ in NAME_PARTICLES:
+            j -= 2  # "Zeid Ra'ad al-Hussein": the name before the particle
+        prev = doc[j] if j >= 0 and before else None
+        if prev is not None and prev.text[:1].isupper() and self.resolve_place is not None \
+                and self.resolve_place(f"{prev.text} {span.text}") is not None:
+            return True  # "Port Elizabeth", "Fort Lauderdale": a place named after someone
         after = doc[span.end] if span.end < len(doc) else None
         return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in self.titles
                    and t.ent_type_ in ("PERSON", "") and not self._known_name(doc, t.i)

