@@ -1037,3 +1037,16 @@ def test_events_investigations_target_the_doer_investigated(extractor, text, exp
 ])
 def test_events_background_after_response_nouns(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attempt on a leader's life is an attempted assassination (185), not an intent; an object pronoun
+    # refers to the nearest agreeing actor named before it
+    ("Pinochet imposed a state of siege on Sunday, hours after Chilean guerrillas tried to kill him in an ambush.",
+     ("CHLREB", "CHLGOV", "185")),
+    ("A Turkish gunman tried to assassinate the Egyptian president.", ("TURUAF", "EGYGOV", "185")),
+    ("Iraq barred American members of United Nations inspection teams and accused them of spying.",
+     ("IRQ", "IGOUNO", "112")),
+])
+def test_events_attempts_on_leaders_and_object_pronouns(extractor, text, expected):
+    assert expected in {(s, t, c[:3]) for s, t, c in coded(extractor, text)}

@@ -75,6 +75,7 @@ def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
 # CAMEO roots that are interactions between two actors: without a target the event is not coded
 # (the gold data has no such event without a target); statements (01), investigations (09),
 # criticism (11), protests (14), force posture (15), coercion (17) and mass violence (20) may have none
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
 
 
@@ -127,6 +128,7 @@ class EventCoder:
             st.code = self.overrides.bombing_type(ctx, trigger, st.code)
         if conditional and (st.planned or st.code.startswith(("03", "13"))):
             return []  # a conditional or speculated plan or threat is not coded
+        attempt = self._attempt_on_leader(ctx, trigger, st, pairs)
         self.modality.plan_code(st, flags, entry, governed)
         if args.aim_clauses and st.code in ("141", "142", "143", "144", "145"):
             st.code = self.overrides.protest_aim(st.code, args.aim_clauses)
@@ -148,7 +150,7 @@ class EventCoder:
                 # "the opposition leader demanded elections": a domestic demand or appeal is addressed to
                 # the government of its country
                 t = implied(self.lex, s.country, "GOV")
-            code = self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
+            code = attempt or self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
             code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
             if not code:
                 continue
@@ -159,6 +161,17 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _attempt_on_leader(self, ctx: DocContext, trigger: Token, st: Coding,
+                           pairs: list[tuple[Mention, Mention | None]]) -> str:
+        """"guerrillas tried to kill him", "attempted to assassinate the president": an attempt on a
+        leader's life is the act of an attempted assassination (185), not an intent."""
+        if trigger.dep_ != "xcomp" or trigger.head.lemma_.lower() not in ATTEMPT_VERBS or st.negated \
+                or not all(t is not None and self.overrides.leader_attack(ctx, trigger, "190", t) in ("185", "186")
+                           for _, t in pairs):
+            return ""
+        st.intent = st.threat = st.hypothetical = False
+        return "185"
 
     def _event_noun_subject(self, trigger: Token, entry: Trigger, st: Coding, flags: Flags) -> bool:
         """An event noun that is the subject of its clause (False: no event)."""

@@ -437,6 +437,25 @@ class Arguments:
                 return [m]
         return self.previous_subject(ctx, pron)
 
+    def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"Pinochet imposed a state of siege, hours after guerrillas tried to kill him", "ordered them to
+        leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
+        the sentence that agrees with it (a person for "him" and "her", a group for "them") and is not the
+        subject of its own verb."""
+        pron = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her", "them")), None)
+        if pron is None:
+            return []
+        codes = {m.code for m in sources}
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            m = ctx.by_root.get(i)
+            if m is None or m.code in codes or m.kind == "place":
+                continue
+            plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS") or m.kind in ("country", "org")
+            if (pron.lower_ == "them") == plural and (pron.lower_ == "them" or m.kind == "person"
+                                                       or ctx.doc[m.root].lemma_.lower() in self.lex.titles):
+                return [m]
+        return []
+
     def previous_subject(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """"Moussa flew to Damascus. He accused Israel ...": a pronoun that opens its sentence refers to
         the subject of the sentence before, when that subject agrees with it (a person for "he" and
@@ -609,6 +628,8 @@ class Arguments:
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if not a.targets and a.sources and not a.between and entry.pos == "VERB":
+            a.targets = self.object_antecedent(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
             a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
