@@ -1050,3 +1050,14 @@ def test_events_background_after_response_nouns(extractor, text, expected):
 ])
 def test_events_attempts_on_leaders_and_object_pronouns(extractor, text, expected):
     assert expected in {(s, t, c[:3]) for s, t, c in coded(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # strikes told with a light verb: went on strike, walked off the job, declared or called a strike
+    ("Thousands of South Korean doctors went on strike on Monday.", {("KORHLH", "KORGOV", "143")}),
+    ("More than 200,000 South African miners walked off the job on Monday.", {("ZAFLAB", "ZAFGOV", "143")}),
+    ("Nigerian unions called a general strike over fuel prices.", {("NGALAB", "NGAGOV", "143")}),
+    ("Jailed Russian opposition leaders declared a hunger strike on Wednesday.", {("RUSOPP", "RUSGOV", "142")}),
+])
+def test_events_strikes_with_light_verbs(extractor, text, expected):
+    assert coded(extractor, text) == expected
