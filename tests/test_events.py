@@ -1061,3 +1061,15 @@ def test_events_attempts_on_leaders_and_object_pronouns(extractor, text, expecte
 ])
 def test_events_strikes_with_light_verbs(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause on an agreement, resolution or law tells its content, no event of its own
+    ("Iran signed an agreement with the IAEA on Thursday that allows the agency's inspectors to visit its sites.",
+     both("IRN", "IGOIAE", "057")),
+    # a brokered ceasefire is the mediation, not also a ceasefire between the parties
+    ("Sarkozy brokers ceasefire between Russia and Georgia", {("FRAGOV", "RUS", "045"), ("FRAGOV", "GEO", "045")}),
+])
+def test_events_content_of_agreements_and_brokered_ceasefires(extractor, text, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": "2008-08-12T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out if scored(e)} == expected

@@ -109,8 +109,9 @@ class EventCoder:
         if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args, entry.code[:2])):
             return []
         pairs = self.args.pairs(entry, args)
-        if not pairs:
-            return []
+        if not pairs or any(t.dep_ == "relcl" and t.head.lemma_.lower() in self.tables.words.content_nouns
+                            for t in args.chain):
+            return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
         if flags.habitual:
             return []

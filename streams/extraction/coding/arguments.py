@@ -22,7 +22,6 @@ from streams.extraction.places import DATELINE
 
 SUBJ = ("nsubj", "csubj")
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
-CONDITION_MARKS = frozenset({"if", "unless"})  # the condition of a threat names the one threatened
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
@@ -442,7 +441,7 @@ class Arguments:
         leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
         the sentence that agrees with it (a person for "him" and "her", a group for "them") and is not the
         subject of its own verb."""
-        pron = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.lower_ in ("him", "her", "them")), None)
+        pron = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.lower_ in self.w.object_pronouns), None)
         if pron is None:
             return []
         codes = {m.code for m in sources}
@@ -858,7 +857,7 @@ class Arguments:
         codes = {m.code for m in sources}
         for head in [trigger, *chain]:
             for c in head.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.w.conditional_marks for m in c.children):
                     subj, passive = self.subject(ctx, c)
                     if passive or subj is None or subj.i < c.sent.start:
                         continue

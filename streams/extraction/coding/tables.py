@@ -53,6 +53,7 @@ class WordSets:
     death_words: frozenset[str]
     avoid_verbs: frozenset[str]
     gathering_nouns: frozenset[str]
+    content_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

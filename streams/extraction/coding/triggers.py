@@ -237,11 +237,11 @@ class TriggerFinder:
             if entry.code == "139":  # "gave X until Friday to accept ... or face sanctions": the terms are not coded
                 consumed.update(t.i for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                                 for t in c.subtree if t.i in entries)
-            if entry.code == "045":  # "mediated talks between X and Y": the mediated talks are not coded
+            if entry.code == "045":  # "mediated talks / brokered a ceasefire between X and Y": the mediated act is not coded
                 for c in tok.children:
                     if c.dep_ in ("dobj", "obj"):
                         objs = [c, *self.args.prep_objects(c, "of")] if c.lemma_.lower() in self.w.quantity_nouns else [c]
-                        consumed.update(o.i for o in objs if o.i in entries and entries[o.i].code[:2] == "04")
+                        consumed.update(o.i for o in objs if o.i in entries and entries[o.i].code[:2] in ("04", "08"))
             if entry.objects:
                 self._consume_light_objects(ctx, tok, entry)
 
