@@ -1073,3 +1073,13 @@ def test_events_strikes_with_light_verbs(extractor, text, expected):
 def test_events_content_of_agreements_and_brokered_ceasefires(extractor, text, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": "2008-08-12T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out if scored(e)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # killing the leader or commander of any body, a rebel group too, is an assassination
+    ("Colombian forces killed a senior FARC commander in a raid on a rebel camp.", {("COLMIL", "COLREB", "186")}),
+    ("Israeli aircraft killed the Hamas leader in Gaza.", {("ISRMIL", "PSEREBHMS", "186")}),
+    ("Afghan gunmen shot dead a police commander in Kandahar.", {("AFGUAF", "AFGCOP", "186")}),
+])
+def test_events_killing_a_group_leader_is_an_assassination(extractor, text, expected):
+    assert coded(extractor, text) == expected

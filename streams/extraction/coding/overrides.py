@@ -23,6 +23,8 @@ DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces lea
 FORCES_ENTERING = "forces entering"  # the note of the lexicon rows coded only for forces entering a country
 ATTACK_ROOTS = {"18", "19", "20"}
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
+# the leader of any body, a rebel group too ("killed a senior FARC commander", "the Hamas leader")
+GROUP_LEADER_NOUNS = frozenset({"leader", "commander", "chief", "founder", "emir", "chairman"})
 
 
 def family_code(intent_code: str, family: str) -> str | None:
@@ -119,10 +121,11 @@ class Overrides:
         is an assassination (186) when they die ("shot dead", "killed"), else an attempted one (185)."""
         if t is None or code[:2] not in ("18", "19") or code in ("185", "186") \
                 or trigger.lemma_.lower() not in self.w.assault_verbs \
-                or not (t.kind == "person" or t.kind in ("descriptor", "context") and t.role in LEADER_ROLES) \
+                or not (t.kind == "person" or t.kind in ("descriptor", "context") and t.role in LEADER_ROLES
+                        or ctx.doc[t.root].lemma_.lower() in GROUP_LEADER_NOUNS) \
                 or ctx.doc[t.root].lemma_.lower() in BODY_NOUNS or ctx.doc[t.root].tag_ in ("NNS", "NNPS"):
             return code
-        words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj"))}
+        words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj", "advmod", "xcomp"))}
         return "186" if words & self.w.death_words else "185"
 
     def forces_moving(self, ctx: DocContext, trigger: Token, entry: Trigger, code: str, s: Mention,
