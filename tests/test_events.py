@@ -1083,3 +1083,15 @@ def test_events_content_of_agreements_and_brokered_ceasefires(extractor, text, e
 ])
 def test_events_killing_a_group_leader_is_an_assassination(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "some of them": the pronoun inside a quantity refers back like the pronoun alone
+    ("Thousands of Serbian protesters marched through Belgrade, and riot police beat some of them with batons.",
+     ("SRBCOP", "SRBCVL", "175")),
+    # the leaders or members of a body named in an of-phrase take the body's role
+    ("Nepalese soldiers placed the leaders of the main political parties under house arrest.",
+     ("NPLMIL", "NPLOPP", "173")),
+])
+def test_events_quantity_pronouns_and_leaders_of_bodies(extractor, text, expected):
+    assert expected in coded(extractor, text)

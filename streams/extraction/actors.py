@@ -267,6 +267,14 @@ class ActorResolver:
                 modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
                 if modifier is not None and modifier not in ("GOV", "ELI"):
                     return modifier
+        if lemma in MODIFIED_HEADS:
+            # "the leaders of the main political parties", "members of the opposition": the body's role
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for body in prep.children:
+                        role = self.role_of(body) if body.dep_ == "pobj" and body.pos_ == "NOUN" else None
+                        if role is not None and role not in ("GOV", "ELI", "CVL"):
+                            return role
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
 
     def _dissent_verb(self, verb: Token) -> bool:

@@ -441,7 +441,10 @@ class Arguments:
         leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
         the sentence that agrees with it (a person for "him" and "her", a group for "them") and is not the
         subject of its own verb."""
-        pron = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.lower_ in self.w.object_pronouns), None)
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        # "beat some of them", "detained dozens of them"
+        objs += [p for o in objs for p in self.prep_objects(o, "of")]
+        pron = next((c for c in objs if c.lower_ in self.w.object_pronouns), None)
         if pron is None:
             return []
         codes = {m.code for m in sources}
