@@ -171,6 +171,10 @@ class TriggerFinder:
             if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd") or c.head.i != token.i \
                     or c.dep_ == "ccomp" and c.pos_ == "NOUN":
                 objects.update(self._argument_words(c))
+                if pos == "VERB" and c.dep_ in ("dobj", "obj"):
+                    # "placed the leaders of the parties under house arrest": the phrase hung on the object
+                    objects.update(w for g in c.subtree if g.dep_ == "prep" and g.lower_ == "under"
+                                   for p in g.children if p.dep_ == "pobj" for w in object_words(p))
             elif c.dep_ == "npadvmod" and pos == "VERB" and any(g.dep_ == "nummod" for g in c.children):
                 objects.add(c.lemma_.lower())  # "gave the junta one week to ...": a counted span of time
             elif c.dep_ in ("prep", "prt"):
