@@ -1095,3 +1095,16 @@ def test_events_killing_a_group_leader_is_an_assassination(extractor, text, expe
 ])
 def test_events_quantity_pronouns_and_leaders_of_bodies(extractor, text, expected):
     assert expected in coded(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the two countries", "both sides", "the two Koreas": the two actors of different countries named before
+    ("North Korean leader Kim Jong Un ordered his troops onto a war footing, a day after the two Koreas exchanged "
+     "artillery fire across their border.", {("PRK", "KOR", "194"), ("KOR", "PRK", "194")}),
+    ("India and Pakistan recalled their envoys. The two countries also traded fire across the border.",
+     {("IND", "PAK", "193"), ("PAK", "IND", "193")}),
+    # an event noun that is the subject of a future verb is planned
+    ("Direct talks between Iran and Iraq will open in Geneva on Thursday.", both("IRN", "IRQ", "036")),
+])
+def test_events_the_two_countries_and_planned_talks(extractor, text, expected):
+    assert expected <= {(s[:3], (t or "-")[:3], c) for s, t, c in coded(extractor, text)}

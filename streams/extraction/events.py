@@ -90,7 +90,11 @@ class EventCoder:
 
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         ctx = DocContext.build(doc, mentions)
-        self.triggers.find_entries(ctx, sorted(m.root for m in mentions))
+        # sentences with an actor, or with words that refer back to actors named before ("The two
+        # countries traded fire", "He accused Israel ...")
+        refer_back = [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and (
+            t.lower_ in self.tables.words.subject_pronouns or self.args.the_two(ctx, t))]
+        self.triggers.find_entries(ctx, sorted([*(m.root for m in mentions), *refer_back]))
         self.triggers.resolve(ctx)
         out: list[CodedEvent] = []
         for sent in doc.sents:
@@ -181,8 +185,9 @@ class EventCoder:
             return False  # "a US strike on Afghanistan could destabilise ...": an event that might happen
         if self.overrides.broke_down(trigger, entry):
             st.code = "164"  # "talks between X and Y broke down"
-        elif self.modality.due_to(trigger, flags):
-            st.intent = True  # "talks are due to resume"
+        elif self.modality.due_to(trigger, flags) or any(
+                a.dep_ == "aux" and a.lower_ in w.future for a in trigger.head.children):
+            st.intent = True  # "talks are due to resume", "talks will open in Geneva on Thursday"
         return True
 
     @staticmethod

@@ -21,6 +21,11 @@ from streams.extraction.lexicon import Lexicon, Trigger
 from streams.extraction.places import DATELINE
 
 SUBJ = ("nsubj", "csubj")
+# "the two countries", "both sides": the two actors of different countries named before ("state": states and
+# their governments and armies; "person": people, governments and leaders; "any": any actor)
+PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neighbor": "state", "state": "state",
+              "government": "state", "rival": "any", "side": "any", "leader": "person", "man": "person",
+              "president": "person", "premier": "person"}
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
@@ -119,12 +124,41 @@ class Arguments:
                     out.append(m)
                 out.extend(x for x in self._shared(ctx, t, m) if x not in out)
                 continue
+            pair = self.the_two(ctx, t)
+            if pair:
+                out.extend(x for x in pair if x not in out)
+                continue
             if depth >= 2:
                 continue
             for mm in self._behind(ctx, t, places, depth):
                 if mm not in out:
                     out.append(mm)
         return out
+
+    def the_two(self, ctx: DocContext, t: Token) -> list[Mention]:
+        """"the two countries", "both sides", "the two leaders": the last two actors of different
+        countries named before the phrase, in its sentence or the one before; "the two Koreas" both Koreas."""
+        if not any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in t.children):
+            return []
+        if t.lower_ == "koreas":
+            return [implied(self.lex, "PRK", ""), implied(self.lex, "KOR", "")]
+        lemma = t.lemma_.lower()
+        if lemma not in PAIR_NOUNS:
+            return []
+        before = sentence_before(t)
+        first = before.start if before is not None else t.sent.start
+        found: list[Mention] = []
+        for i in range(t.i - 1, first - 1, -1):
+            m = ctx.by_root.get(i)
+            kind = PAIR_NOUNS[lemma]
+            if m is None or any(f.country == m.country and (f.country or f.code == m.code) for f in found) \
+                    or kind == "state" and (not m.country or m.role not in (None, "GOV", "MIL")) \
+                    or kind == "person" and not (m.kind == "person" or m.role in ("GOV", "ELI", "OPP")):
+                continue
+            found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
         """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition.
