@@ -1108,3 +1108,13 @@ def test_events_quantity_pronouns_and_leaders_of_bodies(extractor, text, expecte
 ])
 def test_events_the_two_countries_and_planned_talks(extractor, text, expected):
     assert expected <= {(s[:3], (t or "-")[:3], c) for s, t, c in coded(extractor, text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline in title case is parsed with its common words in lower case; names keep their case
+    ("Kenya Expels Two Libyan Diplomats Over Spy Charges", {("KEN", "LBYGOV", "161")}),
+    ("Peru And Ecuador Sign Treaty Ending Border Dispute", both("PER", "ECU", "057")),
+    ("Turkish Court Bans Opposition Welfare Party", {("TURJUD", "TUROPP", "1722")}),
+])
+def test_events_title_case_headlines(extractor, text, expected):
+    assert coded(extractor, text) == expected

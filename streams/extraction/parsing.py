@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy
+from lemminflect import getAllLemmas  # type: ignore[import-untyped]
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -263,6 +264,12 @@ TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "night", "mornin
 HEADLINE_END = frozenset({".", "!", "?", '"', "\u201d", "'", ":"})
 
 
+def title_case(doc: Doc) -> bool:
+    """A headline in title case: most of its words after the first start with a capital."""
+    words = [t for t in doc[1:] if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
+
+
 class SelectiveParser:
     """Parses articles as `nlp.pipe` does, except that NER runs only where the extraction reads it."""
 
@@ -309,9 +316,45 @@ class SelectiveParser:
         """"British submarine sinks Argentine cruiser": the small model reads the present-tense verb of a
         headline as a plural noun, and the headline has no verb. Such a headline is parsed again with
         the verb in the past tense ("sank"), which the model reads as a verb; the analysis is copied
-        onto the original words (the text, and every offset, stay as written)."""
+        onto the original words (the text, and every offset, stay as written). A headline in title case
+        ("Kenya Expels Two Libyan Diplomats") is parsed with its common English words in lower case
+        first: the model reads every capitalised word as a name."""
         if not self.headline_verbs or len(doc) > HEADLINE_MAX_TOKENS or not len(doc) or doc[-1].text in HEADLINE_END:
             return doc
+        source = self._lowered(doc) if title_case(doc) else doc
+        analysed = self._past_tense_variant(source) or source
+        if analysed is doc:
+            return doc
+        attrs = [POS, TAG, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
+        out = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        arr: Any = analysed.to_array(attrs)
+        out.from_array(attrs, arr)
+        out.user_data.update(analysed.user_data)  # parsed by the whole pipeline: every entity is set
+        return out
+
+    def _parse_words(self, words: list[str], doc: Doc) -> Doc:
+        variant = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        for _, proc in self.nlp.pipeline:
+            variant = proc(variant)
+        return variant
+
+    def _lowered(self, doc: Doc) -> Doc:
+        """The headline parsed with its capitalised common words in lower case; the names the actor and
+        place dictionaries know, and words no English lexicon knows ("Ershad", "Renamo"), keep their case."""
+        keep = self.covered(doc)
+        words = []
+        for t in doc:
+            w = t.text
+            if t.i not in keep and w[:1].isupper() and not w.isupper() and w.casefold() not in self.place_keys \
+                    and getAllLemmas(w.lower()):
+                w = w.lower()
+            words.append(w)
+        if words == [t.text for t in doc]:
+            return doc
+        return self._parse_words(words, doc)
+
+    def _past_tense_variant(self, doc: Doc) -> Doc | None:
+        """The headline reparsed with its present-tense verbs in the past tense, or None."""
         words = [t.text for t in doc]
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc):
             # "Milosevic concedes defeat and congratulates Kostunica": a second verb after "and", read as a noun
@@ -327,14 +370,12 @@ class SelectiveParser:
                     changed = [t.i]
                     break
         if not changed:
-            return doc
+            return None
         for i in changed:
             words[i] = self.headline_verbs.get(doc[i].lower_) or self.headline_verbs[f"={doc[i].lower_}"]
-        variant = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-        for _, proc in self.nlp.pipeline:
-            variant = proc(variant)
+        variant = self._parse_words(words, doc)
         if not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in variant) or any(variant[i].pos_ != "VERB" for i in changed):
-            return doc
+            return None
         for i in changed:
             # "submarine sank Argentine cruiser": the noun after the verb, read as an adverbial noun, is its object
             if not any(c.dep_ in ("dobj", "obj") for c in variant[i].children):
@@ -342,12 +383,7 @@ class SelectiveParser:
                     if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS:
                         c.dep_ = "dobj"
                         break
-        attrs = [POS, TAG, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
-        out = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-        arr: Any = variant.to_array(attrs)
-        out.from_array(attrs, arr)
-        out.user_data.update(variant.user_data)
-        return out
+        return variant
 
     def complete_ner(self, doc: Doc) -> None:
         """Run the recogniser on the sentences it has not seen (a doc from `nlp()` has seen all)."""
