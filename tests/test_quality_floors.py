@@ -16,7 +16,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 # (file, root + country F1 floor, no-event clean floor); measured 2026-12-04: 0.892 / 1.00, 0.765 / 0.963,
 # 0.694 / 0.967, 0.649 / 0.948
-FLOORS = [("dev.jsonl", 0.87, 0.97), ("dev-news.jsonl", 0.74, 0.93), ("dev-wire.jsonl", 0.66, 0.93),
+FLOORS = [("dev.jsonl", 0.87, 0.97), ("dev-news.jsonl", 0.74, 0.93), ("dev-wire.jsonl", 0.63, 0.93),
           ("blind.jsonl", 0.62, 0.92)]
 
 
