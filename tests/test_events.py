@@ -1118,3 +1118,14 @@ def test_events_the_two_countries_and_planned_talks(extractor, text, expected):
 ])
 def test_events_title_case_headlines(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject the parser joins to the dateline's date ("July 9 - Ethiopia and Eritrea")
+    ("ASMARA, July 9 - Ethiopia and Eritrea signed a joint declaration on Monday.", both("ETH", "ERI", "057")),
+    # "it" refers to the nearest country or body named before it
+    ("Saudi Arabia cut diplomatic ties with Qatar on Monday, accusing it of supporting terrorism.",
+     {("SAU", "QAT", "161"), ("SAU", "QAT", "112")}),
+])
+def test_events_dateline_subjects_and_it(extractor, text, expected):
+    assert expected <= coded(extractor, text)

@@ -269,8 +269,12 @@ class Arguments:
                 continue
             if c.dep_ in SUBJ:
                 if c.i == c.sent.start and c.text.isupper() and len(c.text) > 2:
-                    # "ISTANBUL, March 29 - Russian negotiators held talks": a dateline parsed as the subject
-                    c = next((a for a in c.children if a.dep_ == "appos"), c)
+                    # "ISTANBUL, March 29 - Russian negotiators held talks": a dateline parsed as the subject;
+                    # "ASMARA, July 9 - Ethiopia and Eritrea signed": the subject joined to the date
+                    end = dateline_end(c.doc) if c.i == 0 else 0
+                    c = next((a for a in c.children if a.dep_ == "appos"), None) or next(
+                        (a for a in c.subtree if end and a.idx >= end and a.head.idx < end
+                         and a.dep_ in ("conj", "appos", "npadvmod", "compound", "nmod")), c)
                 elif c.sent.start == 0 and c.text.isupper() and len(c.text) > 2:
                     # "UNITED NATIONS, March 25 - The Security Council demanded": the subject hangs in the
                     # dateline as an apposition of its date
@@ -473,8 +477,8 @@ class Arguments:
     def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"Pinochet imposed a state of siege, hours after guerrillas tried to kill him", "ordered them to
         leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
-        the sentence that agrees with it (a person for "him" and "her", a group for "them") and is not the
-        subject of its own verb."""
+        the sentence that agrees with it (a person for "him" and "her", a group or body for "them", a
+        country or body for "it") and is not the subject of its own verb."""
         objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         # "beat some of them", "detained dozens of them"
         objs += [p for o in objs for p in self.prep_objects(o, "of")]
@@ -486,9 +490,12 @@ class Arguments:
             m = ctx.by_root.get(i)
             if m is None or m.code in codes or m.kind == "place":
                 continue
-            plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS") or m.kind in ("country", "org")
-            if (pron.lower_ == "them") == plural and (pron.lower_ == "them" or m.kind == "person"
-                                                       or ctx.doc[m.root].lemma_.lower() in self.lex.titles):
+            plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS")
+            body = m.kind in ("country", "org", "capital", "metonym")
+            word = pron.lower_
+            if word == "them" and (plural or m.kind in ("country", "org")) or word == "it" and body and not plural \
+                    or word in ("him", "her") and not plural and (
+                        m.kind == "person" or ctx.doc[m.root].lemma_.lower() in self.lex.titles):
                 return [m]
         return []
 
