@@ -1129,3 +1129,14 @@ def test_events_title_case_headlines(extractor, text, expected):
 ])
 def test_events_dateline_subjects_and_it(extractor, text, expected):
     assert expected <= coded(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bomber who "blew herself up" carried out a suicide bombing, on those the toll clause names
+    ("A woman suicide bomber from the Kurdistan Workers Party blew herself up during a ceremony at a military "
+     "parade ground in Tunceli, killing six soldiers.", {("TURREBPKK", "TURMIL", "1831")}),
+    ("A female Tamil Tiger suicide bomber blew herself up inside army headquarters in Colombo on Tuesday.",
+     {("LKAREB", "LKAMIL", "1831")}),
+])
+def test_events_suicide_bombings(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -121,7 +121,7 @@ ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair"
                                                "guerrilla", "secretary-general", "founder", "emir", "prosecutor",
                                                "inspector", "monitor", "observer", "peacekeeper", "investigator",
                                                "expert", "team", "mission", "rebel", "soldier", "troop", "force",
-                                               "unit", "faction"})
+                                               "unit", "faction", "bomber"})
 # places in a city named by it ("Brussels airport", "the Moscow metro"): the city is then a place, not its government
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",

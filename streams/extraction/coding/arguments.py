@@ -26,6 +26,7 @@ SUBJ = ("nsubj", "csubj")
 PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neighbor": "state", "state": "state",
               "government": "state", "rival": "any", "side": "any", "leader": "person", "man": "person",
               "president": "person", "premier": "person"}
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
@@ -499,6 +500,19 @@ class Arguments:
                 return [m]
         return []
 
+    def toll_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"blew herself up inside the base, killing six soldiers": an attack with no target of its own is
+        made on those its toll clause says were killed or wounded."""
+        codes = {m.code for m in sources}
+        for c in trigger.children:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in TOLL_VERBS:
+                # "killing 11 people": people whose country the sentence does not say are no target
+                found = [m for o in c.children if o.dep_ in ("dobj", "obj") for m in self.actors(ctx, o)
+                         if m.code not in codes and not (m.kind == "context" and m.role == "CVL")]
+                if found:
+                    return found
+        return []
+
     def previous_subject(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """"Moussa flew to Damascus. He accused Israel ...": a pronoun that opens its sentence refers to
         the subject of the sentence before, when that subject agrees with it (a person for "he" and
@@ -672,7 +686,8 @@ class Arguments:
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and entry.pos == "VERB":
-            a.targets = self.object_antecedent(ctx, trigger, a.sources)
+            a.targets = self.object_antecedent(ctx, trigger, a.sources) or (
+                self.toll_targets(ctx, trigger, a.sources) if entry.code[:2] in ("18", "19") else [])
         if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
             a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
