@@ -1140,3 +1140,26 @@ def test_events_dateline_subjects_and_it(extractor, text, expected):
 ])
 def test_events_suicide_bombings(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid nouns of wire copy: credits approved, helicopters delivered, supplies restored
+    ("The World Bank approved a $120 million structural adjustment credit for Ghana.", {("IGOWBK", "GHA", "071")}),
+    ("The United States delivered Black Hawk helicopters to the Colombian army.", {("USA", "COLMIL", "072")}),
+    ("Russia's Gazprom restored full gas deliveries to Ukraine.", {("RUSBUS", "UKR", "061")}),
+    # a measure lifted targets the one its relative clause says it was imposed on
+    ("The European Union lifted most of the sanctions it imposed on Nigeria.", {("IGOEEC", "NGA", "085")}),
+    # placed under investigation; a protest lodged after summoning an envoy goes to the envoy's country
+    ("Magistrates in Milan placed the Italian opposition leader under formal investigation.",
+     {("ITAJUD", "ITAOPP", "090")}),
+    ("India summoned Bangladesh's High Commissioner and lodged a strong protest.", {("IND", "BGD", "114")}),
+])
+def test_events_aid_objects_measures_and_summoned_envoys(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+def test_actors_former_before_a_two_word_title(extractor):
+    # "former Prime Minister X": "former" before the whole title makes X a former leader
+    out = extractor.process({"id": "t", "text": "Nawaz Sharif accused former Prime Minister Benazir Bhutto of theft.",
+                             "published_at": "1997-11-08T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in out if e["target"]} == {("PAKGOV", "PAKELI")}

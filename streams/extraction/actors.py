@@ -362,8 +362,9 @@ class ActorResolver:
         while end < span.end and doc[end].lower_ in self.titles:
             end += 1  # the title inside the matched name
         start = span.start
-        while start > 0 and doc[start - 1].lower_ in self.titles:
-            start -= 1  # the title before it
+        while start > 0 and (doc[start - 1].lower_ in self.titles
+                             or f"{doc[start - 1].lower_} {doc[start].lower_}" in self.titles):
+            start -= 1  # the title before it ("former Prime Minister X": "Prime" too)
         if start == end:
             return None
         if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS or doc[start - 1].text == "-"):

@@ -26,6 +26,7 @@ SUBJ = ("nsubj", "csubj")
 PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neighbor": "state", "state": "state",
               "government": "state", "rival": "any", "side": "any", "leader": "person", "man": "person",
               "president": "person", "premier": "person"}
+MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "curfew", "blockade", "measure"})
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
@@ -599,6 +600,9 @@ class Arguments:
                 elif c.dep_ == "prep" and (c.lower_ in self.w.fallback_preps or depth > 0 and c.lower_ == "in"):
                     visit(c, depth)
                     continue
+                elif c.dep_ == "relcl" and depth > 0 and tok.lemma_.lower() in MEASURE_NOUNS:
+                    visit(c, depth)  # "lifted the sanctions it imposed on Nigeria": the measure's own target
+                    continue
                 else:
                     continue
                 seen.update(t.i for t in [arg, *arg.conjuncts])
@@ -612,7 +616,8 @@ class Arguments:
                     located.append(found)
                 elif found:
                     groups.append(found)
-                elif depth < 3 and arg.pos_ in ("NOUN", "PROPN", "PRON") and arg.lemma_.lower() not in WATER_NOUNS:
+                elif depth < 3 and (arg.pos_ in ("NOUN", "PROPN", "PRON") or arg.lower_ in self.w.quantity_nouns) \
+                        and arg.lemma_.lower() not in WATER_NOUNS:
                     visit(arg, depth + 1)
         visit(trigger, 0)
         if not groups and len(located) == 1 and all(m.country not in src_countries for m in located[0]):
@@ -868,7 +873,7 @@ class Arguments:
                 return targets
         targets = self._inner_targets(ctx, inner)
         head_entry = ctx.entries.get(trigger.head.i)
-        if not targets and entry.pos == "VERB" and entry.code[:2] in SPOKEN_ROOTS and trigger.dep_ == "conj" \
+        if not targets and entry.pos == "VERB" and entry.code[:2] in (*SPOKEN_ROOTS, "11") and trigger.dep_ == "conj" \
                 and trigger.head.pos_ == "VERB" and (head_entry is None or head_entry.code[:2] != entry.code[:2]):
             # "telephoned his Turkish counterpart and expressed his condolences": said to the one called
             targets = [m for c in trigger.head.children if c.dep_ in ("dobj", "obj", "dative")
