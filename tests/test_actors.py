@@ -277,3 +277,11 @@ def test_actors_continents_are_no_places_of_a_country(extractor):
     # towns of the gazetteer list "Africa" and "Asia" as alternate names; the continents are meant
     assert [extractor.places.resolve(n) for n in ("Africa", "Asia", "Latin America")] == [None, None, None]
     assert extractor.places.resolve("Port Elizabeth").country == "ZAF"
+
+
+def test_actors_opposition_title_wins(extractor):
+    # "opposition leader X" is in opposition that day, whatever seat or office the dictionaries give X
+    for text, day, code in [("Opposition leader Raila Odinga met President Mwai Kibaki.", "2008-02-28", "KENOPP"),
+                            ("Opposition politician Imran Khan marched on Islamabad.", "2014-08-19", "PAKOPP")]:
+        doc = extractor.nlp(text)
+        assert code in {m.code for m in extractor.actors.process(doc, day)}, text

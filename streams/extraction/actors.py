@@ -348,9 +348,11 @@ class ActorResolver:
             if self._in_longer_name(doc, span, before=len(span) == 1):
                 return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
         code = ind.code_at(day)
-        if code is not None and code.endswith("ELI"):
+        if code is not None:
             role = self._title_role(doc, span)
-            if role is not None:
+            # "former President X" is a former leader whatever the title; "opposition leader X" is in
+            # opposition that day whatever seat the dictionaries give X
+            if role is not None and (code.endswith("ELI") or role == "OPP"):
                 code = code[:3] + role
         return None if code is None else (code, ind.name)
 
@@ -358,6 +360,8 @@ class ActorResolver:
         """The role of the title a person is named with, when it says what they are on the day ("Lieutenant
         Colonel Rabuka" in 1987, "Vice Premier Deng" in 1979, "opposition leader X"); None without a
         title or with "former", "ex-" or "late" before it."""
+        if any(t.lower_ == "opposition" for t in doc[max(0, span.start - 2):span.start]):
+            return "OPP"  # "Opposition leader Raila Odinga", "opposition politician Imran Khan"
         end = span.start
         while end < span.end and doc[end].lower_ in self.titles:
             end += 1  # the title inside the matched name
