@@ -1163,3 +1163,12 @@ def test_actors_former_before_a_two_word_title(extractor):
     out = extractor.process({"id": "t", "text": "Nawaz Sharif accused former Prime Minister Benazir Bhutto of theft.",
                              "published_at": "1997-11-08T00:00:00Z"})["events"]
     assert {(e["source"]["code"], e["target"]["code"]) for e in out if e["target"]} == {("PAKGOV", "PAKELI")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces or aircraft sent to attack: the attack is the event, the sending its means
+    ("Thailand sent an F-16 fighter jet to bomb Cambodian military positions on Thursday.", {("THA", "KHM", "195")}),
+    ("Israel sent warplanes to strike Hezbollah targets in southern Lebanon.", {("ISR", "LBNREBHEZ", "195")}),
+])
+def test_events_forces_sent_to_attack(extractor, text, expected):
+    assert coded(extractor, text) == expected

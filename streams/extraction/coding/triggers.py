@@ -49,6 +49,9 @@ def trigger_pos(token: Token) -> str | None:
     return None
 
 
+DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy", "scramble"})  # forces sent to attack
+
+
 class TriggerFinder:
     def __init__(self, lex: Lexicon, tables: CoderTables, args: Arguments, dictionary: DictionaryVerbs | None = None) -> None:
         self.lex = lex
@@ -345,8 +348,10 @@ class TriggerFinder:
                 continue
             if entries[i].code[:2] == "02":
                 ctx.purpose[i] = head  # "telephoned the Iranian president to urge restraint": an appeal made in the call
-            elif head.lemma_.lower() in self.w.movement_verbs and entries[i].code[:2] in ("03", "04"):
-                # "travelled to Vladivostok to meet Putin": the meeting is the event, the journey its means
+            elif head.lemma_.lower() in self.w.movement_verbs and entries[i].code[:2] in ("03", "04") \
+                    or head.lemma_.lower() in DISPATCH_VERBS and entries[i].code[:2] in ("18", "19", "20"):
+                # "travelled to Vladivostok to meet Putin": the meeting is the event, the journey its means;
+                # "sent a fighter jet to bomb Cambodian positions": the bombing is the event, the jet its means
                 ctx.purpose[i] = head
                 ctx.consumed.add(head.i)
             else:
