@@ -1172,3 +1172,15 @@ def test_actors_former_before_a_two_word_title(extractor):
 ])
 def test_events_forces_sent_to_attack(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the Gulf state", "the island": a definite description of a state is the nearest country named
+    # before it other than the subject of its clause
+    ("Sudan severed diplomatic relations with the United Arab Emirates, accusing the Gulf state of backing the "
+     "rebels.", {("SDN", "ARE", "161"), ("SDN", "ARE", "112")}),
+    ("Saudi Arabia cut ties with Qatar on Monday, and Riyadh closed its land border with the Gulf state.",
+     {("SAU", "QAT", "161"), ("SAUGOV", "QAT", "191")}),
+])
+def test_events_described_states(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -26,6 +26,8 @@ SUBJ = ("nsubj", "csubj")
 PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neighbor": "state", "state": "state",
               "government": "state", "rival": "any", "side": "any", "leader": "person", "man": "person",
               "president": "person", "premier": "person"}
+# definite descriptions of a state in wire copy ("the Gulf state", "the kingdom", "the island")
+STATE_DESCRIPTIONS = frozenset({"state", "kingdom", "republic", "island", "emirate", "enclave"})
 MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "curfew", "blockade", "measure"})
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
@@ -126,7 +128,7 @@ class Arguments:
                     out.append(m)
                 out.extend(x for x in self._shared(ctx, t, m) if x not in out)
                 continue
-            pair = self.the_two(ctx, t)
+            pair = self.the_two(ctx, t) or self.described_state(ctx, t)
             if pair:
                 out.extend(x for x in pair if x not in out)
                 continue
@@ -160,6 +162,27 @@ class Arguments:
             found.append(m)
             if len(found) == 2:
                 return found[::-1]
+        return []
+
+    def described_state(self, ctx: DocContext, t: Token) -> list[Mention]:
+        """"accusing the Gulf state of ...", "the kingdom and its allies", "the island": a definite
+        description of a state refers to the nearest country named before it, in its sentence or the one
+        before, other than the subject of its own clause."""
+        if t.lemma_.lower() not in STATE_DESCRIPTIONS or t.pos_ != "NOUN" or t.dep_ == "poss" \
+                or t.lemma_.lower() == "state" and not any(c.dep_ in ("amod", "compound") for c in t.children) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                or any(c.dep_ in ("poss", "prep", "compound") and (c.dep_ != "prep" or c.lower_ == "of")
+                       and not (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.by_token) for c in t.children):
+            return []
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own = {ctx.by_root[c.i].country for c in (verb.children if verb is not None else []) if c.dep_ in SUBJ
+               and c.i in ctx.by_root and c.i != t.i}
+        before = sentence_before(t)
+        first = before.start if before is not None else t.sent.start
+        for i in range(t.i - 1, first - 1, -1):
+            m = ctx.by_root.get(i)
+            if m is not None and (m.kind in ("country", "capital") or m.role == "GOV") and m.country and m.country not in own:
+                return [m]
         return []
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
