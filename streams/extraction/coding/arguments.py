@@ -142,13 +142,12 @@ class Arguments:
     def the_two(self, ctx: DocContext, t: Token) -> list[Mention]:
         """"the two countries", "both sides", "the two leaders": the last two actors of different
         countries named before the phrase, in its sentence or the one before; "the two Koreas" both Koreas."""
-        if not any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in t.children):
+        lemma = t.lemma_.lower()
+        if (lemma not in PAIR_NOUNS and t.lower_ != "koreas") \
+                or not any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in t.children):
             return []
         if t.lower_ == "koreas":
             return [implied(self.lex, "PRK", ""), implied(self.lex, "KOR", "")]
-        lemma = t.lemma_.lower()
-        if lemma not in PAIR_NOUNS:
-            return []
         before = sentence_before(t)
         first = before.start if before is not None else t.sent.start
         found: list[Mention] = []
