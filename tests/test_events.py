@@ -1184,3 +1184,9 @@ def test_events_forces_sent_to_attack(extractor, text, expected):
 ])
 def test_events_described_states(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_police_deployed_against_a_group(extractor):
+    # forces deployed against a group: the group is the target; opposition supporters are opposition
+    assert coded(extractor, "The Kenyan government deployed thousands of armed police against opposition supporters.") \
+        == {("KENGOV", "KENOPP", "153")}
