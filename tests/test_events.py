@@ -1190,3 +1190,17 @@ def test_events_police_deployed_against_a_group(extractor):
     # forces deployed against a group: the group is the target; opposition supporters are opposition
     assert coded(extractor, "The Kenyan government deployed thousands of armed police against opposition supporters.") \
         == {("KENGOV", "KENOPP", "153")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a ceasefire agreement, however named, is a ceasefire
+    ("Ethiopia and Eritrea signed a cessation of hostilities agreement on Sunday.", both("ETH", "ERI", "0871")),
+    # the people an "including" phrase names are the ones acted on
+    ("Iraq freed hundreds of Western hostages, including about 150 Britons and more than 100 Americans.",
+     {("IRQ", "GBR", "0841"), ("IRQ", "USA", "0841")}),
+    # responsibility denied for an attack on someone: the one attacked
+    ("The Khmer Rouge denied responsibility for the grenade attack on Cambodian opposition leaders.",
+     {("KHMREB", "KHMOPP", "016")}),
+])
+def test_events_ceasefire_agreements_including_and_denied_attacks(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -882,11 +882,16 @@ class Arguments:
             targets = self.event_antecedent(ctx, trigger, sources)
             if targets:
                 return targets
-        if entry.code == "015":
-            # "claimed responsibility for suicide bombings at Brussels airport": the country of the place hit
+        if entry.code in ("015", "016"):
+            # "claimed responsibility for suicide bombings at Brussels airport": the country of the place hit;
+            # "denied responsibility for the grenade attack on an opposition rally": the actor attacked
             claimed = self.prep_objects(trigger, "for") + [
                 p for c in trigger.children if c.dep_ in ("dobj", "obj") for p in self.prep_objects(c, "for")]
-            targets = [ctx.places[t.i] for p in claimed for t in p.subtree if t.i in ctx.places]
+            codes = {m.code for m in sources}
+            hit = [p for c in claimed for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+                   for p in prep.children if p.dep_ == "pobj"]
+            targets = [m for p in hit for m in self.actors(ctx, p) if m.code not in codes] \
+                or [ctx.places[t.i] for p in claimed for t in p.subtree if t.i in ctx.places]
             if targets:
                 return targets[:1]
         if entry.code[:2] == "13" and entry.pos == "VERB" and inner is None:
