@@ -1204,3 +1204,10 @@ def test_events_police_deployed_against_a_group(extractor):
 ])
 def test_events_ceasefire_agreements_including_and_denied_attacks(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_dateline_subject_after_the_date(extractor):
+    # the dateline parsed as the subject with the date and the real subject as appositions: the one after the dash
+    text = ("ANKARA, June 30 - A woman suicide bomber from the Kurdistan Workers Party blew herself up during a "
+            "ceremony at a parade ground in Tunceli, killing six soldiers, security officials said.")
+    assert ("TURREBPKK", "TURMIL", "1831") in coded(extractor, text)

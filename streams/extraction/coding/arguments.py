@@ -296,7 +296,7 @@ class Arguments:
                     # "ISTANBUL, March 29 - Russian negotiators held talks": a dateline parsed as the subject;
                     # "ASMARA, July 9 - Ethiopia and Eritrea signed": the subject joined to the date
                     end = dateline_end(c.doc) if c.i == 0 else 0
-                    c = next((a for a in c.children if a.dep_ == "appos"), None) or next(
+                    c = next((a for a in c.children if a.dep_ == "appos" and a.idx >= end), None) or next(
                         (a for a in c.subtree if end and a.idx >= end and a.head.idx < end
                          and a.dep_ in ("conj", "appos", "npadvmod", "compound", "nmod")), c)
                 elif c.sent.start == 0 and c.text.isupper() and len(c.text) > 2:
