@@ -72,6 +72,9 @@ def test_actors_surname_needs_context(extractor):
     ("The Western military alliance sent more jets.", "IGONAT"),
     ("The Commonwealth suspended Fiji.", "IGOCWN"),
     ("The Commonwealth of Independent States met in Minsk.", "IGOCIS"),
+    # British and American spellings of a name
+    ("The Organisation of African Unity met in Addis Ababa.", "IGOOAU"),
+    ("The Organization of African Unity met in Addis Ababa.", "IGOOAU"),
 ])
 def test_actors_igos(extractor, text, code):
     assert code in codes(extractor, text).values()
