@@ -300,7 +300,7 @@ def test_events_background_nominal_takes_no_source_from_the_clause(extractor):
 
 def test_events_nominal_under_reason_preposition_keeps_its_own_code(extractor):
     text = "Serbia threatened to cut ties with Croatia over Zagreb's expulsion of Serbian diplomats."
-    assert coded(extractor, text) == {("HRVGOV", "SRBGOV", "166"), ("SRB", "HRV", "1313")}
+    assert coded(extractor, text) == {("HRVGOV", "SRBGOV", "161"), ("SRB", "HRV", "1313")}  # diplomats expelled: 161 (annotation rules)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1211,3 +1211,12 @@ def test_events_dateline_subject_after_the_date(extractor):
     text = ("ANKARA, June 30 - A woman suicide bomber from the Kurdistan Workers Party blew herself up during a "
             "ceremony at a parade ground in Tunceli, killing six soldiers, security officials said.")
     assert ("TURREBPKK", "TURMIL", "1831") in coded(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # diplomats ordered out are expelled diplomats (161); troops ordered out are expelled forces (166)
+    ("Mali ordered the French ambassador to leave the country within 72 hours.", ("MLI", "FRAGOV", "161")),
+    ("Mali ordered French troops to leave the country.", ("MLI", "FRAMIL", "166")),
+])
+def test_events_ordered_to_leave(extractor, text, expected):
+    assert expected in coded(extractor, text)

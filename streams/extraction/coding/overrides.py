@@ -22,6 +22,7 @@ ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriv
 DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
 FORCES_ENTERING = "forces entering"  # the note of the lexicon rows coded only for forces entering a country
 ATTACK_ROOTS = {"18", "19", "20"}
+DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "attache", "consul", "chargé", "charge"})
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 # the leader of any body, a rebel group too ("killed a senior FARC commander", "the Hamas leader")
 GROUP_LEADER_NOUNS = frozenset({"leader", "commander", "chief", "founder", "emir", "chairman"})
@@ -167,6 +168,8 @@ class Overrides:
                 and s.role in ("GOV", "ELI", None):
             return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
         code = self.pair_code(code, entry, s, t)
+        if code == "166" and t is not None and DIPLOMAT_WORDS & set(t.text.lower().split()):
+            code = "161"  # "ordered the French ambassador to leave": diplomats expelled (reduce relations)
         if t is not None and t.kind in ("capital", "place") and t.country and (
                 code[:2] in ATTACK_ROOTS or "042" in (code, entry.code)):
             t = replace(t, code=t.country, role=None)  # a place attacked or visited is the country
