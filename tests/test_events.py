@@ -1220,3 +1220,14 @@ def test_events_dateline_subject_after_the_date(extractor):
 ])
 def test_events_ordered_to_leave(extractor, text, expected):
     assert expected in coded(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "each other": each of the coordinated subjects does it to the other
+    ("Armenia and Azerbaijan accused each other of starting the hostilities.", both("ARM", "AZE", "112")),
+    # a state taken to court; military instructors training another army
+    ("Mexico took Ecuador to the International Court of Justice.", {("MEX", "ECU", "115")}),
+    ("Russian military instructors are training Malian soldiers.", {("RUSMIL", "MLIMIL", "062")}),
+])
+def test_events_each_other_courts_and_instructors(extractor, text, expected):
+    assert coded(extractor, text) == expected

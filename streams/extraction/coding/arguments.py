@@ -712,6 +712,10 @@ class Arguments:
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
+                c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
+                for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):
+            a.targets = list(a.sources)  # "Armenia and Azerbaijan accused each other": each the other
         if not a.targets and a.sources and not a.between and entry.pos == "VERB":
             a.targets = self.object_antecedent(ctx, trigger, a.sources) or (
                 self.toll_targets(ctx, trigger, a.sources) if entry.code[:2] in ("18", "19") else [])
