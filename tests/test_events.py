@@ -1231,3 +1231,14 @@ def test_events_ordered_to_leave(extractor, text, expected):
 ])
 def test_events_each_other_courts_and_instructors(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand that forces withdraw is a demand for withdrawal (106), not for a ceasefire (107)
+    ("The U.N. General Assembly demanded that Russia withdraw its troops from Ukraine.", {("IGOUNO", "RUS", "106")}),
+    # agreeing to a cessation of hostilities is a ceasefire
+    ("Ethiopia and the Tigrayan rebels agreed on Wednesday to a permanent cessation of hostilities.",
+     both("ETH", "ETHREB", "0871")),
+])
+def test_events_withdrawal_demands_and_cessations(extractor, text, expected):
+    assert coded(extractor, text) == expected

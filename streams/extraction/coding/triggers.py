@@ -268,6 +268,8 @@ class TriggerFinder:
                 consumed.add(c.i)  # "allowed inspectors to visit the plant": one event
 
     def _family(self, inner_entry: Trigger, family: str) -> str | None:
+        if family == "10" and inner_entry.code == "0874":
+            return "106"  # "demanded that Russia withdraw its troops": a demand for withdrawal, not a ceasefire
         ic = intent_code(inner_entry)
         mapped = self.tables.family_code(ic, family) if ic else None
         return mapped if mapped in self.lex.cameo else None
