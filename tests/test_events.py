@@ -1242,3 +1242,10 @@ def test_events_each_other_courts_and_instructors(extractor, text, expected):
 ])
 def test_events_withdrawal_demands_and_cessations(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_subjunctive_read_as_a_noun(extractor):
+    # "demanded that Sharif resign": the subjunctive verb the tagger reads as a noun is the demanded act
+    text = "Opposition politician Imran Khan demanded that Prime Minister Nawaz Sharif resign."
+    out = extractor.process({"id": "t", "text": text, "published_at": "2014-08-19T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out} == {("PAKOPP", "PAKGOV", "1041")}

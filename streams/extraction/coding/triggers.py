@@ -42,6 +42,9 @@ def trigger_pos(token: Token) -> str | None:
     """The lexicon part of speech a token is looked up with."""
     if token.pos_ in ("VERB", "AUX"):
         return "VERB"
+    if token.pos_ == "NOUN" and token.dep_ in ("ccomp", "xcomp") and token.tag_ == "NN" \
+            and any(c.dep_ == "nsubj" for c in token.children):
+        return "VERB"  # "demanded that Sharif resign": a subjunctive verb the tagger reads as a noun
     if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "oprd"):
