@@ -8,6 +8,7 @@ of the clause, or as implied by the coding rules (a protest targets the governme
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +67,17 @@ def sentence_before(token: Token) -> Span | None:
     """The sentence before the one a token is in (None: it is in the first)."""
     start = token.sent.start
     return token.doc[start - 1].sent if start > 0 else None
+
+
+def named_before(ctx: DocContext, token: Token, previous_sentence: bool = False) -> Iterator[Mention]:
+    """The actor mentions rooted before a token, nearest first: in its sentence, and with
+    `previous_sentence` in the sentence before too."""
+    before = sentence_before(token) if previous_sentence else None
+    first = before.start if before is not None else token.sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        m = ctx.by_root.get(i)
+        if m is not None:
+            yield m
 
 
 def dateline_end(doc: Doc) -> int:
@@ -148,13 +160,10 @@ class Arguments:
             return []
         if t.lower_ == "koreas":
             return [implied(self.lex, "PRK", ""), implied(self.lex, "KOR", "")]
-        before = sentence_before(t)
-        first = before.start if before is not None else t.sent.start
+        kind = PAIR_NOUNS[lemma]
         found: list[Mention] = []
-        for i in range(t.i - 1, first - 1, -1):
-            m = ctx.by_root.get(i)
-            kind = PAIR_NOUNS[lemma]
-            if m is None or any(f.country == m.country and (f.country or f.code == m.code) for f in found) \
+        for m in named_before(ctx, t, previous_sentence=True):
+            if any(f.country == m.country and (f.country or f.code == m.code) for f in found) \
                     or kind == "state" and (not m.country or m.role not in (None, "GOV", "MIL")) \
                     or kind == "person" and not (m.kind == "person" or m.role in ("GOV", "ELI", "OPP")):
                 continue
@@ -176,13 +185,8 @@ class Arguments:
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
         own = {ctx.by_root[c.i].country for c in (verb.children if verb is not None else []) if c.dep_ in SUBJ
                and c.i in ctx.by_root and c.i != t.i}
-        before = sentence_before(t)
-        first = before.start if before is not None else t.sent.start
-        for i in range(t.i - 1, first - 1, -1):
-            m = ctx.by_root.get(i)
-            if m is not None and (m.kind in ("country", "capital") or m.role == "GOV") and m.country and m.country not in own:
-                return [m]
-        return []
+        return next(([m] for m in named_before(ctx, t, previous_sentence=True)
+                     if (m.kind in ("country", "capital") or m.role == "GOV") and m.country and m.country not in own), [])
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
         """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition.
@@ -492,11 +496,8 @@ class Arguments:
                     found = self.actors(ctx, c)
                     if found:
                         return found
-        for i in range(pron.i - 1, pron.sent.start - 1, -1):
-            m = ctx.by_root.get(i)
-            if m is not None:
-                return [m]
-        return self.previous_subject(ctx, pron)
+        nearest = next(named_before(ctx, pron), None)
+        return [nearest] if nearest is not None else self.previous_subject(ctx, pron)
 
     def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"Pinochet imposed a state of siege, hours after guerrillas tried to kill him", "ordered them to
@@ -510,9 +511,8 @@ class Arguments:
         if pron is None:
             return []
         codes = {m.code for m in sources}
-        for i in range(pron.i - 1, pron.sent.start - 1, -1):
-            m = ctx.by_root.get(i)
-            if m is None or m.code in codes or m.kind == "place":
+        for m in named_before(ctx, pron):
+            if m.code in codes or m.kind == "place":
                 continue
             plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS")
             body = m.kind in ("country", "org", "capital", "metonym")
@@ -737,7 +737,7 @@ class Arguments:
         """"X said Y was responsible for ...": an accusation by the speaker (X) of the one held
         responsible (Y), when the clause is the object of a reporting verb."""
         copula = trigger.head
-        if trigger.dep_ != "acomp" or copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.lex.modal_words("report"):
+        if trigger.dep_ != "acomp" or copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.report:
             return False
         speakers = self.subject_actors(ctx, copula.head)
         held = [m for c in copula.children if c.dep_ in SUBJ for m in self.actors(ctx, c)]
