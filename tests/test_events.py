@@ -1249,3 +1249,39 @@ def test_events_subjunctive_read_as_a_noun(extractor):
     text = "Opposition politician Imran Khan demanded that Prime Minister Nawaz Sharif resign."
     out = extractor.process({"id": "t", "text": text, "published_at": "2014-08-19T00:00:00Z"})["events"]
     assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out} == {("PAKOPP", "PAKGOV", "1041")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an adverb of repetition on a past-tense verb reports repeated acts; in the present it is a habit
+    ("Turkish security police routinely tortured Kurdish detainees last year.", {("TURCOP", "TURCVL", "1822")}),
+    ("Serbian police regularly beat student protesters in Belgrade in 1998.", {("SRBCOP", "SRBCVL", "175")}),
+    ("The Omani sultan regularly visits Iran.", set()),
+    ("The Omani sultan rarely visited Iran.", set()),
+])
+def test_events_repeated_acts_in_the_past(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # refusing to let investigators, a rapporteur or a mission in is refusing international involvement
+    ("Burma refused to allow the U.N. special rapporteur on human rights to enter the country.",
+     {("MMR", "IGOUNO", "1245")}),
+    ("Sudan said it would not allow members of an African Union fact-finding mission into Darfur.",
+     {("SDN", "IGOAFU", "1245")}),
+    ("Indonesia allowed U.N. investigators into East Timor.", {("IDN", "IGOUNO", "086")}),
+    # an area named by the place it lies around or near stands for that place
+    ("Russia said it would not pull its troops out of a security zone around South Ossetia.",
+     {("RUS", "GEO", "1246")}),
+    ("Israel withdrew its forces from the area near Jenin.", {("ISR", "PSE", "0874")}),
+])
+def test_events_refused_access_and_areas_around_places(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the subject on the dateline as an apposition and the verb as a clause on the city
+    ("TEHRAN, Dec 27 - Iran's first vice-president, Mohammad Reza Rahimi, threatened on Tuesday to close the "
+     "Strait of Hormuz if Washington imposed new sanctions on Iranian oil exports.", {("IRNGOV", "USAGOV", "1381")}),
+])
+def test_events_subject_hung_on_the_dateline(extractor, text, expected):
+    assert {(s, t, c) for s, t, c, flag in flagged(extractor, text) if flag != "hypothetical" or c == "1381"} == expected

@@ -208,10 +208,13 @@ class Arguments:
                                             and t.lemma_.lower() in self.partner_nouns):
                     for pobj in prep.children:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
-        if not found and places is not None and t.lemma_.lower() in self.w.gathering_nouns:
-            # "led the delegation to the funeral in Moscow": a gathering stands for the place it is held in
+        lemma = t.lemma_.lower()
+        if not found and places is not None and (lemma in self.w.gathering_nouns or lemma in self.w.area_nouns):
+            # "led the delegation to the funeral in Moscow": a gathering stands for the place it is held in;
+            # "out of a security zone around South Ossetia": an area for the place it lies around
+            preps = ("in", "at") if lemma in self.w.gathering_nouns else ("in", "around", "near", "along")
             for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     for pobj in prep.children:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
         if not found:
@@ -337,6 +340,9 @@ class Arguments:
             named = [c for c in ctrl.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if named:
                 return named[-1], False
+        dateline = self._dateline_subject(ctrl)
+        if dateline is not None:
+            return dateline, False
         if ctrl.dep_ == "relcl":
             return ctrl.head, False
         if ctrl.dep_ == "acl" and ctrl.head.pos_ in ("NOUN", "PROPN"):
@@ -357,6 +363,20 @@ class Arguments:
                 if c.dep_ in ("dobj", "obj"):
                     return c, False
         return None, False
+
+    @staticmethod
+    def _dateline_subject(ctrl: Token) -> Token | None:
+        """"TEHRAN, Dec 27 - Iran's first vice-president, Mohammad Reza Rahimi, threatened ...": the parser
+        hangs the subject on the dateline as an apposition and the verb as a clause describing the city;
+        the subject is the apposition nearest before the verb, after the dateline."""
+        head = ctrl.head
+        if ctrl.dep_ not in ("acl", "relcl") or head.i != 0 or not head.text.isupper() or len(head.text) < 3:
+            return None
+        end = dateline_end(ctrl.doc)
+        if not end or ctrl.idx < end:
+            return None
+        found = [c for c in head.children if c.dep_ == "appos" and end <= c.idx < ctrl.idx]
+        return found[-1] if found else None
 
     def subject_actors(self, ctx: DocContext, verb: Token) -> list[Mention]:
         """The actors of a verb's subject, or of its by-phrase when it is passive."""

@@ -99,8 +99,15 @@ class Modality:
         verbs = [trigger, *(t for t in chain[1:2] if t.pos_ in ("VERB", "AUX"))]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
             verbs.append(trigger.head)
-        f.habitual = any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_adverbs for v in verbs for c in v.children)
+        f.habitual = any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_adverbs and not self._past_repetition(v, c)
+                         for v in verbs for c in v.children)
         return f
+
+    def _past_repetition(self, verb: Token, adverb: Token) -> bool:
+        """'police routinely tortured detainees': repeated acts in the past are events, not a habit."""
+        if adverb.lower_ not in self.w.repetition_adverbs:
+            return False
+        return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
 
     def _negation(self, f: Flags, tok: Token, below: Token | None) -> None:
         lemma = tok.lemma_.lower()

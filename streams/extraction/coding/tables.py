@@ -42,6 +42,7 @@ class WordSets:
     start_preps: frozenset[str]
     movement_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
+    repetition_adverbs: frozenset[str]
     plan_modifiers: frozenset[str]
     programme_nouns: frozenset[str]
     sports_words: frozenset[str]
@@ -53,6 +54,7 @@ class WordSets:
     death_words: frozenset[str]
     avoid_verbs: frozenset[str]
     gathering_nouns: frozenset[str]
+    area_nouns: frozenset[str]
     content_nouns: frozenset[str]
 
 
