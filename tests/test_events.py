@@ -1285,3 +1285,16 @@ def test_events_refused_access_and_areas_around_places(extractor, text, expected
 ])
 def test_events_subject_hung_on_the_dateline(extractor, text, expected):
     assert {(s, t, c) for s, t, c, flag in flagged(extractor, text) if flag != "hypothetical" or c == "1381"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # repression aimed at a protest, or at civilians whose country is not said, targets the repressor's people
+    ("The council condemned Iran's deadly crackdown on protests.", {("IRN", "IRNCVL", "175")}),
+    ("The Security Council condemned Iraq's repression of its Kurdish population.",
+     {("IGOUNO", "IRQ", "111"), ("IRQ", "IRQCVL", "175")}),
+    # the owner of an event noun in a background phrase is the one acted on for it, not the subject
+    ("The United States imposed sanctions on Damascus over its crackdown on protesters.",
+     {("USA", "SYRGOV", "163"), ("SYRGOV", "SYRCVL", "175")}),
+])
+def test_events_repression_of_protests_and_background_owners(extractor, text, expected):
+    assert coded(extractor, text) == expected

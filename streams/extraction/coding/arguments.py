@@ -501,6 +501,22 @@ class Arguments:
             return []
         return [m for c in noun.head.head.children if c.dep_ in ("dobj", "obj") for m in self.actors(ctx, c)]
 
+    def background_possessor(self, ctx: DocContext, noun: Token, pron: Token) -> list[Mention]:
+        """"sanctions on Damascus over its crackdown", "in response to its nuclear tests": the owner of an
+        event noun in a background phrase is the state or body named before it that is not the subject
+        of the clause (the one acted on for what it did)."""
+        if pron.lower_ not in ("its", "their") or noun.dep_ != "pobj" \
+                or not circumstance(noun.head, self.w.circumstance_preps):
+            return []
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        own = {m.code for m in self.subject_actors(ctx, verb)} if verb is not None else set()
+        for m in named_before(ctx, pron):
+            if m.code in own or m.kind == "place":
+                continue
+            if m.kind in ("country", "org", "capital", "metonym") or m.role in ("GOV", "IGO"):
+                return [m]
+        return []
+
     def antecedent(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """'Ethiopia said it would free ...': a subject pronoun refers to the subject of the governing
         verb, else to the last actor named before it in the sentence."""
@@ -747,6 +763,8 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
+        if a.sources and not a.between and entry.code[:3] == "175":
+            a.targets = self._repressed_people(trigger, entry, a.sources, a.targets)
         if a.sources and entry.code[:2] == "14" and not governed:
             a.aim_clauses = self.protest_clauses(trigger)
             if not a.targets and not a.between:
@@ -808,7 +826,7 @@ class Arguments:
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                 a.sources += self.actors(ctx, c)
                 if c.dep_ == "poss" and c.tag_ == "PRP$" and not a.sources:
-                    a.sources = self.credited(ctx, trigger)  # "thanked Denmark for its aid"
+                    a.sources = self.credited(ctx, trigger) or self.background_possessor(ctx, trigger, c)
         by_agents = self._noun_agents(ctx, trigger)
         for b in self.prep_objects(trigger, "between") + self.prep_objects(trigger, "among"):
             a.between += self.actors(ctx, b)
@@ -1072,6 +1090,22 @@ class Arguments:
             subj, _ = self.subject(ctx, inner)
             if subj is not None and inner.dep_ == "ccomp":
                 targets = self.actors(ctx, subj, ctx.places)
+        return targets
+
+    def _repressed_people(self, trigger: Token, entry: Trigger, sources: list[Mention],
+                          targets: list[Mention]) -> list[Mention]:
+        """"Iran's crackdown on protests": repression aimed at a protest targets the people of the
+        repressing actor's country; so does repression of civilians whose country the sentence does
+        not say ("Damascus ... over its crackdown on protesters")."""
+        country = sources[0].country
+        if not country or country not in self.lex.countries:
+            return targets
+        if targets:
+            return [implied(self.lex, country, "CVL") if t.kind == "context" and t.role == "CVL" else t
+                    for t in targets]
+        aimed = [t for rule in entry.targets for t in self.attach(trigger, rule)]
+        if any(t.lemma_.lower() in self.w.dissent_nouns for t in aimed):
+            return [implied(self.lex, country, "CVL")]
         return targets
 
     def _domestic_target(self, a: Args, entry: Trigger) -> None:

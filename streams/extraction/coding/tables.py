@@ -55,6 +55,7 @@ class WordSets:
     avoid_verbs: frozenset[str]
     gathering_nouns: frozenset[str]
     area_nouns: frozenset[str]
+    dissent_nouns: frozenset[str]
     content_nouns: frozenset[str]
 
 
