@@ -1298,3 +1298,20 @@ def test_events_subject_hung_on_the_dateline(extractor, text, expected):
 ])
 def test_events_repression_of_protests_and_background_owners(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a mediator named by a participle or a by-phrase mediates between the parties of the deal
+    ("The United States and Cuba restored relations after talks facilitated by Canada.",
+     both("USA", "CUB", "054") | {("CAN", "USA", "045"), ("CAN", "CUB", "045")}),
+    ("The government and UNITA signed a truce brokered by Zaire.",
+     both("AGOGOV", "AGOREB", "0871") | {("COD", "AGOGOV", "045"), ("COD", "AGOREB", "045")}),
+    ("Argentina and Chile signed a treaty after six years of mediation by Pope John Paul II.",
+     both("ARG", "CHL", "057") | {("VATGOV", "ARG", "045"), ("VATGOV", "CHL", "045")}),
+    ("A ceasefire between Israel and Hamas mediated by Egypt took effect on Friday.",
+     both("ISR", "PSEREBHMS", "0871") | {("EGY", "ISR", "045"), ("EGY", "PSEREBHMS", "045")}),
+    # a participle on a noun that is no event takes no object from it
+    ("A peacekeeping force sent by the Economic Community of West African States landed in Monrovia.", set()),
+])
+def test_events_mediators_of_deals(extractor, text, expected):
+    assert coded(extractor, text) == expected

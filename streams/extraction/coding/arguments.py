@@ -475,14 +475,21 @@ class Arguments:
 
     # -- helpers for particular constructions ------------------------------------------------------
     def mediated_parties(self, ctx: DocContext, trigger: Token, mediators: list[Mention]) -> list[Mention]:
-        """The parties of a deal described by a mediation participle: the actors of the event the deal
-        belongs to ("X and Y signed an accord in a deal brokered by Z", "X freed hostages on the first
-        day of a truce mediated by Z")."""
-        if trigger.dep_ != "acl" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+        """The parties of a deal described by a mediation participle or noun: the actors of the event the
+        deal belongs to ("X and Y signed an accord in a deal brokered by Z", "X freed hostages on the first
+        day of a truce mediated by Z", "X and Y signed a treaty after years of mediation by Z")."""
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            cur = trigger  # "signed a treaty after six years of mediation by the Pope"
+        elif trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+            cur = trigger.head  # "signed a truce brokered by Zaire", "after talks facilitated by Canada"
+            between = [m for b in self.prep_objects(cur, "between") for m in self.actors(ctx, b)
+                       if all(m.code != x.code for x in mediators)]
+            if len(between) >= 2:
+                return between  # "a ceasefire between Israel and Hamas mediated by Egypt"
+        else:
             return []
-        cur = trigger.head
         for _ in range(6):
-            if cur.dep_ not in ("pobj", "prep", "appos", "npadvmod") or cur.head.i == cur.i:
+            if cur.dep_ not in ("pobj", "prep", "appos", "npadvmod", "dobj") or cur.head.i == cur.i:
                 break
             cur = cur.head
         entry = ctx.entries.get(cur.i)
@@ -854,8 +861,12 @@ class Arguments:
     def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
         by_agents: list[Mention] = []
+        holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
         for prep in ("by", "from"):
-            for ag in self.prep_objects(trigger, prep):
+            agents = self.prep_objects(trigger, prep)
+            if not agents and holder is not None and holder.pos_ == "NOUN" and holder.i not in ctx.entries:
+                agents = self.prep_objects(holder, prep)  # "six years of mediation by the Pope"
+            for ag in agents:
                 found = self.actors(ctx, ag)
                 pl = ctx.places.get(ag.i)
                 if not found and prep == "from" and pl is not None and pl.country in self.lex.countries \

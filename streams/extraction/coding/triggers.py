@@ -169,6 +169,9 @@ class TriggerFinder:
         if pos == "NOUN":  # "military aid", "a humanitarian package"
             objects.update(m.lemma_.lower() for m in token.lefts if m.dep_ in ("amod", "compound"))
         kids = list(token.children)
+        if pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" \
+                and (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
+            objects.update(object_words(token.head))  # "talks facilitated by Canada": the event noun acted on
         if pos == "VERB":  # "allowed inspectors to visit": the subject of a small clause is an object
             kids += [g for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)
                      for g in c.children if g.dep_ == "nsubj"]
