@@ -1315,3 +1315,15 @@ def test_events_repression_of_protests_and_background_owners(extractor, text, ex
 ])
 def test_events_mediators_of_deals(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # police rushed or poured into a place of their own country: more police power, acting on no one
+    ("Chinese authorities poured thousands of paramilitary police into Lhasa on Sunday.", {("CHNGOV", None, "153")}),
+    ("The Indian government rushed thousands of paramilitary police to Ayodhya.", {("INDGOV", None, "153")}),
+    ("Iraqi troops poured into Kuwait.", {("IRQMIL", "KWT", "192")}),
+    # people seized as hostages
+    ("Rebel Serb forces seized about 30 U.N. peacekeepers as hostages.", {("SRBMIL", "IGOUNO", "181")}),
+])
+def test_events_police_rushed_in_and_hostages_seized(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -831,7 +831,10 @@ class Arguments:
     def _noun_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         for c in trigger.lefts:
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
-                a.sources += self.actors(ctx, c)
+                found = self.actors(ctx, c)
+                if not found and c.dep_ == "compound":  # "Iranian missile and drone strikes"
+                    found = [m for g in c.lefts if g.dep_ in ("amod", "compound", "poss") for m in self.actors(ctx, g)]
+                a.sources += found
                 if c.dep_ == "poss" and c.tag_ == "PRP$" and not a.sources:
                     a.sources = self.credited(ctx, trigger) or self.background_possessor(ctx, trigger, c)
         by_agents = self._noun_agents(ctx, trigger)
@@ -1121,8 +1124,12 @@ class Arguments:
 
     def _domestic_target(self, a: Args, entry: Trigger) -> None:
         """Domestic administrative measures (curfew, state of emergency, bans) target the population,
-        a ban on parties or politicians the opposition."""
+        a ban on parties or politicians the opposition; police sent to a place of their own country no one."""
         sources = a.sources
+        if sources and entry.code[:3] == "153" and a.targets and all(
+                t.kind in ("place", "country", "capital") and t.country == sources[0].country for t in a.targets):
+            a.targets = []  # "poured police into Lhasa": police sent within their own country act on no one
+            return
         if sources and not a.between and entry.code[:3] in ("081", "172") and sources[0].country \
                 and sources[0].country in self.lex.countries \
                 and all(t.kind == "place" and t.country == sources[0].country for t in a.targets):
