@@ -1327,3 +1327,17 @@ def test_events_mediators_of_deals(extractor, text, expected):
 ])
 def test_events_police_rushed_in_and_hostages_seized(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces moving in wage the offensive they move in; an attack "in a raid" stays one event
+    ("Russian troops rolled into Chechnya in an offensive against rebel fighters.", {("RUSMIL", "RUSREB", "190")}),
+    ("American special forces killed the militant leader in a raid on a compound in Abbottabad.",
+     {("USAMIL", "USAINS", "186")}),
+    # a named group on its noun wins over the country that owns the phrase; people at a place named as
+    # the modifier of a building take its country
+    ("Somalia's Al Shabaab group claimed responsibility for the attack on shoppers at a Nairobi mall.",
+     {("SOMREBSHB", "KENCVL", "015")}),
+])
+def test_events_offensives_groups_and_places_of_buildings(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -665,6 +665,16 @@ class ActorResolver:
                                           self.country_names.get(country, country), "context")
 
     @staticmethod
+    def _where(place: Token) -> bool:
+        """A place the sentence happens in: "rallied in London", "drove them out of Mogadishu", or the
+        modifier of such a noun ("shoppers at a Nairobi mall", "a Kabul hospital")."""
+        if place.dep_ == "compound" and place.head.pos_ == "NOUN":
+            place = place.head
+        if place.dep_ != "pobj":
+            return False
+        return place.head.lower_ in PRESENCE_PREPS or place.head.lower_ == "of" and place.head.head.lower_ == "out"
+
+    @staticmethod
     def _owner_country(token: Token, mentions: dict[int, Mention]) -> str | None:
         """"The Greek government put its armed forces on alert": a descriptor with a possessive pronoun
         belongs to the subject of its clause."""
@@ -687,9 +697,7 @@ class ActorResolver:
         for token, role in pending:
             sent = token.sent
             # the place the sentence happens in ("rallied in London", "marched through Rangoon")
-            here = next((m.country for m in places if sent.start <= m.start < sent.end and doc[m.root].dep_ == "pobj"
-                         and (doc[m.root].head.lower_ in PRESENCE_PREPS  # or "drove them out of Mogadishu"
-                              or doc[m.root].head.lower_ == "of" and doc[m.root].head.head.lower_ == "out")), None)
+            here = next((m.country for m in places if sent.start <= m.start < sent.end and self._where(doc[m.root])), None)
 
             def lends(m: Mention, role: str = role) -> bool:
                 # rebels and gunmen take the country of the state they fight, never of a foreign victim

@@ -194,6 +194,10 @@ class Arguments:
         found: list[Mention] = []
         if t.lemma_.lower() in WATER_NOUNS:
             return found
+        for child in t.lefts:  # "Somalia's Al Shabaab Islamist group": the group, not the country it is in
+            m = ctx.by_root.get(child.i) if child.dep_ == "compound" else None
+            if m is not None and m.kind == "org" and m.role in ("REB", "INS", "UAF", "OPP", "PTY", "IGO", "NGO"):
+                return [m]
         for child in t.children:
             if child.dep_ == "poss":
                 found.extend(self.actors(ctx, child, places, depth + 1))
@@ -208,15 +212,8 @@ class Arguments:
                                             and t.lemma_.lower() in self.partner_nouns):
                     for pobj in prep.children:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
-        lemma = t.lemma_.lower()
-        if not found and places is not None and (lemma in self.w.gathering_nouns or lemma in self.w.area_nouns):
-            # "led the delegation to the funeral in Moscow": a gathering stands for the place it is held in;
-            # "out of a security zone around South Ossetia": an area for the place it lies around
-            preps = ("in", "at") if lemma in self.w.gathering_nouns else ("in", "around", "near", "along")
-            for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ in preps:
-                    for pobj in prep.children:
-                        found.extend(self.actors(ctx, pobj, places, depth + 1))
+        if not found and places is not None:
+            found = self._located(ctx, t, places, depth)
         if not found:
             for child in t.children:
                 if child.dep_ == "appos":  # "the Tigrayan capital Mekelle": a place too where places count
@@ -224,6 +221,19 @@ class Arguments:
                     if mm:
                         found.append(mm)
         return found
+
+    def _located(self, ctx: DocContext, t: Token, places: dict[int, Mention], depth: int) -> list[Mention]:
+        """"led the delegation to the funeral in Moscow": a gathering stands for the place it is held in;
+        "out of a security zone around South Ossetia": an area for the place it lies around."""
+        lemma = t.lemma_.lower()
+        if lemma in self.w.gathering_nouns:
+            preps: tuple[str, ...] = ("in", "at")
+        elif lemma in self.w.area_nouns:
+            preps = ("in", "around", "near", "along")
+        else:
+            return []
+        return [m for prep in t.children if prep.dep_ == "prep" and prep.lower_ in preps
+                for pobj in prep.children for m in self.actors(ctx, pobj, places, depth + 1)]
 
     @staticmethod
     def _shared(ctx: DocContext, t: Token, m: Mention) -> list[Mention]:
@@ -896,8 +906,14 @@ class Arguments:
             head = head.head  # "carried out a campaign of ethnic cleansing": the verb above the container noun
         announced = trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i \
             and head.lemma_.lower() in self.w.announce_verbs  # "announced a package"
+        # "rolled into Chechnya in an offensive against the rebels": forces moving in wage the offensive
+        # ("killed him in a raid" is one attack, coded from the verb)
+        violent = ("18", "19", "20")
+        waged = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.i in ctx.entries \
+            and ctx.entries[trigger.i].code[:2] in violent \
+            and (head.i not in ctx.entries or ctx.entries[head.i].code[:3] in ("192", "154", "074"))
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
-                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner):
+                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged):
             a.sources = self.subject_actors(ctx, head)
             a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
 
