@@ -1341,3 +1341,17 @@ def test_events_police_rushed_in_and_hostages_seized(extractor, text, expected):
 ])
 def test_events_offensives_groups_and_places_of_buildings(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun owned by its actor is taken for granted, whatever the modality around it
+    ("Arab states must act together to reverse Iraq's occupation of Kuwait.", {("IRQ", "KWT", "192")}),
+    ("Arab states could prevent Iraq's occupation of Kuwait.", set()),
+    # an attack noun hits what its relative clause says it hit; people without a country are no target
+    ("The Sudanese government condemned the U.S. missile strike that destroyed a pharmaceutical plant in Khartoum North.",
+     {("SDNGOV", "USA", "111"), ("USA", "SDN", "195")}),
+    ("Sri Lankan troops overran the rebels' last stronghold, ending a war that killed tens of thousands of people.",
+     {("LKAMIL", "LKAREB", "192")}),
+])
+def test_events_presupposed_nouns_and_what_attacks_hit(extractor, text, expected):
+    assert coded(extractor, text) == expected

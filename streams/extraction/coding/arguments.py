@@ -589,6 +589,24 @@ class Arguments:
                     return found
         return []
 
+    def relative_targets(self, ctx: DocContext, noun: Token, sources: list[Mention]) -> list[Mention]:
+        """"the U.S. missile strike that destroyed a pharmaceutical plant in Khartoum North": an attack noun
+        with no target of its own hits what its relative clause says it hit (an actor, or its place)."""
+        codes = {m.code for m in sources}
+        for rel in noun.children:
+            if rel.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in self.w.relative for c in rel.children):
+                continue
+            for o in rel.children:
+                if o.dep_ in ("dobj", "obj"):
+                    # people whose country the sentence does not say are no target ("a war that killed thousands")
+                    found = [m for m in self.actors(ctx, o, ctx.places) if m.code not in codes
+                             and not (m.kind == "context" and m.role == "CVL")]
+                    found = found or [m for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near")
+                                      for g in p.children for m in self.actors(ctx, g, ctx.places) if m.code not in codes]
+                    if found:
+                        return found
+        return []
+
     def previous_subject(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """"Moussa flew to Damascus. He accused Israel ...": a pronoun that opens its sentence refers to
         the subject of the sentence before, when that subject agrees with it (a person for "he" and
@@ -772,6 +790,8 @@ class Arguments:
         if not a.targets and a.sources and not a.between and entry.pos == "VERB":
             a.targets = self.object_antecedent(ctx, trigger, a.sources) or (
                 self.toll_targets(ctx, trigger, a.sources) if entry.code[:2] in ("18", "19") else [])
+        if not a.targets and a.sources and not a.between and entry.pos == "NOUN" and entry.code[:2] in ("18", "19", "20"):
+            a.targets = self.relative_targets(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
             a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):

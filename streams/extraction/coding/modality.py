@@ -101,7 +101,18 @@ class Modality:
             verbs.append(trigger.head)
         f.habitual = any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_adverbs and not self._past_repetition(v, c)
                          for v in verbs for c in v.children)
+        if self._presupposed(trigger) and not f.intent:
+            # "must act to reverse Iraq's occupation of Kuwait": the occupation is a fact
+            f.negated = f.hypothetical = f.speculative = f.future = f.threat = f.refusal = False
         return f
+
+    def _presupposed(self, trigger: Token) -> bool:
+        """An event noun owned by its actor, the object of a verb or preposition, is taken for granted."""
+        if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("dobj", "pobj") \
+                or not any(c.dep_ == "poss" for c in trigger.children):
+            return False
+        verb = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb is None or verb.lemma_.lower() not in self.w.unrealised_verbs
 
     def _past_repetition(self, verb: Token, adverb: Token) -> bool:
         """'police routinely tortured detainees': repeated acts in the past are events, not a habit."""

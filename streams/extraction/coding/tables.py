@@ -56,6 +56,7 @@ class WordSets:
     gathering_nouns: frozenset[str]
     area_nouns: frozenset[str]
     dissent_nouns: frozenset[str]
+    unrealised_verbs: frozenset[str]
     content_nouns: frozenset[str]
 
 
