@@ -288,3 +288,10 @@ def test_actors_opposition_title_wins(extractor):
                             ("Opposition politician Imran Khan marched on Islamabad.", "2014-08-19", "PAKOPP")]:
         doc = extractor.nlp(text)
         assert code in {m.code for m in extractor.actors.process(doc, day)}, text
+
+
+def test_actors_role_phrases_with_of(extractor):
+    # "head of state", "member of parliament": a role phrase headed by its first word
+    doc = extractor.parse(["Poland's head of state met the Pope."])[0]
+    codes = {m["code"] for m in extractor.process({"id": "t", "text": doc.text, "published_at": "1979-06-02T00:00:00Z"}, doc)["mentions"]}
+    assert "POLGOV" in codes

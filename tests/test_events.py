@@ -1355,3 +1355,11 @@ def test_events_offensives_groups_and_places_of_buildings(extractor, text, expec
 ])
 def test_events_presupposed_nouns_and_what_attacks_hit(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_one_event_told_twice_in_a_sentence(extractor):
+    # the arrival and "the first visit to Cuba by an American secretary of state" are one visit
+    text = ("U.S. Secretary of State John Kerry arrived in Havana on Friday, the first visit to Cuba by an "
+            "American secretary of state since 1945.")
+    out = extractor.process({"id": "t", "text": text, "published_at": "2015-08-14T00:00:00Z"})["events"]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out] == [("USAGOV", "CUB", "042")]

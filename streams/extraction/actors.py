@@ -218,10 +218,12 @@ class ActorResolver:
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
         self.role_terms = {**dictionary_roles(lex), **lex.roles} if use_dictionaries else lex.roles
         self.role_heads = frozenset(term.split()[-1] for term in lex.roles if term.split())  # last words
+        # "head of state", "member of parliament": the first word heads the phrase
+        self.of_heads = frozenset(term.split(" of ")[0] for term in lex.roles if " of " in term)
         # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
         # start of a sentence): the plural forms of the one-word heads are looked up as they are written
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
-        self.role_candidates = WordFilter(self.role_heads | BUILDING_NOUNS | VEHICLE_NOUNS | CROWD_NUMBERS,
+        self.role_candidates = WordFilter(self.role_heads | self.of_heads | BUILDING_NOUNS | VEHICLE_NOUNS | CROWD_NUMBERS,
                                           frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
         self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
@@ -253,6 +255,9 @@ class ActorResolver:
             return "CVL"  # "Thousands protest in Tbilisi": a crowd of people, not "thousands of soldiers"
         if token.pos_ == "PROPN" and lemma in self.role_plurals:
             lemma = self.role_plurals[lemma]
+        role = self._of_phrase_role(token, lemma)  # "greeted by the head of state"
+        if role is not None:
+            return role
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
             return None  # every term tried below ends with the lemma, or is the word itself
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -276,6 +281,18 @@ class ActorResolver:
                         if role is not None and role not in ("GOV", "ELI", "CVL"):
                             return role
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
+
+    def _of_phrase_role(self, token: Token, lemma: str) -> str | None:
+        """The role of a phrase with "of" in roles.tsv ("head of state", "member of parliament")."""
+        if lemma not in self.of_heads:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    phrase = f"{lemma} of {pobj.lemma_.lower()}"
+                    if pobj.dep_ == "pobj" and phrase in self.lex.roles:
+                        return self.lex.roles[phrase]
+        return None
 
     def _dissent_verb(self, verb: Token) -> bool:
         """A verb the lexicon codes as dissent or force (CAMEO 09-20): a crowd that does it is an actor;

@@ -192,10 +192,13 @@ class EventCoder:
 
     @staticmethod
     def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
-        seen: set[tuple[int, str, str, str]] = set()
+        """One event per sentence, actor pair, code and flags: "arrived in Havana ..., the first visit to
+        Cuba by an American secretary of state" tells one visit twice."""
+        seen: set[tuple[int, str, str, str, bool, bool]] = set()
         out = []
         for ev in events:
-            key = (ev.trigger.i, ev.source.code, ev.target.code if ev.target else "-", ev.code)
+            key = (ev.trigger.sent.start, ev.source.code, ev.target.code if ev.target else "-", ev.code,
+                   ev.negated, ev.hypothetical)
             if key not in seen:
                 seen.add(key)
                 out.append(ev)
