@@ -295,3 +295,16 @@ def test_actors_role_phrases_with_of(extractor):
     doc = extractor.parse(["Poland's head of state met the Pope."])[0]
     codes = {m["code"] for m in extractor.process({"id": "t", "text": doc.text, "published_at": "1979-06-02T00:00:00Z"}, doc)["mentions"]}
     assert "POLGOV" in codes
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a state that did not exist yet on the article's day is the state it was part of
+    ("Serbia threatened Kosovo.", "1999-03-29", {"SRB"}),
+    ("Serbia threatened Kosovo.", "2009-03-29", {"SRB", "KSV"}),
+    ("South Sudan rebels attacked Juba.", "2005-01-01", {"SDNREB", "SDNGOV"}),
+    ("Eritrean rebels attacked Asmara.", "1988-01-01", {"ETHREB", "ETHGOV"}),
+])
+def test_actors_states_in_time(extractor, text, day, expected):
+    doc = extractor.parse([text])[0]
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
+    assert {m["code"] for m in out["mentions"]} == expected

@@ -1363,3 +1363,13 @@ def test_events_one_event_told_twice_in_a_sentence(extractor):
             "American secretary of state since 1945.")
     out = extractor.process({"id": "t", "text": text, "published_at": "2015-08-14T00:00:00Z"})["events"]
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out] == [("USAGOV", "CUB", "042")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # mass violence against a people no table names is against the civilians of the state that commits it;
+    # the target hung on the container noun ("a campaign of ethnic cleansing against ...") counts
+    ("Sudanese government forces have carried out a campaign of ethnic cleansing against the Fur and Masalit in Darfur.",
+     {("SDNMIL", "SDNCVL", "203")}),
+])
+def test_events_mass_violence_against_a_people(extractor, text, expected):
+    assert coded(extractor, text) == expected

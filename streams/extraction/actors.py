@@ -444,7 +444,17 @@ class ActorResolver:
                     and doc[m.root].lemma_.lower() not in BODY_NOUNS and any(
                     t.lower_ in FORMER_WORDS for t in (*doc[m.start:m.root], *doc[m.root].subtree) if t.i < m.root):
                 mentions[key] = replace(m, code=m.country + "ELI", role="ELI")
+        if day:
+            self._states_in_time(mentions, day)
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _states_in_time(self, mentions: dict[int, Mention], day: str) -> None:
+        """A state that did not exist yet on the article's day is coded as the state it was part of
+        (streams/data/statehood.tsv: Kosovo before 17 February 2008 is Serbia)."""
+        for key, m in list(mentions.items()):
+            since, before = self.lex.statehood.get(m.country or "", ("", ""))
+            if since and day[:10] < since and m.code.startswith(m.country or ""):
+                mentions[key] = replace(m, country=before, code=before + m.code[3:])
 
     def _metonyms_from_context(self, doc: Doc, mentions: dict[int, Mention]) -> None:
         """A metonym many countries share ("Congress", "the Supreme Court", "the National Assembly") is the

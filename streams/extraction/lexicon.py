@@ -89,6 +89,8 @@ class Lexicon:
     titles: frozenset[str] = frozenset()
     # metonyms that many countries share ("Congress", "Supreme Court"): the country comes from the context
     context_metonyms: frozenset[str] = frozenset()
+    # states that came into being after 1979: iso3 -> (the day of independence, the state's code before it)
+    statehood: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def modal_words(self, kind: str) -> frozenset[str]:
         return frozenset(w for w, kinds in self.modality.items() if kind in kinds)
@@ -155,5 +157,7 @@ def load_lexicon(data_dir: str = "") -> Lexicon:
     titles: frozenset[str] = frozenset()
     if (d / "titles.tsv").exists():
         titles = frozenset(r["title"].lower() for r in read_tsv(d / "titles.tsv"))
+    statehood = {r["iso3"]: (r["since"], r["before"]) for r in read_tsv(d / "statehood.tsv")} \
+        if (d / "statehood.tsv").exists() else {}
     return Lexicon(countries, people, orgs, metonyms, roles, dict(triggers), dict(modality), cameo, role_names, titles,
-                   context_metonyms)
+                   context_metonyms, statehood)

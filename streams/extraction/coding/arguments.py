@@ -459,6 +459,9 @@ class Arguments:
         if rule.startswith("pobj:"):
             prep = rule.split(":", 1)[1]
             found = self.prep_objects(token, prep)
+            holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if not found and holder is not None and holder.lemma_.lower() in self.w.quantity_nouns:
+                found = self.prep_objects(holder, prep)  # "a campaign of ethnic cleansing against the Fur"
             for c in token.children:  # "imposed sanctions on Russia": the prep may hang on the object
                 if c.dep_ in ("dobj", "obj", "attr"):
                     found += self.prep_objects(c, prep)
@@ -800,7 +803,7 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
-        if a.sources and not a.between and entry.code[:3] == "175":
+        if a.sources and not a.between and (entry.code[:3] == "175" or entry.code[:2] == "20"):
             a.targets = self._repressed_people(trigger, entry, a.sources, a.targets)
         if a.sources and entry.code[:2] == "14" and not governed:
             a.aim_clauses = self.protest_clauses(trigger)
@@ -932,8 +935,12 @@ class Arguments:
         waged = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.i in ctx.entries \
             and ctx.entries[trigger.i].code[:2] in violent \
             and (head.i not in ctx.entries or ctx.entries[head.i].code[:3] in ("192", "154", "074"))
+        # "stepped up a campaign of ethnic cleansing": the open dictionary's reading of the verb above a
+        # container noun yields to the event the container holds
+        contained = head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE) \
+            and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.w.quantity_nouns
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
-                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged):
+                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained):
             a.sources = self.subject_actors(ctx, head)
             a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
 
@@ -1145,8 +1152,8 @@ class Arguments:
     def _repressed_people(self, trigger: Token, entry: Trigger, sources: list[Mention],
                           targets: list[Mention]) -> list[Mention]:
         """"Iran's crackdown on protests": repression aimed at a protest targets the people of the
-        repressing actor's country; so does repression of civilians whose country the sentence does
-        not say ("Damascus ... over its crackdown on protesters")."""
+        repressing actor's country; so do repression of civilians whose country the sentence does not say
+        ("Damascus ... over its crackdown on protesters") and mass violence against a people no table names."""
         country = sources[0].country
         if not country or country not in self.lex.countries:
             return targets
@@ -1155,6 +1162,10 @@ class Arguments:
                     for t in targets]
         aimed = [t for rule in entry.targets for t in self.attach(trigger, rule)]
         if any(t.lemma_.lower() in self.w.dissent_nouns for t in aimed):
+            return [implied(self.lex, country, "CVL")]
+        if entry.code[:2] == "20" and any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in aimed):
+            # "ethnic cleansing against the Fur and Masalit in Darfur": mass violence against a people
+            # the tables do not name is against the civilians of the state that commits it
             return [implied(self.lex, country, "CVL")]
         return targets
 
