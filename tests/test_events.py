@@ -1373,3 +1373,23 @@ def test_events_one_event_told_twice_in_a_sentence(extractor):
 ])
 def test_events_mass_violence_against_a_people(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # stopping the fighting under an appeal or demand is de-escalation (0256, 107), not a policy change
+    ("The Security Council called on Iran and Iraq to stop fighting immediately.",
+     {("IGOUNO", "IRN", "0256"), ("IGOUNO", "IRQ", "0256")}),
+    ("The United States demanded that Pakistan stop supporting militants.", {("USA", "PAK", "1042")}),
+    # a return to the negotiating table is negotiation (an appeal for it 026)
+    ("The Organisation of African Unity urged Ethiopia and Eritrea to return to the negotiating table.",
+     {("IGOOAU", "ETH", "026"), ("IGOOAU", "ERI", "026")}),
+    # a country in the dateline coordinated with the subject by the parser is no actor
+    ("ARAVA, Israel, Oct 26 - Prime Minister Yitzhak Rabin and Prime Minister Abdul Salam Majali of Jordan "
+     "signed a peace treaty in the desert on Wednesday.", None),
+])
+def test_events_appeals_to_stop_fighting_and_dateline_conjuncts(extractor, text, expected):
+    if expected is None:  # the names are office holders of 1994
+        out = extractor.process({"id": "t", "text": text, "published_at": "1994-10-26T00:00:00Z"})["events"]
+        assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out} == both("ISRGOV", "JORGOV", "057")
+    else:
+        assert coded(extractor, text) == expected

@@ -131,7 +131,12 @@ class Arguments:
         if token is None:
             return []
         out: list[Mention] = []
-        for t in [token, *token.conjuncts, *misparsed_conjuncts(token)]:
+        coordinated = [token, *token.conjuncts, *misparsed_conjuncts(token)]
+        if token.sent.start == 0 and any(t.i < token.i for t in coordinated):
+            end = dateline_end(token.doc)  # "ARAVA, Israel, Oct 26 - Rabin and Majali signed": not Israel
+            if end and token.idx >= end:
+                coordinated = [t for t in coordinated if t.idx >= end]
+        for t in coordinated:
             m = ctx.by_root.get(t.i) or ctx.by_token.get(t.i)
             if m is None and places is not None:
                 m = places.get(t.i)

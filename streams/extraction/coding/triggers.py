@@ -291,8 +291,12 @@ class TriggerFinder:
             if entry.code[:2] in ("02", "10") and len(entry.code) == 3:
                 stop = self.stop_practice(tok)
                 if stop is not None:
-                    # "demanded that Pakistan stop supporting militants": a demand for policy change
-                    governed[i] = ("1042" if entry.code[:2] == "10" else "0242", stop)
+                    # "demanded that Pakistan stop supporting militants": a demand for policy change;
+                    # "called on Iran and Iraq to stop fighting": an appeal to de-escalate (0256, 107)
+                    fighting = any(g.i in entries and entries[g.i].code[:2] in ("18", "19", "20")
+                                   for g in stop.children if g.dep_ in ("xcomp", "dobj") and g.tag_ == "VBG")
+                    demand = entry.code[:2] == "10"
+                    governed[i] = (("107" if demand else "0256") if fighting else ("1042" if demand else "0242"), stop)
                     consumed.update(t.i for t in stop.subtree if t.i in entries)
                     continue
             inner = self.inner(ctx, tok)
