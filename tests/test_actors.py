@@ -308,3 +308,20 @@ def test_actors_states_in_time(extractor, text, day, expected):
     doc = extractor.parse([text])[0]
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
     assert {m["code"] for m in out["mentions"]} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # armed groups the open dictionaries code by region take the country of their sentence or dateline
+    ("GENEVA, Dec 9 - Indonesia and the separatist Free Aceh Movement signed a ceasefire agreement on Monday.",
+     "2002-12-09", {"IDN", "IDNREB"}),
+    ("FREETOWN, May 4 - Revolutionary United Front rebels are holding about 300 United Nations peacekeepers.",
+     "2000-05-04", {"SLEREB", "IGOUNO"}),
+    ("The Security Council demanded that Sierra Leone's Revolutionary United Front rebels free the peacekeepers.",
+     "2000-05-04", {"IGOUNO", "SLEREB"}),
+    # a name of a country wins over a region's; the end of a hyphenated group name is no person
+    ("President Pervez Musharraf banned Lashkar-e-Taiba and Jaish-e-Mohammed.", "2002-01-12", {"PAKGOV", "PAKREB"}),
+])
+def test_actors_regional_groups_and_hyphenated_names(extractor, text, day, expected):
+    doc = extractor.parse([text])[0]
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
+    assert {m["code"] for m in out["mentions"]} == expected

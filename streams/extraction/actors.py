@@ -395,6 +395,9 @@ class ActorResolver:
 
     def _in_longer_name(self, doc: Doc, span: Span, before: bool = True) -> bool:
         j = span.start - 1
+        if j >= 2 and doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ \
+                and doc[j - 1].lower_ not in NAME_PARTICLES and len(doc[j - 1].text) <= 2:
+            return True  # "Jaish-e-Mohammed", "Lashkar-e-Taiba": the end of a hyphenated name
         if j >= 2 and doc[j].text == "-" and doc[j - 1].lower_ in NAME_PARTICLES:
             j -= 2  # "Zeid Ra'ad al-Hussein": the name before the particle
         prev = doc[j] if j >= 0 and before else None
@@ -444,9 +447,26 @@ class ActorResolver:
                     and doc[m.root].lemma_.lower() not in BODY_NOUNS and any(
                     t.lower_ in FORMER_WORDS for t in (*doc[m.start:m.root], *doc[m.root].subtree) if t.i < m.root):
                 mentions[key] = replace(m, code=m.country + "ELI", role="ELI")
+        self._regional_groups(doc, mentions)
         if day:
             self._states_in_time(mentions, day)
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _regional_groups(self, doc: Doc, mentions: dict[int, Mention]) -> None:
+        """An armed group the open dictionaries code by region ("Revolutionary United Front" WAFREB,
+        "Free Aceh Movement" INTREB) fights in the country of the article: the first its sentence names,
+        else the dateline's."""
+        for key, m in list(mentions.items()):
+            if m.kind != "org" or m.country or m.code[:3] in ("IGO", "IMG", "NGO") or m.code[3:6] not in ARMED_GROUP_ROLES:
+                continue
+            sent = doc[m.root].sent
+            country = next((o.country for o in sorted(mentions.values(), key=lambda o: o.start)
+                            if o.country and sent.start <= o.start < sent.end), None)
+            if country is None and self.dateline is not None:
+                place = self.dateline(doc)
+                country = place.country if place is not None else None
+            if country:
+                mentions[key] = replace(m, country=country, code=country + m.code[3:])
 
     def _states_in_time(self, mentions: dict[int, Mention], day: str) -> None:
         """A state that did not exist yet on the article's day is coded as the state it was part of
@@ -563,6 +583,10 @@ class ActorResolver:
         elif (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
                 and head.i not in covered and self.role_of(head) and head.lemma_.lower() not in HOSTAGE_NOUNS):
             # ("the justices of Colombia's Supreme Court hostage": a hostage is no member of the body)
+            owner = mentions.get(head.i)
+            if owner is not None and owner.country and code[:3] not in self.country_names \
+                    and code[:3] not in ("IGO", "IMG", "NGO"):
+                code = owner.country + code[3:]  # "Sierra Leone's Revolutionary United Front rebels" (WAFREB)
             mentions[head.i] = self._make(doc, span.start, max(span.end, head.i + 1), head.i, code, name, kind)
         else:
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)

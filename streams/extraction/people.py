@@ -9,9 +9,14 @@ outside every term is a former (or future) office holder: their country with the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from streams.extraction.lexicon import Lexicon, Person
+
+if TYPE_CHECKING:
+    from streams.extraction.dictionaries import ActorEntry
 
 # countries whose leaders English-language news names family name first ("Kim Jong Un" -> "Kim"):
 # for everyone else the first word is a given name and never names the person alone
@@ -25,6 +30,7 @@ ORGANISATION_WORDS = frozenset({"party", "front", "movement", "army", "council",
                                 "institute", "university", "service", "guard", "militia", "tigers", "coalition"})
 # the open actor dictionaries were last updated in 2015: a term they leave open ends there
 DICTIONARY_HORIZON = "2016-01-01"
+BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)")  # "free aceh movement (gam)"
 
 
 def country_of(code: str) -> str | None:
@@ -149,6 +155,22 @@ LEGACY_COUNTRIES = {"USR": "RUS", "SUN": "RUS", "YUG": "SRB", "SCG": "SRB", "FRY
                     "CSK": "CZE", "ROU": "ROM", "MNE": "MTN", "ANG": "AGO", "ZAR": "COD", "RHO": "ZWE"}
 
 
+def _unbracketed(entries: tuple[ActorEntry, ...]) -> list[ActorEntry]:
+    """"free aceh movement (gam)", "basque fatherland and freedom (eta)": the name without its bracketed
+    acronym, and a group's acronym as a name of its own (a bracket that is no acronym is dropped)."""
+    out: list[ActorEntry] = []
+    for e in entries:
+        m = BRACKETED.fullmatch(e.name)
+        if m is None:
+            out.append(e)
+            continue
+        out.append(replace(e, name=m.group(1).strip()))
+        inner = m.group(2).strip()
+        if e.file == "milnonstate" and inner.isalpha() and " " not in inner and len(inner) >= 3:
+            out.append(replace(e, name=inner))
+    return out
+
+
 def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]]:
     """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
 
@@ -162,7 +184,7 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
     ours = curated_names(lex)
     people: list[Person] = []
     groups: dict[str, str] = {}
-    for e in load_actors():
+    for e in _unbracketed(load_actors()):
         words = e.name.split()
         one_word_group = len(words) == 1 and e.file == "milnonstate" and not (e.start or e.end) \
             and sum(ch.isalpha() for ch in e.name) >= 3
@@ -179,7 +201,8 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
         elif not code.startswith("IGO") and e.file != "milnonstate":
             continue
         if e.file == "milnonstate" and not (e.start or e.end):
-            groups.setdefault(e.name, code)
+            if e.name not in groups or groups[e.name][:3] not in countries and code[:3] in countries:
+                groups[e.name] = code  # a country's code wins over a region's ("lashkar-e-taiba" PAKREB, not SASREB)
             continue
         end = e.end.isoformat() if e.end else (DICTIONARY_HORIZON if e.start else "")
         people.append(Person(e.name.title(), (e.name,), code, "", e.start.isoformat() if e.start else "", end, rank=1))
