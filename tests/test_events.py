@@ -1393,3 +1393,13 @@ def test_events_appeals_to_stop_fighting_and_dateline_conjuncts(extractor, text,
         assert {(e["source"]["code"], e["target"]["code"], e["cameo"]["code"]) for e in out} == both("ISRGOV", "JORGOV", "057")
     else:
         assert coded(extractor, text) == expected
+
+
+def test_events_talks_inside_a_span_of_time(extractor):
+    # "during eight hours of talks with X": the span of time contains the talks, held by the clause subject;
+    # a refusal in the main clause does not negate the talks in the background
+    text = ("President Slobodan Milosevic refused on Thursday to withdraw his special police units from Kosovo "
+            "during eight hours of talks with Richard Holbrooke, the American envoy.")
+    out = extractor.process({"id": "t", "text": text, "published_at": "1998-10-08T00:00:00Z"})["events"]
+    talks = {(e["source"]["code"][:3], e["target"]["code"][:3], e["negated"]) for e in out if e["cameo"]["code"] == "046"}
+    assert talks == {("SRB", "USA", False), ("USA", "SRB", False)}

@@ -920,7 +920,11 @@ class Arguments:
     def _clause_source(self, ctx: DocContext, a: Args, trigger: Token) -> None:
         """The subject of the verb an event noun is an argument of ("Iran launched strikes")."""
         head = trigger.head
-        background = trigger.dep_ == "pobj" and circumstance(head, self.w.circumstance_preps)
+        # "during eight hours of talks with Holbrooke": the container noun stands where the event noun would
+        anchor = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" \
+            and head.head.lemma_.lower() in self.w.quantity_nouns else trigger
+        head = anchor.head
+        background = anchor.dep_ == "pobj" and circumstance(head, self.w.circumstance_preps)
         # "freed a US citizen after talks with an American envoy": the clause subject held the talks
         partner = background and trigger.lemma_.lower() in self.w.relation_nouns \
             and bool(self.prep_objects(trigger, "with"))
@@ -944,10 +948,11 @@ class Arguments:
         # container noun yields to the event the container holds
         contained = head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE) \
             and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.w.quantity_nouns
-        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced) \
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced or partner) \
                 and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained):
             a.sources = self.subject_actors(ctx, head)
-            a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
+            if not background:  # talks held before a refusal are not refused: background keeps its own modality
+                a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
 
     def _more_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger,
                       inner: Token | None) -> list[Mention]:
