@@ -1403,3 +1403,12 @@ def test_events_talks_inside_a_span_of_time(extractor):
     out = extractor.process({"id": "t", "text": text, "published_at": "1998-10-08T00:00:00Z"})["events"]
     talks = {(e["source"]["code"][:3], e["target"]["code"][:3], e["negated"]) for e in out if e["cameo"]["code"] == "046"}
     assert talks == {("SRB", "USA", False), ("USA", "SRB", False)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb whose object is the relative pronoun acts on the owner of the noun the clause describes
+    ("China fired three missiles into target zones off Taiwan, opening a week of military exercises that "
+     "Taipei denounced as blatant intimidation.", {("CHN", None, "150"), ("TWNGOV", "CHN", "111")}),
+])
+def test_events_relative_clause_objects(extractor, text, expected):
+    assert coded(extractor, text) == expected

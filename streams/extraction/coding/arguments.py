@@ -681,6 +681,27 @@ class Arguments:
                 found = self.antecedent(ctx, subj)
         return [m for m in found if m not in sources]
 
+    def relative_object_owner(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"military exercises that Taipei denounced", "manoeuvres that North Korea denounced": a verb whose
+        object is the relative pronoun acts on the noun the clause describes, and so on its owner, the
+        actor of the clause that noun belongs to."""
+        if trigger.dep_ != "relcl" or not any(c.dep_ in ("dobj", "obj") and c.lower_ in self.w.relative
+                                              for c in trigger.children):
+            return []
+        noun = trigger.head
+        found = self.actors(ctx, noun)
+        cur = noun
+        for _ in range(6):
+            if found:
+                break
+            if cur.dep_ not in ("pobj", "prep", "appos", "dobj", "obj") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                found = self.subject_actors(ctx, cur)
+                break
+        return [m for m in found if m.code not in {x.code for x in sources}]
+
     def fallback_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """A target the lexicon rule missed: the one actor (or one coordinated group) in an argument
         position of the trigger's clause - its object or a prepositional object, or a possessor or
@@ -970,7 +991,7 @@ class Arguments:
             if targets:
                 return targets
         if entry.code[:2] in ("02", "03", "10") or trigger.dep_ in ("acl", "relcl"):
-            targets = self.rejecter(ctx, trigger, sources)
+            targets = self.rejecter(ctx, trigger, sources) or self.relative_object_owner(ctx, trigger, sources)
             if targets:
                 return targets
         if entry.code[:2] in ("02", "10") and entry.pos == "VERB":
