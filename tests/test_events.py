@@ -1412,3 +1412,15 @@ def test_events_talks_inside_a_span_of_time(extractor):
 ])
 def test_events_relative_clause_objects(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # exercises held together by the forces of several states are military cooperation among them
+    ("Tens of thousands of American and South Korean troops began the annual Team Spirit exercises on Tuesday.",
+     both("USAMIL", "KORMIL", "062")),
+    ("China held military exercises near Taiwan.", {("CHN", "TWN", "150")}),
+    # troops sent to a peacekeeping force are peacekeeping (074; planned 0334)
+    ("France sent 2,000 troops to the UN peacekeeping force.", {("FRA", "IGOUNO", "074")}),
+])
+def test_events_joint_exercises_and_peacekeeping_contingents(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -112,6 +112,7 @@ class EventCoder:
         args = self.args.find(ctx, trigger, entry, governed, inner)
         if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args, entry.code[:2])):
             return []
+        joint = self._joint_exercise(entry, args, governed)
         pairs = self.args.pairs(entry, args)
         if not pairs or any(t.dep_ == "relcl" and t.head.lemma_.lower() in self.tables.words.content_nouns
                             for t in args.chain):
@@ -123,7 +124,7 @@ class EventCoder:
         # "Trump said the US could strike Venezuela" is the speaker's own side (a threat)
         conditional = flags.hypothetical or (flags.speculative and not self.modality.same_speaker(
             ctx, flags.reporter, pairs[0][0]))
-        st = Coding(governed or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
+        st = Coding(governed or joint or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
         if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed \
                 and not self._event_noun_subject(trigger, entry, st, flags):
             return []
@@ -166,6 +167,16 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    @staticmethod
+    def _joint_exercise(entry: Trigger, args: Args, governed: str | None) -> str | None:
+        """"Philippines, U.S. launch military drills", "American and South Korean troops began exercises":
+        exercises held together by the forces of several states are military cooperation among them (062)."""
+        if governed or entry.code[:3] != "150" or args.targets or args.between \
+                or len({s.country for s in args.sources if s.country}) < 2:
+            return None
+        args.targets = list(args.sources)
+        return "062"
 
     def _attempt_on_leader(self, ctx: DocContext, trigger: Token, st: Coding,
                            pairs: list[tuple[Mention, Mention | None]]) -> str:
