@@ -1424,3 +1424,20 @@ def test_events_relative_clause_objects(extractor, text, expected):
 ])
 def test_events_joint_exercises_and_peacekeeping_contingents(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the month May in a dateline is no modal: the sentence's events are facts
+    ("WASHINGTON, May 13 - President Bill Clinton imposed economic sanctions on India.", {("USAGOV", "IND", "163", "")}),
+    ("India may impose sanctions on Pakistan.", {("IND", "PAK", "163", "hypothetical")}),
+    # the donor named on a cut aid is no target: the aid was cut to the target of the coordinated measure
+    ("President Bill Clinton imposed economic sanctions on India and cut off U.S. development aid.",
+     {("USAGOV", "IND", "163", ""), ("USAGOV", "IND", "162", "")}),
+    # a measure a body decides to take is the act itself
+    ("European Union leaders decided on Monday to impose further economic sanctions on Belarus.",
+     {("IGOEEC", "BLR", "163", "")}),
+])
+def test_events_may_datelines_donors_and_decided_measures(extractor, text, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": "1998-05-13T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
+             "hypothetical" if e["hypothetical"] else "") for e in out} == expected

@@ -118,6 +118,9 @@ class EventCoder:
                             for t in args.chain):
             return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
+        if flags.intent and entry.code[:2] in ("09", "16", "17") and trigger.dep_ == "xcomp" \
+                and trigger.head.lemma_.lower() in self.tables.words.decision_verbs:
+            flags.intent = False  # "EU leaders decided to impose further sanctions": the decided measure is the act
         if flags.habitual:
             return []
         # "analysts said China could attempt a blockade": a speculation by others is no plan or threat;

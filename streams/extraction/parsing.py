@@ -270,6 +270,19 @@ def title_case(doc: Doc) -> bool:
     return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
+def month_may(doc: Doc) -> Doc:
+    """"WASHINGTON, May 13 - ...": the tagger reads the month before a day as the modal "may", which
+    would make every event of the sentence a speculation; the month is made a name again."""
+    if "May " not in doc.text:
+        return doc
+    for tok in doc[:-1]:
+        if tok.text == "May" and tok.pos_ == "AUX" and doc[tok.i + 1].like_num:
+            tok.pos_, tok.tag_, tok.lemma_ = "PROPN", "NNP", "May"
+            if tok.dep_ == "aux":
+                tok.dep_ = "npadvmod"
+    return doc
+
+
 class SelectiveParser:
     """Parses articles as `nlp.pipe` does, except that NER runs only where the extraction reads it."""
 
@@ -309,7 +322,7 @@ class SelectiveParser:
                 docs = [proc(doc) for doc in docs]
         if self.ner is not None:
             self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
-        return [self._headline(doc) for doc in docs]
+        return [month_may(self._headline(doc)) for doc in docs]
 
     # -- headlines ------------------------------------------------------------------------------
     def _headline(self, doc: Doc) -> Doc:

@@ -829,6 +829,11 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
+        if entry.code[:2] == "16" and a.sources and a.targets and trigger.dep_ == "conj" \
+                and trigger.head.i in ctx.entries and all(t.country in {s.country for s in a.sources} for t in a.targets):
+            # "imposed sanctions on India and cut off U.S. development aid": the donor named on the aid is
+            # no target; the aid was cut to the target of the coordinated measure
+            a.targets = self.find_targets(ctx, trigger.head, ctx.entries[trigger.head.i]) or a.targets
         if a.sources and not a.between and (entry.code[:3] == "175" or entry.code[:2] == "20"):
             a.targets = self._repressed_people(trigger, entry, a.sources, a.targets)
         if a.sources and entry.code[:2] == "14" and not governed:

@@ -57,6 +57,7 @@ class WordSets:
     area_nouns: frozenset[str]
     dissent_nouns: frozenset[str]
     unrealised_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
     content_nouns: frozenset[str]
 
 
