@@ -1441,3 +1441,20 @@ def test_events_may_datelines_donors_and_decided_measures(extractor, text, expec
     out = extractor.process({"id": "t", "text": text, "published_at": "1998-05-13T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
              "hypothetical" if e["hypothetical"] else "") for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # sanctions kept in place are a refusal to ease them, stated or planned (1244, not an intent)
+    ("Secretary of State Madeleine Albright said that the United States would keep its trade embargo on Cuba "
+     "in place until Havana allowed free elections.", "1998-01-29", {("USAGOV", "CUB", "1244")}),
+    ("European Union leaders agreed on Thursday to keep economic sanctions on Russia in place.", "2015-03-19",
+     {("IGOEEC", "RUS", "1244")}),
+    # ended talks; a person handed over to a tribunal (judicial cooperation)
+    ("Colombian President Ivan Duque on Friday ended peace talks with the ELN rebels.", "2019-01-18",
+     {("COLGOV", "COLREBELN", "164")}),
+    ("The Serbian government handed former President Slobodan Milosevic over to the United Nations war "
+     "crimes tribunal in The Hague.", "2001-06-29", {("SRBGOV", "IGOWCT", "063")}),
+])
+def test_events_sanctions_kept_talks_ended_and_handovers(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected

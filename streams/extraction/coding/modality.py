@@ -202,7 +202,11 @@ class Modality:
 
     @staticmethod
     def plan_code(st: Coding, f: Flags, entry: Trigger, governed: str | None) -> None:
-        """An intended or threatened event takes the entry's intent code (03 or 13) and is hypothetical."""
+        """An intended or threatened event takes the entry's intent code (03 or 13) and is hypothetical;
+        a stated refusal ("would keep its embargo in place") is the refusal itself (12)."""
+        if st.planned and st.code.startswith("12") and not governed:
+            st.intent = st.threat = False
+            return
         if st.planned and not f.refusal and not governed and not st.code.startswith(("03", "13")):
             st.hypothetical = True
             conflict = int(entry.code[:2]) >= 10
