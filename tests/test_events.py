@@ -1458,3 +1458,14 @@ def test_events_may_datelines_donors_and_decided_measures(extractor, text, expec
 def test_events_sanctions_kept_talks_ended_and_handovers(extractor, text, day, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces sent into another country to protect or help, or at its request, provide protection (074)
+    ("Zimbabwe has sent about 3,000 more troops to Mozambique to protect the Beira oil pipeline.", {("ZWE", "MOZ", "074")}),
+    ("Rwanda began deploying 1,000 soldiers to Mozambique at the request of the Mozambican government.",
+     {("RWA", "MOZ", "074")}),
+    ("Russia sent troops to the border with Ukraine.", {("RUS", "UKR", "154")}),
+])
+def test_events_forces_sent_to_protect(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -148,7 +148,19 @@ class Overrides:
             return "074"
         if lemma in DEPARTURE_VERBS and forces and code[:2] in ("04", "16"):
             return "0874"  # "the last Soviet soldier left Afghanistan", "troops withdrew from Gaza"
+        if code in ("153", "154") and t is not None and t.country and t.country != s.country and self._protective(trigger):
+            return "074"  # "sent 3,000 troops to Mozambique to protect the pipeline", "at the request of ..."
         return code
+
+    def _protective(self, trigger: Token) -> bool:
+        """A deployment whose purpose is protection or help, or made at the request of the host."""
+        for c in trigger.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.w.protection_verbs \
+                    and any(a.tag_ == "TO" for a in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "at" and any(p.lemma_.lower() == "request" for p in c.children):
+                return True
+        return False
 
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""

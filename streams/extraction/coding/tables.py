@@ -58,6 +58,7 @@ class WordSets:
     dissent_nouns: frozenset[str]
     unrealised_verbs: frozenset[str]
     decision_verbs: frozenset[str]
+    protection_verbs: frozenset[str]
     content_nouns: frozenset[str]
 
 
