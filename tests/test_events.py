@@ -1469,3 +1469,14 @@ def test_events_sanctions_kept_talks_ended_and_handovers(extractor, text, day, e
 ])
 def test_events_forces_sent_to_protect(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act a relative clause tells of the subject is aimed at the one its main verb is
+    ("Turkey, which recalled its ambassador on Monday, demanded an apology from Israel on Tuesday.",
+     {("TUR", "ISR", "161"), ("TUR", "ISR", "100")}),
+    ("ANKARA, June 1 - Turkey, which recalled its ambassador on Monday, demanded an apology from Israel on Tuesday.",
+     {("TUR", "ISR", "161"), ("TUR", "ISR", "100")}),
+])
+def test_events_relative_clause_on_the_subject(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -821,6 +821,13 @@ class Arguments:
                 self.toll_targets(ctx, trigger, a.sources) if entry.code[:2] in ("18", "19") else [])
         if not a.targets and a.sources and not a.between and entry.pos == "NOUN" and entry.code[:2] in ("18", "19", "20"):
             a.targets = self.relative_targets(ctx, trigger, a.sources)
+        described = trigger.head.head if trigger.head.dep_ == "appos" else trigger.head  # "ANKARA - Turkey, which"
+        if not a.targets and a.sources and not a.between and trigger.dep_ == "relcl" and described.dep_ in SUBJ \
+                and described.head.i in ctx.entries and entry.code[:2] in ("16", "11", "12", "13"):
+            # "Turkey, which recalled its ambassador on Monday, demanded an apology from Israel": the act the
+            # clause tells of the subject is aimed at the one its main verb is
+            verb = described.head
+            a.targets = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
         if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
             a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
