@@ -816,22 +816,8 @@ class Arguments:
                 c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
                 for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):
             a.targets = list(a.sources)  # "Armenia and Azerbaijan accused each other": each the other
-        if not a.targets and a.sources and not a.between and entry.pos == "VERB":
-            a.targets = self.object_antecedent(ctx, trigger, a.sources) or (
-                self.toll_targets(ctx, trigger, a.sources) if entry.code[:2] in ("18", "19") else [])
-        if not a.targets and a.sources and not a.between and entry.pos == "NOUN" and entry.code[:2] in ("18", "19", "20"):
-            a.targets = self.relative_targets(ctx, trigger, a.sources)
-        described = trigger.head.head if trigger.head.dep_ == "appos" else trigger.head  # "ANKARA - Turkey, which"
-        if not a.targets and a.sources and not a.between and trigger.dep_ == "relcl" and described.dep_ in SUBJ \
-                and described.head.i in ctx.entries and entry.code[:2] in ("16", "11", "12", "13"):
-            # "Turkey, which recalled its ambassador on Monday, demanded an apology from Israel": the act the
-            # clause tells of the subject is aimed at the one its main verb is
-            verb = described.head
-            a.targets = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
-        if not a.targets and a.sources and not a.between and entry.code[:2] == "09":
-            a.targets = self.investigated_party(ctx, trigger, a.sources)
-        if not a.targets and a.sources and not a.between and self._threat(entry, a.chain):
-            a.targets = self.conditional_party(ctx, trigger, a.chain, a.sources)
+        if not a.targets and a.sources and not a.between:
+            a.targets = self._late_targets(ctx, a, trigger, entry)
         if entry.code[:2] == "13" and a.sources and a.targets and all(
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
@@ -848,6 +834,37 @@ class Arguments:
             if not a.targets and not a.between:
                 a.targets = self.protest_target(ctx, a.aim_clauses, a.sources)
         return a
+
+    def _late_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> list[Mention]:
+        """Targets of the last resort, tried in order: an object pronoun's antecedent, an attack's toll,
+        what an attack noun's relative clause says it hit, the target of the main verb for an act a
+        relative clause tells of the subject, the one investigated, the party a threat is conditioned on."""
+        root = entry.code[:2]
+        if entry.pos == "VERB":
+            found = self.object_antecedent(ctx, trigger, a.sources) or (
+                self.toll_targets(ctx, trigger, a.sources) if root in ("18", "19") else [])
+            if found:
+                return found
+        if entry.pos == "NOUN" and root in ("18", "19", "20"):
+            found = self.relative_targets(ctx, trigger, a.sources)
+            if found:
+                return found
+        described = trigger.head.head if trigger.head.dep_ == "appos" else trigger.head  # "ANKARA - Turkey, which"
+        if trigger.dep_ == "relcl" and described.dep_ in SUBJ and described.head.i in ctx.entries \
+                and root in ("16", "11", "12", "13"):
+            # "Turkey, which recalled its ambassador on Monday, demanded an apology from Israel": the act the
+            # clause tells of the subject is aimed at the one its main verb is
+            verb = described.head
+            found = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
+            if found:
+                return found
+        if root == "09":
+            found = self.investigated_party(ctx, trigger, a.sources)
+            if found:
+                return found
+        if self._threat(entry, a.chain):
+            return self.conditional_party(ctx, trigger, a.chain, a.sources)
+        return []
 
     def _said_responsible(self, ctx: DocContext, a: Args, trigger: Token) -> bool:
         """"X said Y was responsible for ...": an accusation by the speaker (X) of the one held
