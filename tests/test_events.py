@@ -1480,3 +1480,20 @@ def test_events_forces_sent_to_protect(extractor, text, expected):
 ])
 def test_events_relative_clause_on_the_subject(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a region the recogniser calls an organisation, as the object of an annexation, is a place
+    ("President Vladimir Putin formally annexed Crimea on Tuesday.", "2014-03-18", {("RUSGOV", "UKR", "192")}),
+    # the actor named on an attack noun that is the subject of a killing; a titled name takes the country
+    # its apposition gives
+    ("A US drone strike near Baghdad's international airport killed Major General Qassem Soleimani, "
+     "commander of Iran's elite Quds Force.", "2020-01-03", {("USA", "IRNMIL", "190")}),
+    # leaving a bloc or community reduces relations with it
+    ("The military governments of Mali, Burkina Faso and Niger announced that they were leaving the Economic "
+     "Community of West African States.", "2024-01-28",
+     {("MLIGOV", "IGOWAS", "160"), ("BFAGOV", "IGOWAS", "160"), ("NERGOV", "IGOWAS", "160")}),
+])
+def test_events_annexations_attack_subjects_and_leaving_blocs(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected

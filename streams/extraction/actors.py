@@ -140,7 +140,7 @@ PART_NOUNS = frozenset({"part", "outskirts", "outskirt", "centre", "center", "he
 SLOT_PREPS = frozenset({"in", "into", "near", "outside", "around", "across"})
 PLACE_VERBS = frozenset({"bomb", "shell", "seize", "capture", "overrun", "besiege", "encircle", "recapture",
                          "retake", "liberate", "storm", "enter", "invade", "occupy", "strike", "hit", "pound",
-                         "bombard", "attack", "raid"})
+                         "bombard", "attack", "raid", "annex", "blockade"})
 SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # roles that title a named person ("Opposition leader X", "Police chief Y"); domestic ones take a country
 # named beside them in the sentence
@@ -698,7 +698,10 @@ class ActorResolver:
         that President Suharto resign")."""
         place = self.dateline(doc) if self.dateline is not None else None
         for name, title, role in titled:
-            country = place.country if place is not None else None
+            # "Major General Qassem Soleimani, commander of Iran's elite Quds Force": the apposition says
+            country = next((m.country for a in name.children if a.dep_ == "appos" for t in a.subtree
+                            for m in [mentions.get(t.i)] if m is not None and m.country and m.kind != "context"), None)
+            country = country or (place.country if place is not None else None)
             if country is None:
                 earlier = [m for m in mentions.values() if m.country and m.start < name.sent.start]
                 country = max(earlier, key=lambda m: m.start).country if earlier else None

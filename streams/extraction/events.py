@@ -119,8 +119,11 @@ class EventCoder:
             return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
         if flags.intent and entry.code[:2] in ("09", "16", "17") and trigger.dep_ == "xcomp" \
-                and trigger.head.lemma_.lower() in self.tables.words.decision_verbs:
-            flags.intent = False  # "EU leaders decided to impose further sanctions": the decided measure is the act
+                and trigger.head.lemma_.lower() in self.tables.words.decision_verbs \
+                and any(s.role in ("GOV", "IGO", "LEG") for s in args.sources):
+            # "EU leaders decided to impose further sanctions": a measure a governing body decides is the act
+            # ("Britain votes to leave the EU": a country's referendum decides a future step)
+            flags.intent = False
         if flags.habitual:
             return []
         # "analysts said China could attempt a blockade": a speculation by others is no plan or threat;

@@ -914,6 +914,11 @@ class Arguments:
                 if c.dep_ == "acl":
                     sources = [m for ag in self.prep_objects(c, "by") for m in self.actors(ctx, ag)]
                     break
+        if not sources and subj is not None and subj.i in ctx.entries and subj.pos_ == "NOUN" and subj.dep_ == "nsubj":
+            # "a US drone strike killed Soleimani": the actor named on the attack that is the subject
+            sources = [m for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") for m in self.actors(ctx, c)]
+            sources = sources or [m for c in subj.lefts if c.dep_ == "compound" for g in c.lefts
+                                  if g.dep_ in ("amod", "compound", "poss") for m in self.actors(ctx, g)]
         return sources
 
     def _noun_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
