@@ -1497,3 +1497,26 @@ def test_events_relative_clause_on_the_subject(extractor, text, expected):
 def test_events_annexations_attack_subjects_and_leaving_blocs(extractor, text, day, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a definite description of an international body refers to the one named before it
+    ("The military governments of Mali, Burkina Faso and Niger announced that they were leaving the Economic "
+     "Community of West African States, accusing the bloc of imposing illegal sanctions.", "2024-01-28",
+     {(c, "IGOWAS", code) for c in ("MLIGOV", "BFAGOV", "NERGOV") for code in ("160", "112")}),
+    # background keeps its own modality: the mediation of the talks a ceasefire followed is no intent
+    ("Pakistan and Afghanistan's Taliban government agreed to an immediate ceasefire on Sunday after talks in "
+     "Doha mediated by Qatar and Turkey.", "2025-10-19",
+     both("PAK", "AFGREBTAL", "0871") | {(m, t, "045") for m in ("QAT", "TUR") for t in ("PAK", "AFGREBTAL")}),
+    # hosting the meeting of two others is mediation; offering to host it an offer to mediate
+    ("Turkey hosted a meeting between Vladimir Putin and Volodymyr Zelensky in Istanbul.", "2025-08-11",
+     {("TUR", "RUSGOV", "045"), ("TUR", "UKRGOV", "045")}),
+    ("President Tayyip Erdogan offered on Tuesday to host a meeting between Vladimir Putin and Volodymyr "
+     "Zelensky in Istanbul.", "2025-08-11", {("TURGOV", "RUSGOV", "039"), ("TURGOV", "UKRGOV", "039")}),
+    # an -ment noun of the open agents dictionary is no person ("a lasting settlement")
+    ("Foreign Minister Sergei Lavrov said that a lasting settlement with Kyiv looked more distant than ever.",
+     "2025-10-20", set()),
+])
+def test_events_bodies_background_mediation_and_hosts(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected

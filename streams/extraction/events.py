@@ -76,6 +76,7 @@ def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
 # (the gold data has no such event without a target); statements (01), investigations (09),
 # criticism (11), protests (14), force posture (15), coercion (17) and mass violence (20) may have none
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+OFFER_VERBS = frozenset({"offer", "propose"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
 
 
@@ -118,19 +119,17 @@ class EventCoder:
                             for t in args.chain):
             return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
-        if flags.intent and entry.code[:2] in ("09", "16", "17") and trigger.dep_ == "xcomp" \
-                and trigger.head.lemma_.lower() in self.tables.words.decision_verbs \
-                and any(s.role in ("GOV", "IGO", "LEG") for s in args.sources):
-            # "EU leaders decided to impose further sanctions": a measure a governing body decides is the act
-            # ("Britain votes to leave the EU": a country's referendum decides a future step)
-            flags.intent = False
+        flags.intent = flags.intent and not self._decided_measure(trigger, entry, args)
         if flags.habitual:
             return []
         # "analysts said China could attempt a blockade": a speculation by others is no plan or threat;
         # "Trump said the US could strike Venezuela" is the speaker's own side (a threat)
         conditional = flags.hypothetical or (flags.speculative and not self.modality.same_speaker(
             ctx, flags.reporter, pairs[0][0]))
-        st = Coding(governed or joint or entry.code, flags.negated, flags.hypothetical, flags.intent, flags.threat)
+        # "hosted a meeting between Putin and Zelensky": hosting the talks of two others is mediation
+        hosted = self._hosts_others(trigger, entry, args, governed)
+        st = Coding(governed or joint or ("045" if hosted else entry.code), flags.negated, flags.hypothetical,
+                    flags.intent, flags.threat)
         if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed \
                 and not self._event_noun_subject(trigger, entry, st, flags):
             return []
@@ -142,6 +141,8 @@ class EventCoder:
             return []  # a conditional or speculated plan or threat is not coded
         attempt = self._attempt_on_leader(ctx, trigger, st, pairs)
         self.modality.plan_code(st, flags, entry, governed)
+        if hosted and (st.code.startswith("03") or trigger.dep_ in ("xcomp", "advcl") and trigger.head.lemma_.lower() in OFFER_VERBS):
+            st.code, st.hypothetical = "039", True  # an offer to host talks between two others is an offer to mediate
         if args.aim_clauses and st.code in ("141", "142", "143", "144", "145"):
             st.code = self.overrides.protest_aim(st.code, args.aim_clauses)
         if flags.intent and entry.pos == "VERB" and len(args.sources) == 1 and not args.between:
@@ -173,6 +174,22 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _decided_measure(self, trigger: Token, entry: Trigger, args: Args) -> bool:
+        """"EU leaders decided to impose further sanctions": a measure a governing body decides is the act
+        ("Britain votes to leave the EU": a country's referendum decides a future step)."""
+        return entry.code[:2] in ("09", "16", "17") and trigger.dep_ == "xcomp" \
+            and trigger.head.lemma_.lower() in self.tables.words.decision_verbs \
+            and any(s.role in ("GOV", "IGO", "LEG") for s in args.sources)
+
+    def _hosts_others(self, trigger: Token, entry: Trigger, args: Args, governed: str | None) -> bool:
+        """"hosted a meeting between Putin and Zelensky": hosting the talks of two others is mediation."""
+        if governed or entry.code[:3] != "043":
+            return False
+        if len(args.between) >= 2:
+            return True
+        return any(sum(1 + len(b.conjuncts) for b in self.args.prep_objects(o, "between")) >= 2
+                   for o in trigger.children if o.dep_ in ("dobj", "obj"))
 
     @staticmethod
     def _joint_exercise(entry: Trigger, args: Args, governed: str | None) -> str | None:

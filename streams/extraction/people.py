@@ -220,8 +220,10 @@ def dictionary_roles(lex: Lexicon) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in load_agents():
         if a.attach != "suffix" or a.code not in lex.role_names or not a.name.isalpha() \
-                or not a.name.endswith(AGENT_SUFFIXES):
-            continue  # only nouns for people ("peasant", "gunman"), not places or things ("village", "tanker")
+                or not a.name.endswith(AGENT_SUFFIXES) or a.name.endswith("ment") and a.code != "MIL":
+            # only nouns for people ("peasant", "gunman"), not places or things ("village", "tanker",
+            # "settlement": an -ment noun names a thing, a regiment excepted)
+            continue
         for word in (a.name, a.plural):
             if word and word.isalpha() and word not in lex.roles:
                 out.setdefault(word, a.code)

@@ -32,6 +32,8 @@ STATE_DESCRIPTIONS = frozenset({"state", "kingdom", "republic", "island", "emira
 MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "curfew", "blockade", "measure"})
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
+# definite descriptions of an international body ("the bloc", "the alliance")
+BODY_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "body"})
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
@@ -145,7 +147,7 @@ class Arguments:
                     out.append(m)
                 out.extend(x for x in self._shared(ctx, t, m) if x not in out)
                 continue
-            pair = self.the_two(ctx, t) or self.described_state(ctx, t)
+            pair = self.the_two(ctx, t) or self.described_state(ctx, t) or self.described_body(ctx, t)
             if pair:
                 out.extend(x for x in pair if x not in out)
                 continue
@@ -192,6 +194,16 @@ class Arguments:
                and c.i in ctx.by_root and c.i != t.i}
         return next(([m] for m in named_before(ctx, t, previous_sentence=True)
                      if (m.kind in ("country", "capital") or m.role == "GOV") and m.country and m.country not in own), [])
+
+    @staticmethod
+    def described_body(ctx: DocContext, t: Token) -> list[Mention]:
+        """"accusing the bloc of imposing illegal sanctions", "the alliance said": a definite description of
+        an international body refers to the nearest one named before it, in its sentence or the one before."""
+        if t.lemma_.lower() not in BODY_DESCRIPTIONS or t.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                or any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return []
+        return next(([m] for m in named_before(ctx, t, previous_sentence=True) if m.role == "IGO"), [])
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
         """The actor behind a noun that is no mention: its possessor, modifier, of/by/from-phrase or apposition.
