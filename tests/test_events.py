@@ -1520,3 +1520,17 @@ def test_events_annexations_attack_subjects_and_leaving_blocs(extractor, text, d
 def test_events_bodies_background_mediation_and_hosts(extractor, text, day, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a dateline of two words in capitals parsed as the subject; the bombing type of the subject found there
+    ("LASHKAR GAH, Jul 10 - A roadside bomb planted by Taliban fighters killed five British soldiers on a foot "
+     "patrol in Helmand province on Friday.", "2009-07-10", {("AFGREBTAL", "GBRMIL", "1833")}),
+    # police pouring into a place of their own country: more police power, acting on no one
+    ("BEIJING, Mar 15 - Chinese paramilitary police poured into Lhasa on Saturday after a day of unrest.",
+     "2008-03-15", {("CHNCOP", None, "153")}),
+    ("Iraqi troops poured into Kuwait.", "1990-08-02", {("IRQMIL", "KWT", "192")}),
+])
+def test_events_two_word_datelines_and_police_pouring_in(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected

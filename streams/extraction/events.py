@@ -136,7 +136,7 @@ class EventCoder:
         self.modality.refusal_and_tense(ctx, st, flags, trigger, entry, governed, inner, pairs[0][0])
         if entry.pos == "VERB" and (st.code[:2] == "19" or st.code in ("180", "182")) and not governed:
             # "a roadside bomb hit a convoy", "a suicide bomber killed 30 people": the bombing is the attack
-            st.code = self.overrides.bombing_type(ctx, trigger, st.code)
+            st.code = self.overrides.bombing_type(ctx, trigger, st.code, self.args.subject(ctx, trigger)[0])
         if conditional and (st.planned or st.code.startswith(("03", "13"))):
             return []  # a conditional or speculated plan or threat is not coded
         attempt = self._attempt_on_leader(ctx, trigger, st, pairs)

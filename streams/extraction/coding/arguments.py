@@ -338,7 +338,8 @@ class Arguments:
                     # dateline as an apposition of its date
                     end = dateline_end(c.doc)
                     if end and c.idx < end:
-                        c = next((a for a in c.doc if a.idx >= end and a.dep_ == "appos" and a.head.idx < end), c)
+                        c = next((a for a in c.doc if a.idx >= end and a.dep_ == "appos" and a.head.idx < end
+                                  and a.lower_ not in ("a", "an", "the")), c)  # "LASHKAR GAH, Jul 10 - A roadside bomb"
                 if c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
                     head = ctrl.head
                     if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in ctx.entries \

@@ -59,12 +59,13 @@ class Overrides:
             c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
 
     @staticmethod
-    def bombing_type(ctx: DocContext, trigger: Token, code: str) -> str:
-        """'a roadside bomb hit', 'a suicide bomber struck': the bombing type of the attack's subject, or of
-        the attack it was done in ("killed eight soldiers in two roadside bomb attacks")."""
-        for c in trigger.children:
+    def bombing_type(ctx: DocContext, trigger: Token, code: str, subject: Token | None = None) -> str:
+        """'a roadside bomb hit', 'a suicide bomber struck': the bombing type of the attack's subject (as the
+        coder found it: "LASHKAR GAH, Jul 10 - A roadside bomb ... killed"), or of the attack it was done in
+        ("killed eight soldiers in two roadside bomb attacks")."""
+        for c in [*trigger.children, *([subject] if subject is not None else [])]:
             sub = ctx.entries.get(c.i)
-            if c.dep_ == "nsubj" and sub is not None and sub.code.startswith("183"):
+            if (c.dep_ == "nsubj" or c is subject) and sub is not None and sub.code.startswith("183"):
                 code = sub.code
             if c.dep_ == "prep" and c.lower_ in ("in", "with", "by"):
                 for p in c.children:
@@ -143,6 +144,8 @@ class Overrides:
         lemma = trigger.lemma_.lower()
         if entry.notes.startswith(FORCES_ENTERING):
             foreign = t is not None and t.kind in ("country", "place", "capital") and t.country != s.country
+            if not foreign and s.role == "COP" and forces:
+                return "153"  # "paramilitary police poured into Lhasa": more police power at home
             return code if foreign and (forces or root.lemma_.lower() in self.w.artillery_instruments) else ""
         if code == "042" and lemma in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and forces:
             return "074"
@@ -176,6 +179,8 @@ class Overrides:
         if code == "0874" and t is not None and t.country == s.country and t.role in ("MIL", "COP", None) \
                 and t.kind in ("descriptor", "context", "demonym"):
             t = None  # "Trump pulled U.S. troops back from the border": one's own troops are not a target
+        if code == "153" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
+            t = None  # "police poured into Lhasa": police sent within their own country act on no one
         if code == "0831" and t is not None and t.country == s.country and t.role in ("GOV", "ELI", None) \
                 and s.role in ("GOV", "ELI", None):
             return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
