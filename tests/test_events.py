@@ -1534,3 +1534,16 @@ def test_events_bodies_background_mediation_and_hosts(extractor, text, day, expe
 def test_events_two_word_datelines_and_police_pouring_in(extractor, text, day, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an appeal's to-clause the parser hangs as a purpose clause is what the appeal asks for
+    ("VATICAN CITY, Oct 29 - Pope Francis appealed to Hamas on Sunday to free the hostages held in Gaza.",
+     "2023-10-29", {("VATGOV", "PSEREBHMS", "0253")}),
+    # a group of the open dictionaries written as a title with small words inside its name
+    ("BOGOTA, March 1 - President Andres Pastrana appealed to the Revolutionary Armed Forces of Colombia on "
+     "Friday to free the presidential candidate.", "2002-03-01", {("COLGOV", "COLREB", "0253")}),
+])
+def test_events_appeal_clauses_and_titled_group_names(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected

@@ -37,6 +37,16 @@ def written_as_name(text: str) -> bool:
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in text.split())
 
 
+TITLE_SMALL_WORDS = frozenset({"of", "for", "and", "the", "in", "de", "del", "la", "el"})
+
+
+def written_as_title(text: str) -> bool:
+    """'Revolutionary Armed Forces of Colombia', 'Liberation Tigers of Tamil Eelam': the name of a body,
+    every word capitalised but the small words inside it."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words)
+
+
 def written_as_acronym(text: str) -> bool:
     """'FARC', 'PKK', 'Al-Shabaab': a one-word name that cannot be a common word (upper case, or a
     capitalised name of hyphenated parts)."""
@@ -326,8 +336,9 @@ class ActorResolver:
 
     def _match(self, doc: Doc) -> list[Span]:
         best: dict[tuple[int, int], tuple[int, Span]] = {}
-        folded = [(m, s, e) for m, s, e in self.folded_matcher(doc) if written_as_name(doc[s:e].text) and (
-            e - s > 1 or not doc.vocab.strings[m].startswith("G:") or written_as_acronym(doc[s:e].text))]
+        folded = [(m, s, e) for m, s, e in self.folded_matcher(doc)
+                  if (written_as_name(doc[s:e].text) or doc.vocab.strings[m].startswith("G:") and written_as_title(doc[s:e].text))
+                  and (e - s > 1 or not doc.vocab.strings[m].startswith("G:") or written_as_acronym(doc[s:e].text))]
         for match_id, start, end in [*self.matcher(doc), *folded]:
             label = doc.vocab.strings[match_id]
             prio = KIND_PRIORITY[self.labels[label][0]]

@@ -434,6 +434,9 @@ class TriggerFinder:
                 cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl", "ccomp") and g.tag_ == "VB")
             elif c.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN") and c.tag_ == "VB":
                 cands.append(c)  # "Russia's demand that Ukraine withdraw", "calls to halt the offensive"
+            elif c.dep_ == "advcl" and c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children) \
+                    and tok.i in entries and entries[tok.i].code[:2] in ("02", "10"):
+                cands.append(c)  # "appealed to Hamas on Sunday to free the hostages": the parser's purpose clause
             elif c.dep_ == "prep" and c.lower_ in ("for", "on"):
                 for p in c.children:
                     if p.dep_ == "pobj":
