@@ -1547,3 +1547,13 @@ def test_events_two_word_datelines_and_police_pouring_in(extractor, text, day, e
 def test_events_appeal_clauses_and_titled_group_names(extractor, text, day, expected):
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun subject whose verb names the parties with "between": the parties fight each other
+    ("Fighting erupted between Sudan's army and the paramilitary Rapid Support Forces in Khartoum on Saturday.",
+     both("SDNMIL", "SDNREBRSF", "190")),
+    ("Talks between Russia and Ukraine broke down.", both("RUS", "UKR", "164")),
+])
+def test_events_noun_subjects_between_parties(extractor, text, expected):
+    assert coded(extractor, text) == expected

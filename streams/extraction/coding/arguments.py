@@ -966,6 +966,9 @@ class Arguments:
             # "Talks between X and Y broke down", "Aid from the UAE reached Pakistan"
             if entry.targets and not a.targets:
                 a.targets = self.find_targets(ctx, trigger.head, entry)
+            between = [m for b in self.prep_objects(trigger.head, "between") for m in self.actors(ctx, b)]
+            if not a.between and len(between) >= 2:
+                a.between, a.targets = between, []  # "Fighting erupted between the army and the RSF"
 
     def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
