@@ -1557,3 +1557,12 @@ def test_events_appeal_clauses_and_titled_group_names(extractor, text, day, expe
 ])
 def test_events_noun_subjects_between_parties(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite description of a town is the nearest place named before it
+    ("SARAJEVO, Feb. 5 - Bosnian Serb rebels in the hills around Sarajevo shelled the city centre on Friday.",
+     {("BIHREB", "BIH", "194")}),
+])
+def test_events_the_city_named_before(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -32,6 +32,8 @@ STATE_DESCRIPTIONS = frozenset({"state", "kingdom", "republic", "island", "emira
 MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "curfew", "blockade", "measure"})
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
+# definite descriptions of a town ("the city centre", "suburbs of the capital")
+PLACE_DESCRIPTIONS = frozenset({"city", "town", "capital"})
 # definite descriptions of an international body ("the bloc", "the alliance")
 BODY_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "body"})
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
@@ -147,7 +149,8 @@ class Arguments:
                     out.append(m)
                 out.extend(x for x in self._shared(ctx, t, m) if x not in out)
                 continue
-            pair = self.the_two(ctx, t) or self.described_state(ctx, t) or self.described_body(ctx, t)
+            pair = self.the_two(ctx, t) or self.described_state(ctx, t) or self.described_body(ctx, t) \
+                or (self.described_place(ctx, t) if places is not None else [])
             if pair:
                 out.extend(x for x in pair if x not in out)
                 continue
@@ -194,6 +197,23 @@ class Arguments:
                and c.i in ctx.by_root and c.i != t.i}
         return next(([m] for m in named_before(ctx, t, previous_sentence=True)
                      if (m.kind in ("country", "capital") or m.role == "GOV") and m.country and m.country not in own), [])
+
+    @staticmethod
+    def described_place(ctx: DocContext, t: Token) -> list[Mention]:
+        """"shelled the city centre", "suburbs of the capital": where places count, a definite description
+        of a town is the nearest place named before it, in its sentence or the one before."""
+        head = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t  # "the city centre"
+        if t.lemma_.lower() not in PLACE_DESCRIPTIONS or t.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or any(c.dep_ in ("poss", "compound", "amod") for c in t.children):
+            return []
+        before = sentence_before(t)
+        first = before.start if before is not None else t.sent.start
+        for i in range(t.i - 1, first - 1, -1):
+            m = ctx.places.get(i) or ctx.by_root.get(i)
+            if m is not None and m.kind in ("place", "capital"):
+                return [m]
+        return []
 
     @staticmethod
     def described_body(ctx: DocContext, t: Token) -> list[Mention]:
