@@ -325,3 +325,15 @@ def test_actors_regional_groups_and_hyphenated_names(extractor, text, day, expec
     doc = extractor.parse([text])[0]
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
     assert {m["code"] for m in out["mentions"]} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's own first name before the surname, the middle name left out
+    ("Prime Minister Rajiv Gandhi and President Junius Jayewardene signed an accord in Colombo.", {"INDGOV", "LKAGOV", "LKA"}),
+    # another first name before the surname is someone else
+    ("Andrew Jayewardene signed an accord in Colombo.", {"LKA"}),
+])
+def test_actors_first_and_last_name_without_the_middle_name(extractor, text, expected):
+    doc = extractor.parse([text])[0]
+    out = extractor.process({"id": "t", "text": text, "published_at": "1987-07-29T00:00:00Z"}, doc)
+    assert {m["code"] for m in out["mentions"]} == expected

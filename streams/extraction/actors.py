@@ -365,11 +365,15 @@ class ActorResolver:
         if kind == "surname":
             ind = self.people.by_surname(key, day, frozenset(seen_people))
             # a surname alone names a person after a title, once named in full, or while in office
-            if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people
+            # "President Junius Jayewardene" for "Junius Richard Jayewardene": the person's own first name
+            # before the surname, the middle name left out
+            own_first = ind is not None and span.start > 0 and len(ind.name.split()) > 2 \
+                and doc[span.start - 1].text.lower() == ind.name.split()[0].lower()
+            if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people or own_first
                                    or (day and ind.in_office(day) is not None)):
                 return None
             # "Andrew Johnson", "Kim Yo Jong": a surname inside a longer name is someone else's name
-            if self._in_longer_name(doc, span):
+            if not own_first and self._in_longer_name(doc, span):
                 return None
         else:
             ind = self.people.individuals[key]
