@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 
+def mention_codes(extractor, text: str, day: str) -> set[str]:
+    """The codes of every mention (places too) of a text published on `day`."""
+    doc = extractor.parse([text])[0]
+    return {m["code"] for m in extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)["mentions"]}
+
+
 def codes(extractor, text: str) -> dict[str, str]:
     doc = extractor.nlp(text)
     return {m.text: m.code for m in extractor.actors.process(doc) if m.kind != "place"}
@@ -292,9 +298,7 @@ def test_actors_opposition_title_wins(extractor):
 
 def test_actors_role_phrases_with_of(extractor):
     # "head of state", "member of parliament": a role phrase headed by its first word
-    doc = extractor.parse(["Poland's head of state met the Pope."])[0]
-    codes = {m["code"] for m in extractor.process({"id": "t", "text": doc.text, "published_at": "1979-06-02T00:00:00Z"}, doc)["mentions"]}
-    assert "POLGOV" in codes
+    assert "POLGOV" in mention_codes(extractor, "Poland's head of state met the Pope.", "1979-06-02")
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -305,9 +309,7 @@ def test_actors_role_phrases_with_of(extractor):
     ("Eritrean rebels attacked Asmara.", "1988-01-01", {"ETHREB", "ETHGOV"}),
 ])
 def test_actors_states_in_time(extractor, text, day, expected):
-    doc = extractor.parse([text])[0]
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
-    assert {m["code"] for m in out["mentions"]} == expected
+    assert mention_codes(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -322,9 +324,7 @@ def test_actors_states_in_time(extractor, text, day, expected):
     ("President Pervez Musharraf banned Lashkar-e-Taiba and Jaish-e-Mohammed.", "2002-01-12", {"PAKGOV", "PAKREB"}),
 ])
 def test_actors_regional_groups_and_hyphenated_names(extractor, text, day, expected):
-    doc = extractor.parse([text])[0]
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
-    assert {m["code"] for m in out["mentions"]} == expected
+    assert mention_codes(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -334,6 +334,4 @@ def test_actors_regional_groups_and_hyphenated_names(extractor, text, day, expec
     ("Andrew Jayewardene signed an accord in Colombo.", {"LKA"}),
 ])
 def test_actors_first_and_last_name_without_the_middle_name(extractor, text, expected):
-    doc = extractor.parse([text])[0]
-    out = extractor.process({"id": "t", "text": text, "published_at": "1987-07-29T00:00:00Z"}, doc)
-    assert {m["code"] for m in out["mentions"]} == expected
+    assert mention_codes(extractor, text, "1987-07-29") == expected

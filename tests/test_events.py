@@ -24,6 +24,12 @@ def coded(extractor, text: str) -> set[tuple[str, str | None, str]]:
     return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in events(extractor, text)}
 
 
+def dated(extractor, text: str, day: str) -> set[tuple[str, str | None, str]]:
+    """Every event of a text published on `day`, as (source, target, code)."""
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out}
+
+
 def flagged(extractor, text: str) -> set[tuple[str, str | None, str, str]]:
     return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
              "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "")
@@ -1456,8 +1462,7 @@ def test_events_may_datelines_donors_and_decided_measures(extractor, text, expec
      "crimes tribunal in The Hague.", "2001-06-29", {("SRBGOV", "IGOWCT", "063")}),
 ])
 def test_events_sanctions_kept_talks_ended_and_handovers(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+    assert dated(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1495,8 +1500,7 @@ def test_events_relative_clause_on_the_subject(extractor, text, expected):
      {("MLIGOV", "IGOWAS", "160"), ("BFAGOV", "IGOWAS", "160"), ("NERGOV", "IGOWAS", "160")}),
 ])
 def test_events_annexations_attack_subjects_and_leaving_blocs(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+    assert dated(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -1518,8 +1522,7 @@ def test_events_annexations_attack_subjects_and_leaving_blocs(extractor, text, d
      "2025-10-20", set()),
 ])
 def test_events_bodies_background_mediation_and_hosts(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+    assert dated(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -1532,8 +1535,7 @@ def test_events_bodies_background_mediation_and_hosts(extractor, text, day, expe
     ("Iraqi troops poured into Kuwait.", "1990-08-02", {("IRQMIL", "KWT", "192")}),
 ])
 def test_events_two_word_datelines_and_police_pouring_in(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+    assert dated(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -1545,8 +1547,7 @@ def test_events_two_word_datelines_and_police_pouring_in(extractor, text, day, e
      "Friday to free the presidential candidate.", "2002-03-01", {("COLGOV", "COLREB", "0253")}),
 ])
 def test_events_appeal_clauses_and_titled_group_names(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out} == expected
+    assert dated(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -73,15 +73,22 @@ def sentence_before(token: Token) -> Span | None:
     return token.doc[start - 1].sent if start > 0 else None
 
 
-def named_before(ctx: DocContext, token: Token, previous_sentence: bool = False) -> Iterator[Mention]:
+def named_before(ctx: DocContext, token: Token, previous_sentence: bool = False,
+                 places: dict[int, Mention] | None = None) -> Iterator[Mention]:
     """The actor mentions rooted before a token, nearest first: in its sentence, and with
-    `previous_sentence` in the sentence before too."""
+    `previous_sentence` in the sentence before too; with `places`, the places named there first."""
     before = sentence_before(token) if previous_sentence else None
     first = before.start if before is not None else token.sent.start
     for i in range(token.i - 1, first - 1, -1):
-        m = ctx.by_root.get(i)
+        m = (places.get(i) if places is not None else None) or ctx.by_root.get(i)
         if m is not None:
             yield m
+
+
+def of_holder(token: Token) -> Token | None:
+    """The noun that holds a token through "of" ("a campaign of ethnic cleansing", "six years of
+    mediation"), or None."""
+    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
 
 
 def dateline_end(doc: Doc) -> int:
@@ -207,13 +214,8 @@ class Arguments:
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
                 or any(c.dep_ in ("poss", "compound", "amod") for c in t.children):
             return []
-        before = sentence_before(t)
-        first = before.start if before is not None else t.sent.start
-        for i in range(t.i - 1, first - 1, -1):
-            m = ctx.places.get(i) or ctx.by_root.get(i)
-            if m is not None and m.kind in ("place", "capital"):
-                return [m]
-        return []
+        return next(([m] for m in named_before(ctx, t, previous_sentence=True, places=ctx.places)
+                     if m.kind in ("place", "capital")), [])
 
     @staticmethod
     def described_body(ctx: DocContext, t: Token) -> list[Mention]:
@@ -497,7 +499,7 @@ class Arguments:
         if rule.startswith("pobj:"):
             prep = rule.split(":", 1)[1]
             found = self.prep_objects(token, prep)
-            holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            holder = of_holder(token)
             if not found and holder is not None and holder.lemma_.lower() in self.w.quantity_nouns:
                 found = self.prep_objects(holder, prep)  # "a campaign of ethnic cleansing against the Fur"
             for c in token.children:  # "imposed sanctions on Russia": the prep may hang on the object
@@ -721,13 +723,10 @@ class Arguments:
         if trigger.dep_ != "relcl" or not any(c.dep_ in ("dobj", "obj") and c.lower_ in self.w.relative
                                               for c in trigger.children):
             return []
-        noun = trigger.head
-        found = self.actors(ctx, noun)
-        cur = noun
-        for _ in range(6):
-            if found:
-                break
-            if cur.dep_ not in ("pobj", "prep", "appos", "dobj", "obj") or cur.head.i == cur.i:
+        found = self.actors(ctx, trigger.head)
+        cur = trigger.head
+        for _ in range(6):  # up to the verb of the clause the noun belongs to
+            if found or cur.dep_ not in ("pobj", "prep", "appos", "dobj", "obj") or cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
@@ -950,16 +949,19 @@ class Arguments:
         if not sources and subj is not None and subj.i in ctx.entries and subj.pos_ == "NOUN" and subj.dep_ == "nsubj":
             # "a US drone strike killed Soleimani": the actor named on the attack that is the subject
             sources = [m for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") for m in self.actors(ctx, c)]
-            sources = sources or [m for c in subj.lefts if c.dep_ == "compound" for g in c.lefts
-                                  if g.dep_ in ("amod", "compound", "poss") for m in self.actors(ctx, g)]
+            sources = sources or [m for c in subj.lefts if c.dep_ == "compound" for m in self._modifier_actors(ctx, c)]
         return sources
+
+    def _modifier_actors(self, ctx: DocContext, noun: Token) -> list[Mention]:
+        """The actors named on a noun's modifiers ("Iranian" on "missile" in "Iranian missile strikes")."""
+        return [m for g in noun.lefts if g.dep_ in ("amod", "compound", "poss") for m in self.actors(ctx, g)]
 
     def _noun_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         for c in trigger.lefts:
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                 found = self.actors(ctx, c)
                 if not found and c.dep_ == "compound":  # "Iranian missile and drone strikes"
-                    found = [m for g in c.lefts if g.dep_ in ("amod", "compound", "poss") for m in self.actors(ctx, g)]
+                    found = self._modifier_actors(ctx, c)
                 a.sources += found
                 if c.dep_ == "poss" and c.tag_ == "PRP$" and not a.sources:
                     a.sources = self.credited(ctx, trigger) or self.background_possessor(ctx, trigger, c)
@@ -993,7 +995,7 @@ class Arguments:
     def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
         by_agents: list[Mention] = []
-        holder = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        holder = of_holder(trigger)
         for prep in ("by", "from"):
             agents = self.prep_objects(trigger, prep)
             if not agents and holder is not None and holder.pos_ == "NOUN" and holder.i not in ctx.entries:
@@ -1010,10 +1012,10 @@ class Arguments:
 
     def _clause_source(self, ctx: DocContext, a: Args, trigger: Token) -> None:
         """The subject of the verb an event noun is an argument of ("Iran launched strikes")."""
-        head = trigger.head
         # "during eight hours of talks with Holbrooke": the container noun stands where the event noun would
-        anchor = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" \
-            and head.head.lemma_.lower() in self.w.quantity_nouns else trigger
+        holder = of_holder(trigger)
+        contained = holder is not None and holder.lemma_.lower() in self.w.quantity_nouns
+        anchor = holder if holder is not None and contained and holder.dep_ == "pobj" else trigger
         head = anchor.head
         background = anchor.dep_ == "pobj" and circumstance(head, self.w.circumstance_preps)
         # "freed a US citizen after talks with an American envoy": the clause subject held the talks
@@ -1037,8 +1039,7 @@ class Arguments:
             and (head.i not in ctx.entries or ctx.entries[head.i].code[:3] in ("192", "154", "074"))
         # "stepped up a campaign of ethnic cleansing": the open dictionary's reading of the verb above a
         # container noun yields to the event the container holds
-        contained = head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE) \
-            and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in self.w.quantity_nouns
+        contained = contained and head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE)
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced or partner) \
                 and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained):
             a.sources = self.subject_actors(ctx, head)
