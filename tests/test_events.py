@@ -1567,3 +1567,19 @@ def test_events_noun_subjects_between_parties(extractor, text, expected):
 ])
 def test_events_the_city_named_before(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces of two states fighting with no one else named fight each other, whichever way the parser
+    # hangs the coordinated nationalities, and weapons after "with" are no one fought against
+    ("Kyrgyz and Tajik troops fought with tanks and mortars along their disputed border on Friday.",
+     both("KGZMIL", "TJKMIL", "194")),
+    ("BAKU, Apr 2 - Azerbaijani and Armenian forces fought with tanks and artillery along the front line.",
+     both("AZEMIL", "ARMMIL", "194")),
+    ("Indian and Pakistani troops battled in the mountains of Kashmir.", both("INDMIL", "PAKMIL", "190")),
+    # rebels and soldiers in a part of a country take its code
+    ("Rebels and soldiers clashed in the north of Chad on Friday.", both("TCDREB", "TCDMIL", "190")),
+])
+def test_events_forces_fighting_each_other(extractor, text, expected):
+    assert coded(extractor, text) == expected
+

@@ -172,6 +172,10 @@ PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around"
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
 # missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it
 INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
+# weapons and war vehicles after "with" are what an act is done with ("fought with tanks and mortars",
+# "attacked the town with warplanes"), not the ones it is done to
+WEAPON_NOUNS = frozenset({"tank", "artillery", "warship", "warplane", "frigate", "destroyer", "gunship", "gunboat",
+                          "drone", "helicopter", "jet", "aircraft", "mortar"}) | INSTRUMENT_NOUNS
 # a building or post named by the body it houses ("shelled the parliament building", "stormed army
 # headquarters", "bombed guerrilla bases"): the body's role, on the building noun
 # the predicate noun of "take / hold X hostage", which the parser often makes the head of X
@@ -528,6 +532,14 @@ class ActorResolver:
                 mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + shared[1],
                                               self.country_names[iso3], "descriptor")
                 return
+        if described is None and kind == "demonym":
+            conj_role = self._shared_with_conjunct(root)
+            if conj_role is not None:
+                # "Kyrgyz and Tajik troops" parsed as 'Kyrgyz' coordinated with 'Tajik troops': the
+                # first demonym shares the noun of the second
+                mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + conj_role,
+                                              self.country_names[iso3], "descriptor")
+                return
         if described is not None:
             head, role = described
             start = min([span.start, head.i, *(t.i for t in head.lefts if t.dep_ in ("det", "poss"))])
@@ -667,7 +679,7 @@ class ActorResolver:
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
             if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
-                    and token.lemma_.lower() not in INSTRUMENT_NOUNS \
+                    and token.lemma_.lower() not in INSTRUMENT_NOUNS and not self._used_with(token) \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
             elif token.dep_ == "compound" and role in TITLE_ROLES:
@@ -739,6 +751,10 @@ class ActorResolver:
         modifier of such a noun ("shoppers at a Nairobi mall", "a Kabul hospital")."""
         if place.dep_ == "compound" and place.head.pos_ == "NOUN":
             place = place.head
+        if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in PART_NOUNS:
+            place = place.head.head  # "clashed in the north of Chad", "fighting on the outskirts of Kabul"
+            if place.dep_ == "pobj" and place.head.lower_ == "on":
+                return True
         if place.dep_ != "pobj":
             return False
         return place.head.lower_ in PRESENCE_PREPS or place.head.lower_ == "of" and place.head.head.lower_ == "out"
@@ -823,6 +839,24 @@ class ActorResolver:
                 if role:
                     return head.head, role
         return None
+
+    def _shared_with_conjunct(self, root: Token) -> str | None:
+        """The role of the noun a demonym's conjunct describes, when the demonym heads the coordination."""
+        for conj in root.children:
+            if conj.dep_ != "conj" or conj.i < root.i or conj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(t.dep_ in MODIFIER_DEPS and t.i < conj.i and t.pos_ in ("PROPN", "ADJ") for t in conj.children):
+                return self.role_of(conj)
+        return None
+
+    @staticmethod
+    def _used_with(token: Token) -> bool:
+        """"fought with tanks", "struck with warplanes": an unowned weapon is the instrument of the act."""
+        first = token
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return token.lemma_.lower() in WEAPON_NOUNS and first.dep_ == "pobj" and first.head.lower_ == "with" \
+            and first.head.head.pos_ == "VERB"
 
     @staticmethod
     def _is_place(token: Token) -> bool:

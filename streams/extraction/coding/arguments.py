@@ -48,6 +48,7 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle", "skirmish"})
 
 
 @dataclass
@@ -838,11 +839,12 @@ class Arguments:
             self._noun_args(ctx, a, trigger, entry)
         if not a.targets:
             a.targets = self.find_targets(ctx, trigger, entry)
-        if not a.targets:
+        mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))
+        if not a.targets and not (mutual and entry.code[:2] == "19"):
             a.targets = self._more_targets(ctx, a, trigger, entry, inner)
         if not a.targets and not a.between and a.sources and entry.code == "045":
             a.between = self.mediated_parties(ctx, trigger, a.sources)
-        if not a.targets and a.sources and not a.between and not (entry.reciprocal and len(a.sources) > 1):
+        if not a.targets and a.sources and not a.between and not mutual:
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
         if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
                 c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
@@ -1287,6 +1289,13 @@ class Arguments:
 
     # -- pairs -------------------------------------------------------------------------------------
     @staticmethod
+    def fought_each_other(entry: Trigger, a: Args, sources: list[Mention]) -> bool:
+        """"Kyrgyz and Tajik troops fought along the border": forces of different states fighting with no
+        one else named fight each other."""
+        return entry.code[:2] == "19" and bool(a.chain) and a.chain[0].lemma_.lower() in MUTUAL_FIGHT_VERBS \
+            and len({m.country for m in sources}) == len(sources)
+
+    @staticmethod
     def pairs(entry: Trigger, a: Args) -> list[tuple[Mention, Mention | None]]:
         """(source, target) pairs: between-parties both ways, reciprocal events in both directions."""
         sources, targets, between = a.sources, a.targets, a.between
@@ -1306,6 +1315,7 @@ class Arguments:
                     pairs += [(x, y) for x in sources for y in sources if x is not y]
             return pairs
         if len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"
+                                  or Arguments.fought_each_other(entry, a, sources)
                                   or any(t.lemma_.lower() == "agree" and t.dep_ != "xcomp" for t in a.chain[1:])):
             # "Ankara and Damascus agreed to reopen a border crossing": a joint undertaking of the parties
             return [(x, y) for x in sources for y in sources if x is not y]
