@@ -1583,3 +1583,18 @@ def test_events_the_city_named_before(extractor, text, expected):
 def test_events_forces_fighting_each_other(extractor, text, expected):
     assert coded(extractor, text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a call by telephone, with its partner on the means phrase, is a phone call both ways
+    ("Putin talked over the phone with Erdogan on Friday.", both("RUSGOV", "TURGOV", "041")),
+    # a participle of the call says its words to the one spoken with; the source's own country owning
+    # the object ("China's condolences") is acted on by no one
+    ("President Xi Jinping spoke by telephone with President Emmanuel Macron on Wednesday, expressing "
+     "China's condolences over the floods.",
+     both("CHNGOV", "FRAGOV", "041") | {("CHNGOV", "FRAGOV", "018")}),
+    ("Putin met Erdogan in Sochi on Friday, pledging support for the pipeline.",
+     both("RUSGOV", "TURGOV", "040") | {("RUSGOV", "TURGOV", "032")}),
+])
+def test_events_calls_and_what_is_said_in_them(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -86,7 +86,7 @@ def test_a_conjoined_passive_acts_on_the_shared_subject(extractor, text, expecte
      {("RUSGOV", "046", "UKRGOV", False), ("UKRGOV", "046", "RUSGOV", False)}),
     # two titled names joined by "and" that the parser nests: both are subjects
     ("President Lee Jae-myung and Chancellor Friedrich Merz spoke by telephone on Thursday.", "2026-01-15",
-     {("KORGOV", "040", "DEUGOV", False), ("DEUGOV", "040", "KORGOV", False)}),
+     {("KORGOV", "041", "DEUGOV", False), ("DEUGOV", "041", "KORGOV", False)}),
 ])
 def test_misparsed_datelines_and_coordinated_names(extractor, text, day, expected) -> None:
     assert events(extractor, text, day) == expected

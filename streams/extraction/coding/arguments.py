@@ -508,6 +508,10 @@ class Arguments:
                     found += self.prep_objects(c, prep)
                     if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
                         found += [g for o in self.prep_objects(c, "of") for g in self.prep_objects(o, prep)]
+            if not found and token.pos_ == "VERB":
+                # "spoke by telephone with Bush", "talked over a video link with Xi": on the means phrase
+                found = [g for m in ("by", "over", "via") for o in self.prep_objects(token, m)
+                         for g in self.prep_objects(o, prep)]
             return found
         if rule == "poss":
             return [c for c in token.children if c.dep_ == "poss"]
@@ -763,8 +767,10 @@ class Arguments:
                 seen.update(t.i for t in [arg, *arg.conjuncts])
                 inside = c.dep_ == "pobj" and tok.lower_ == "in"
                 pl = ctx.places if c.dep_ == "pobj" and (tok.lower_ in self.w.fallback_place_preps or inside) else None
+                # "expressing China's condolences": the source's own country owns the object, not acted on
                 found = [m for m in self.actors(ctx, arg, pl, depth=2) if m.code not in src_codes
-                         and not (m.kind == "context" and m.country in src_countries)]
+                         and not (m.country in src_countries and (
+                             m.kind == "context" or ctx.doc[m.root].dep_ == "poss"))]
                 if found and inside:
                     # "protect displaced civilians in the Central African Republic": the country where the
                     # acted-on people or things are, used only when no actor is named in the clause
@@ -890,6 +896,13 @@ class Arguments:
             # clause tells of the subject is aimed at the one its main verb is
             verb = described.head
             found = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
+            if found:
+                return found
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.i in ctx.entries \
+                and ctx.entries[trigger.head.i].code[:2] in ("03", "04", "05") and root in ("01", "03", "05", "06"):
+            # "spoke by telephone with Bush, expressing condolences": said to the one spoken with
+            head = trigger.head
+            found = [m for m in self.find_targets(ctx, head, ctx.entries[head.i]) if m not in a.sources]
             if found:
                 return found
         if root == "09":
