@@ -335,3 +335,16 @@ def test_actors_regional_groups_and_hyphenated_names(extractor, text, day, expec
 ])
 def test_actors_first_and_last_name_without_the_middle_name(extractor, text, expected):
     assert mention_codes(extractor, text, "1987-07-29") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town named before a role noun gives its country ("the Medellin cartel", "Kandahar police")
+    ("The Medellin drug cartel killed a judge.", {"COLCRM", "COLJUD"}),
+    ("Kandahar police arrested two men.", {"AFGCOP"}),
+    # a body without a country in a sentence that names none takes the dateline's
+    ("BOGOTA, Dec 6 - Government officials blamed the cartel for the attack.", {"COLGOV"}),
+    # an unidentified gunman is no one's, whatever the dateline
+    ("SAN SALVADOR, March 24 - An unidentified gunman shot a priest during Mass.", {"SLV", "SLVCVL"}),
+])
+def test_actors_towns_and_datelines_give_bodies_a_country(extractor, text, expected):
+    assert mention_codes(extractor, text, "1989-12-07") == expected

@@ -1598,3 +1598,9 @@ def test_events_forces_fighting_each_other(extractor, text, expected):
 ])
 def test_events_calls_and_what_is_said_in_them(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_mobilised_forces_are_no_target(extractor):
+    # the forces mobilised are the mobiliser's own; the target is the one they are mobilised against
+    assert coded(extractor, "KATHMANDU, Nov 26 - King Gyanendra mobilised the army against Maoist rebels.") \
+        == {("NPLGOV", "NPLREB", "154")}

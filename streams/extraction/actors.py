@@ -695,6 +695,13 @@ class ActorResolver:
         return pending, titled
 
     def _descriptor_with_place(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
+        for c in token.lefts:  # "the Medellin drug cartel", "Kandahar police": a town's body
+            m = mentions.get(c.i)
+            if c.dep_ == "compound" and m is not None and m.kind == "place" and m.country:
+                mentions[token.i] = self._make(doc, m.start, token.i + 1, token.i, m.country + role,
+                                               self.country_names.get(m.country, m.country), "descriptor")
+                del mentions[c.i]
+                return True
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from", "across", "at"):
                 continue
@@ -779,6 +786,7 @@ class ActorResolver:
         sentence (its first country-bearing actor or place), else the article's last one before it."""
         ordered = sorted((m for m in mentions.values() if m.kind != "place"), key=lambda m: m.start)
         places = sorted((m for m in mentions.values() if m.kind in ("place", "capital") and m.country), key=lambda m: m.start)
+        dateline = self.dateline(doc) if self.dateline is not None else None
         for token, role in pending:
             sent = token.sent
             # the place the sentence happens in ("rallied in London", "marched through Rangoon")
@@ -810,6 +818,10 @@ class ActorResolver:
                         break
                     if lends(m):
                         country = m.country
+            if country is None and dateline is not None \
+                    and not any(c.lower_ in ("unidentified", "unknown") for c in token.children):
+                # "BOGOTA - ... government officials blamed the cartel"; an unidentified gunman is no one's
+                country = dateline.country
             if country is None:
                 continue
             start = min([token.i, *(t.i for t in token.lefts if t.dep_ in ("det", "amod", "compound"))])
