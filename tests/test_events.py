@@ -1604,3 +1604,12 @@ def test_events_mobilised_forces_are_no_target(extractor):
     # the forces mobilised are the mobiliser's own; the target is the one they are mobilised against
     assert coded(extractor, "KATHMANDU, Nov 26 - King Gyanendra mobilised the army against Maoist rebels.") \
         == {("NPLGOV", "NPLREB", "154")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle on a reported clause whose subject is a thing is the speaker's
+    ("Foreign Minister Sergei Lavrov said on Tuesday that a settlement looked more distant than ever, accusing "
+     "the European Union of prolonging the war.", {("RUSGOV", "IGOEEC", "112")}),
+])
+def test_events_participle_of_the_speaker(extractor, text, expected):
+    assert dated(extractor, text, "2025-10-20") == expected

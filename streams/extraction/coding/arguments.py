@@ -336,6 +336,14 @@ class Arguments:
         if found is not None and verb.dep_ == "conj" and ctrl.i != verb.i \
                 and any(c.dep_ == "auxpass" for c in verb.children):
             return found[0], True  # "arrived in Kabul and was received by Karzai": the shared subject is acted on
+        if found is not None and found[0] is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and ctrl.i == verb.head.i and ctrl.dep_ == "ccomp" and ctrl.head.i < ctrl.i and found[0].pos_ == "NOUN" \
+                and found[0].i not in ctx.by_root and found[0].i not in ctx.by_token:
+            # "Lavrov said that a settlement looked distant, accusing the EU of ...": a thing accuses no
+            # one; the participle is the speaker's
+            outer = self._explicit_subject(ctx, ctrl.head, self.controller(ctrl.head))
+            if outer is not None and outer[0] is not None:
+                return outer
         if found is not None:
             return found
         return self._implicit_subject(ctrl, verb)
