@@ -1613,3 +1613,14 @@ def test_events_mobilised_forces_are_no_target(extractor):
 ])
 def test_events_participle_of_the_speaker(extractor, text, expected):
     assert dated(extractor, text, "2025-10-20") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the group" refers back to the nearest named group
+    ("BEIRUT, Sept 17 - Pagers used by Hezbollah members exploded across Lebanon on Tuesday, and the group "
+     "blamed Israel for the attack.", {("LBNREBHEZ", "ISR", "112")}),
+    ("Hezbollah denied any role on Friday, after Prime Minister Benjamin Netanyahu accused the group of carrying "
+     "out the bombing.", {("ISRGOV", "LBNREBHEZ", "112")}),
+])
+def test_events_the_group_named_before(extractor, text, expected):
+    assert {e for e in dated(extractor, text, "2024-09-17") if e[2][:2] == "11"} == expected

@@ -36,6 +36,7 @@ CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement"
 PLACE_DESCRIPTIONS = frozenset({"city", "town", "capital"})
 # definite descriptions of an international body ("the bloc", "the alliance")
 BODY_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "body"})
+GROUP_DESCRIPTIONS = frozenset({"group", "movement"})  # "the group blamed Israel": a named group, not a body
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
                       "pobj:outside", "pobj:near"}
@@ -221,11 +222,17 @@ class Arguments:
     @staticmethod
     def described_body(ctx: DocContext, t: Token) -> list[Mention]:
         """"accusing the bloc of imposing illegal sanctions", "the alliance said": a definite description of
-        an international body refers to the nearest one named before it, in its sentence or the one before."""
-        if t.lemma_.lower() not in BODY_DESCRIPTIONS or t.pos_ != "NOUN" \
+        an international body refers to the nearest one named before it, in its sentence or the one before;
+        "the group" and "the movement" to the nearest named group."""
+        lemma = t.lemma_.lower()
+        if lemma not in BODY_DESCRIPTIONS | GROUP_DESCRIPTIONS or t.pos_ != "NOUN" \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-                or any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
-            return []
+                or any(c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ == "of"
+                       and any(p.dep_ == "pobj" for p in c.children) for c in t.children):
+            return []  # "the group of seven", not "accused the group of carrying out"
+        if lemma in GROUP_DESCRIPTIONS:  # "Hezbollah members ..., and the group blamed Israel"
+            return next(([m] for m in named_before(ctx, t, previous_sentence=True)
+                         if m.kind == "org" and m.role not in ("IGO", "GOV")), [])
         return next(([m] for m in named_before(ctx, t, previous_sentence=True) if m.role == "IGO"), [])
 
     def _behind(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
