@@ -348,3 +348,9 @@ def test_actors_first_and_last_name_without_the_middle_name(extractor, text, exp
 ])
 def test_actors_towns_and_datelines_give_bodies_a_country(extractor, text, expected):
     assert mention_codes(extractor, text, "1989-12-07") == expected
+
+
+def test_actors_western_sahara_group_keeps_its_code(extractor):
+    # a group of a territory CAMEO codes (ESH) is no regional group to re-code with the sentence's country
+    assert mention_codes(extractor, "RABAT - Morocco and the Polisario Front agreed to a ceasefire.", "1991-09-06") \
+        == {"MAR", "ESHREBPLS"}
