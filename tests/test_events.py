@@ -1624,3 +1624,20 @@ def test_events_participle_of_the_speaker(extractor, text, expected):
 ])
 def test_events_the_group_named_before(extractor, text, expected):
     assert {e for e in dated(extractor, text, "2024-09-17") if e[2][:2] == "11"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a phrase saying where the act happened names no object of it: a seized ship, not a seized island
+    ("ROME, Aug 2 - Italian authorities seized a German charity's rescue ship off the island of Lampedusa on "
+     "Wednesday.", "2023-08-02", {("ITAGOV", "DEUNGO", "1711")}),
+    # "threaten to" is controlled by its subject, even when the parser finds an object on it
+    ("Mugabe threatens to expel British envoy over 'regime change' remarks", "2008-01-01",
+     {("ZWEGOV", "GBRGOV", "1313")}),
+    # a headline's body hung on the verb as a compound ("Moscow court outlaws ...")
+    ("Moscow court outlaws Navalny's organisations as 'extremist'", "2021-06-09", {("RUSJUD", "RUSOPP", "1722")}),
+    # refuge and asylum given, offered or provided; an ousted leader is a former one
+    ("Saudi Arabia gives refuge to ousted Tunisian leader Ben Ali", "2011-01-15", {("SAU", "TUNELI", "075")}),
+    ("Saudi Arabia offered asylum to the deposed Tunisian president.", "2011-01-15", {("SAU", "TUNELI", "075")}),
+])
+def test_events_objects_controllers_and_refuge(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2] != "112"} == expected

@@ -159,7 +159,7 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 # GOV nouns for a body, not a person: "the former Syrian government" is no former office holder
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
-FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile"})
+FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "ousted", "deposed", "toppled", "exiled"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")

@@ -321,7 +321,7 @@ class Arguments:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     return cur
                 if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
-                        and cur.head.lemma_.lower() not in self.intent:
+                        and cur.head.lemma_.lower() not in self.intent and cur.head.lemma_.lower() not in self.threat_words:
                     # object control: "urged Israel to allow" - the object is the subject
                     return cur
                 if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
@@ -403,7 +403,9 @@ class Arguments:
         the object of the governing verb, or a name the parser hung on the verb as a compound (a
         headline: "Israel severs contacts with Arafat")."""
         if ctrl.pos_ == "VERB" and ctrl.dep_ == "ROOT":
-            named = [c for c in ctrl.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            # "Israel severs contacts", "Moscow court outlaws ...": a headline's name or body hung on the verb
+            named = [c for c in ctrl.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and any(
+                g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.lefts))]
             if named:
                 return named[-1], False
         dateline = self._dateline_subject(ctrl)

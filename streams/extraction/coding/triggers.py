@@ -28,6 +28,17 @@ PROTESTER_ROLES = frozenset({"CVL", "EDU", "LAB", "OPP"})  # the crowds whose ac
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat Brazil 3-2")
 
+# a phrase saying where an act happened names no object of it: "seized a ship off the island of Lampedusa"
+WHERE_PREPS = frozenset({"off", "near", "along", "outside", "beside"})
+
+
+def where_phrase(prep: Token) -> bool:
+    """"off the island of Lampedusa", "near Basra": a place phrase ("walked off the job" is none)."""
+    return prep.lower_ in WHERE_PREPS and any(
+        p.ent_type_ in ("GPE", "LOC", "FAC") or any(g.dep_ == "prep" and g.lower_ == "of" and any(
+            x.pos_ == "PROPN" for x in g.children) for g in p.children)
+        for p in prep.children if p.dep_ == "pobj")
+
 
 def object_words(tok: Token) -> list[str]:
     """The lemma of an object noun and its modifier + lemma pairs ("joint exercise")."""
@@ -186,7 +197,7 @@ class TriggerFinder:
                                    for p in g.children if p.dep_ == "pobj" for w in object_words(p))
             elif c.dep_ == "npadvmod" and pos == "VERB" and any(g.dep_ == "nummod" for g in c.children):
                 objects.add(c.lemma_.lower())  # "gave the junta one week to ...": a counted span of time
-            elif c.dep_ in ("prep", "prt"):
+            elif c.dep_ in ("prep", "prt") and not where_phrase(c):
                 objects.update(w for p in c.children if p.dep_ in ("pobj", "pcomp") for w in object_words(p))
                 if c.lower_ in self.w.compound_preps:
                     objects.update(w for g in c.children if g.dep_ == "prep" for p in g.children
