@@ -354,3 +354,14 @@ def test_actors_western_sahara_group_keeps_its_code(extractor):
     # a group of a territory CAMEO codes (ESH) is no regional group to re-code with the sentence's country
     assert mention_codes(extractor, "RABAT - Morocco and the Polisario Front agreed to a ceasefire.", "1991-09-06") \
         == {"MAR", "ESHREBPLS"}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a month before its day in a dateline is no surname ("Dong Jun", "Theresa May")
+    ("NAIROBI, Jun 27 - Kenyan authorities deployed police officers across Nairobi.", "2024-06-27",
+     {"KEN", "KENGOV", "KENCOP"}),
+    ("WASHINGTON, May 31 - Kenyan authorities deployed police officers across Nairobi.", "2019-05-31",
+     {"USA", "KEN", "KENGOV", "KENCOP"}),
+])
+def test_actors_dateline_months_are_no_people(extractor, text, day, expected):
+    assert mention_codes(extractor, text, day) == expected

@@ -159,6 +159,9 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 # GOV nouns for a body, not a person: "the former Syrian government" is no former office holder
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
+MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                         "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                         "november", "december"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "ousted", "deposed", "toppled", "exiled"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
@@ -367,6 +370,8 @@ class ActorResolver:
                 seen_people: set[str]) -> tuple[str, str] | None:
         """(code, name) of a person named in full or by surname on the article's day, or None."""
         if kind == "surname":
+            if span.end < len(doc) and span.text.rstrip(".").lower() in MONTH_WORDS and doc[span.end].like_num:
+                return None  # "NAIROBI, Jun 27": a month before its day is no surname ("Dong Jun")
             ind = self.people.by_surname(key, day, frozenset(seen_people))
             # a surname alone names a person after a title, once named in full, or while in office
             # "President Junius Jayewardene" for "Junius Richard Jayewardene": the person's own first name
