@@ -1641,3 +1641,12 @@ def test_events_the_group_named_before(extractor, text, expected):
 ])
 def test_events_objects_controllers_and_refuge(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2] != "112"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act named as the object of "claim" is claimed responsibility for, aimed at the act's target
+    ("The Taliban claimed the attack on the Indian embassy in Kabul.", {("AFGREBTAL", "INDGOV", "015")}),
+    ("Officials claimed the attack was over.", set()),
+])
+def test_events_claimed_acts(extractor, text, expected):
+    assert coded(extractor, text) == expected
