@@ -1650,3 +1650,20 @@ def test_events_objects_controllers_and_refuge(extractor, text, day, expected):
 ])
 def test_events_claimed_acts(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a headline's plain verb after a plural name is a verb ("Houthis claim")
+    ("Yemen's Houthis claim drone attacks on Saudi Aramco oil plants", "2019-09-14",
+     {("YEMREBHTH", "SAUBUS", "015")}),
+    # rebels take the country of the state named beside them, not of the place of the signing ...
+    ("Sudan and Southern Rebels Sign Framework Accord in Kenya", "2002-07-21", both("SDN", "SDNREB", "057")),
+    # ... or of the capital they seize, not of a state acting elsewhere
+    ("Russia grants asylum to Assad after rebels seize Damascus", "2024-12-09",
+     {("RUS", "SYRGOV", "075"), ("SYRREB", "SYR", "192")}),
+    # a state acting on rebels from outside is not the state they fight
+    ("The United States armed the Contra rebels and mined Nicaragua's harbours.", "1986-06-27",
+     {("USA", "NICREB", "072")}),
+])
+def test_events_rebels_and_the_state_they_fight(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -60,6 +60,15 @@ FOREIGN_WORDS = frozenset({"western", "foreign", "arab", "european", "african", 
                            "regional", "allied", "overseas", "visiting"})
 
 
+def acts_on(subject: Token, token: Token) -> bool:
+    """The subject of a verb whose object phrase holds the token ("the United States armed the rebels")."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return any(token.i in (t.i for t in c.subtree) for c in verb.children
+               if c.dep_ not in ("nsubj", "nsubjpass") and c.i != subject.i)
+
+
 def pair_reference(token: Token) -> bool:
     """'the two leaders', 'both governments': a plural that stands for two actors named before, not for
     the country of its sentence."""
@@ -797,16 +806,19 @@ class ActorResolver:
             # the place the sentence happens in ("rallied in London", "marched through Rangoon")
             here = next((m.country for m in places if sent.start <= m.start < sent.end and self._where(doc[m.root])), None)
 
-            def lends(m: Mention, role: str = role) -> bool:
-                # rebels and gunmen take the country of the state they fight, never of a foreign victim
-                return bool(m.country) and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES)
+            def lends(m: Mention, role: str = role, token: Token = token) -> bool:
+                # rebels and gunmen take the country of the state they fight, never of a foreign victim,
+                # nor of a state acting on them from outside ("the United States armed the Contra rebels")
+                return bool(m.country) and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES
+                                            or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
             country = self._owner_country(token, mentions)
             if country is None and role in ARMED_GROUP_ROLES:
-                # rebels fight a state of the sentence: the one of the place they are in, else the first
-                # ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
+                # rebels fight a state of the sentence: the one of the place they seize or are in, else the
+                # first ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
                 states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)]
-                country = here if here in states or not states else states[0]
+                country = self._seized_place(token, mentions) or (
+                    here if here in states or not states else states[0])
             if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):
                 # civilians, protesters, students take the country of the place where they are, a building
                 # the country of its place ("stormed the presidential palace in Colombo")
@@ -865,6 +877,15 @@ class ActorResolver:
             if any(t.dep_ in MODIFIER_DEPS and t.i < conj.i and t.pos_ in ("PROPN", "ADJ") for t in conj.children):
                 return self.role_of(conj)
         return None
+
+    @staticmethod
+    def _seized_place(token: Token, mentions: dict[int, Mention]) -> str | None:
+        """"rebels seize Damascus": the country of the place the group's own verb takes."""
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in PLACE_VERBS:
+            return None
+        return next((m.country for c in token.head.children if c.dep_ in ("dobj", "obj")
+                     for m in [mentions.get(c.i)] if m is not None and m.country
+                     and m.kind in ("place", "capital", "country")), None)
 
     @staticmethod
     def _used_with(token: Token) -> bool:

@@ -270,6 +270,14 @@ def title_case(doc: Doc) -> bool:
     return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
+def plural_subject(words: Span) -> bool:
+    """The words before a headline's verb end in a plural ("U.S. missiles", "Yemen's Houthis") or join
+    two names ("Iran and Iraq")."""
+    last = words[-1]
+    return last.tag_ in ("NNS", "NNPS") or last.tag_ == "NNP" and last.lower_.endswith("s") \
+        and not last.lower_.endswith("ss") or any(t.lower_ == "and" for t in words)
+
+
 def month_may(doc: Doc) -> Doc:
     """"WASHINGTON, May 13 - ...": the tagger reads the month before a day as the modal "may", which
     would make every event of the sentence a speculation; the month is made a name again."""
@@ -379,7 +387,7 @@ class SelectiveParser:
                 # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps")
                 if t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and (
                         t.lower_ in self.headline_verbs
-                        or (doc[t.i - 1].tag_ in ("NNS", "NNPS") and f"={t.lower_}" in self.headline_verbs)):
+                        or (plural_subject(doc[:t.i]) and f"={t.lower_}" in self.headline_verbs)):
                     changed = [t.i]
                     break
         if not changed:
