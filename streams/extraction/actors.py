@@ -388,7 +388,7 @@ class ActorResolver:
             own_first = ind is not None and span.start > 0 and len(ind.name.split()) > 2 \
                 and doc[span.start - 1].text.lower() == ind.name.split()[0].lower()
             if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people or own_first
-                                   or (day and ind.in_office(day) is not None)):
+                                   or (day and (ind.in_office(day) is not None or ind.recently_left(day)))):
                 return None
             # "Andrew Johnson", "Kim Yo Jong": a surname inside a longer name is someone else's name
             if not own_first and self._in_longer_name(doc, span):

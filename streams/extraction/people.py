@@ -71,9 +71,20 @@ class Individual:
             if covers(p, day):
                 return p
         current = [p for p in offices if not (p.start or p.end)]
+        # an undated row of the open dictionaries is no office after every term of the project's tables
+        # ended ("Bashar al-Assad" after 8 December 2024)
+        curated = [p for p in dated if p.rank == 0]
+        ended = bool(curated) and all(p.end and p.end <= day for p in curated)
+        if ended:
+            current = [p for p in current if p.rank == 0]
         if current and (not dated or day >= max(p.start for p in dated)):
             return current[0]
         return None
+
+    def recently_left(self, day: str, years: int = 3) -> bool:
+        """A term of the project's tables ended within `years` before the day ("Assad" a day after his fall)."""
+        ends = [p.end for p in self.rows if p.rank == 0 and p.end and p.end <= day]
+        return bool(ends) and int(day[:4]) - int(max(ends)[:4]) <= years
 
     def code_at(self, day: str | None) -> str | None:
         """The person's actor code on the day (None: an IGO official named outside their term)."""
@@ -85,6 +96,10 @@ class Individual:
             return held.code
         country = next((c for c in map(country_of, (p.code for p in self.rows)) if c), None)
         return country + FORMER_ROLE if country else None
+
+
+# the Arabic article on a surname, often left out ("al-Assad", "Assad")
+ARTICLE_PREFIXES = ("al-", "el-")
 
 
 class PeopleIndex:
@@ -108,17 +123,21 @@ class PeopleIndex:
             else:
                 for alias in (p.name, *p.aliases):
                     known.setdefault(alias.lower(), key)
+                    known.setdefault(alias.lower().replace("-", " "), key)  # "bashar al assad" of the dictionaries
             self.individuals.setdefault(key, Individual(p.name)).rows.append(p)
         full = {x.lower() for ind in self.individuals.values() for x in ind.phrases}
         self.surnames: dict[str, set[str]] = {}
         for key, ind in self.individuals.items():
             # hyphenated given names stay whole ("Moon Jae-in": "Moon", never "Jae")
-            parts = [w for w in ind.name.split() if w[:1].isupper() and len(w) > 2]
+            parts = [w for w in ind.name.split() if (w[:1].isupper() or w.lower().startswith(ARTICLE_PREFIXES)) and len(w) > 2]
             if not parts or not any(p.rank == 0 or p.start or p.end for p in ind.rows):
                 continue  # a dictionary name without a term (a ministry, a party) has no surname
             if any(w.lower() in ORGANISATION_WORDS for w in ind.name.split()):
                 continue  # "Sudan People's Liberation Army" is no person: "Army" is no surname
             words = [parts[-1]]
+            article = next((a for a in ARTICLE_PREFIXES if parts[-1].lower().startswith(a)), None)
+            if article and len(parts[-1]) > len(article) + 2:
+                words.append(parts[-1][len(article):])  # "al-Assad" is "Assad" too
             if any(country_of(p.code) in FAMILY_NAME_FIRST for p in ind.rows):
                 words.append(parts[0])
             for w in words:
@@ -138,6 +157,9 @@ class PeopleIndex:
             held = [k for k in keys if self.individuals[k].in_office(day) is not None]
             if held and len({self.individuals[k].code_at(day) for k in held}) == 1:
                 return self.individuals[held[0]]  # one office holder, perhaps under two spellings
+            recent = [k for k in keys if self.individuals[k].recently_left(day)]
+            if not held and len(recent) == 1:
+                return self.individuals[recent[0]]  # "Assad" the day after the fall of Bashar al-Assad
         ours = [k for k in keys if any(p.rank == 0 for p in self.individuals[k].rows)]
         return self.individuals[ours[0]] if len(ours) == 1 else None
 
