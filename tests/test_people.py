@@ -145,3 +145,10 @@ def test_people_after_their_term(extractor, text, day, expected):
     doc = extractor.parse([text])[0]
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"}, doc)
     assert {m["code"] for m in out["mentions"]} == expected
+
+
+def test_the_first_of_two_surnames_names_the_person() -> None:
+    # invented: a name with a particle before the second surname is named by the first one too
+    index = PeopleIndex([Person("Pablo Ortega de Lanza", (), "MEXGOV", "President", "1990-01-01", "1996-01-01")])
+    assert index.by_surname("Ortega", "1992-01-01").name == "Pablo Ortega de Lanza"
+    assert index.by_surname("Lanza", "1992-01-01").name == "Pablo Ortega de Lanza"

@@ -98,6 +98,8 @@ class Individual:
         return country + FORMER_ROLE if country else None
 
 
+# the particle before a second surname: the first one names the person ("Salinas de Gortari", "Salinas")
+SURNAME_PARTICLES = frozenset({"de", "del", "da", "dos", "y"})
 # the Arabic article on a surname, often left out ("al-Assad", "Assad")
 ARTICLE_PREFIXES = ("al-", "el-")
 
@@ -138,6 +140,10 @@ class PeopleIndex:
             article = next((a for a in ARTICLE_PREFIXES if parts[-1].lower().startswith(a)), None)
             if article and len(parts[-1]) > len(article) + 2:
                 words.append(parts[-1][len(article):])  # "al-Assad" is "Assad" too
+            names = ind.name.split()
+            particle = next((k for k, w in enumerate(names) if k >= 2 and w in SURNAME_PARTICLES), None)
+            if particle is not None and names[particle - 1][:1].isupper():
+                words.append(names[particle - 1])  # "Carlos Salinas de Gortari" is "Salinas"
             if any(country_of(p.code) in FAMILY_NAME_FIRST for p in ind.rows):
                 words.append(parts[0])
             for w in words:
