@@ -1667,3 +1667,18 @@ def test_events_claimed_acts(extractor, text, expected):
 ])
 def test_events_rebels_and_the_state_they_fight(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gerund after "before" or "after" has the subject of the verb it hangs on
+    ("President Vladimir Putin laid a wreath at the memorial on Friday before holding talks with Prime Minister "
+     "Narendra Modi on defence cooperation.", both("RUSGOV", "INDGOV", "046") | {("RUSGOV", None, "017")}),
+    # ... but not a passive one, nor one the parser hung on a trailing report verb
+    ("Russian and Ukrainian negotiators held talks on Tuesday after being welcomed by the Turkish president.",
+     both("RUSGOV", "UKRGOV", "046")),
+    # a date in the dateline parsed as the subject: the apposition after the dateline acts
+    ("PSARADES, Jun 17 - The foreign ministers of Greece and Macedonia signed an agreement on the shore of the lake.",
+     both("GRCGOV", "MKDGOV", "057")),
+])
+def test_events_gerunds_of_time_and_dated_subjects(extractor, text, expected):
+    assert dated(extractor, text, "2018-06-17") == expected

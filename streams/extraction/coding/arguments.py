@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.actors import Mention
+from streams.extraction.actors import MONTH_WORDS, Mention
 from streams.extraction.coding.chain import chain, circumstance, to_infinitive
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE
@@ -310,7 +310,9 @@ class Arguments:
             if any(c.dep_ in (*SUBJ, "nsubjpass") for c in cur.children):
                 return cur
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in self.w.manner_preps \
-                    and cur.head.head.pos_ in ("VERB", "AUX"):
+                    and cur.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "auxpass" for c in cur.children) \
+                    and not (cur.head.i < cur.head.head.i and cur.head.head.lemma_.lower() in self.report):
+                # (not a clause the parser hung on a trailing "..., the WHO said")
                 cur = cur.head.head  # "Tokyo responded by banning": the subject of 'responded' bans
                 continue
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("NOUN", "PROPN") \
@@ -371,6 +373,10 @@ class Arguments:
                     c = next((a for a in c.children if a.dep_ == "appos" and a.idx >= end), None) or next(
                         (a for a in c.subtree if end and a.idx >= end and a.head.idx < end
                          and a.dep_ in ("conj", "appos", "npadvmod", "compound", "nmod")), c)
+                elif c.sent.start == 0 and c.lower_ in MONTH_WORDS and dateline_end(c.doc) > c.idx:
+                    # "PSARADES, Jun 17 - The foreign ministers ... signed": the date parsed as the subject
+                    end = dateline_end(c.doc)
+                    c = next((a for a in c.children if a.dep_ == "appos" and a.idx >= end), c)
                 elif c.sent.start == 0 and c.text.isupper() and len(c.text) > 2:
                     # "UNITED NATIONS, March 25 - The Security Council demanded": the subject hangs in the
                     # dateline as an apposition of its date
