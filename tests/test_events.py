@@ -1682,3 +1682,9 @@ def test_events_rebels_and_the_state_they_fight(extractor, text, day, expected):
 ])
 def test_events_gerunds_of_time_and_dated_subjects(extractor, text, expected):
     assert dated(extractor, text, "2018-06-17") == expected
+
+
+def test_events_two_word_town_in_a_place_slot(extractor):
+    # a two-word name the recogniser calls a person, as the object of "seize", is a town when the gazetteer knows it
+    assert coded(extractor, "RSF fighters killed dozens of civilians after seizing El Fasher, the UN said.") \
+        >= {("SDNREBRSF", "SDN", "192")}

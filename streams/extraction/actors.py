@@ -666,10 +666,10 @@ class ActorResolver:
 
     @staticmethod
     def _place_slot(ent: Span) -> bool:
-        """A one-word name the entity recogniser calls a person or an organisation, in a slot only a place
-        fills: "bombed Grozny", "seized Goma", "fighting in Bakhmut" (the gazetteer then decides)."""
-        if len(ent) != 1 or ent.root.dep_ not in ("dobj", "pobj"):
-            return False
+        """A short name the entity recogniser calls a person or an organisation, in a slot only a place
+        fills: "bombed Grozny", "seized El Fasher", "fighting in Bakhmut" (the gazetteer then decides)."""
+        if len(ent) > 3 or ent.root.dep_ not in ("dobj", "pobj"):
+            return False  # "bombed Grozny", "after seizing El Fasher"
         head = ent.root.head
         if ent.root.dep_ == "pobj":
             return head.lower_ in SLOT_PREPS
