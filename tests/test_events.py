@@ -1688,3 +1688,14 @@ def test_events_two_word_town_in_a_place_slot(extractor):
     # a two-word name the recogniser calls a person, as the object of "seize", is a town when the gazetteer knows it
     assert coded(extractor, "RSF fighters killed dozens of civilians after seizing El Fasher, the UN said.") \
         >= {("SDNREBRSF", "SDN", "192")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role noun with actors in its of-phrase stands for them, not for the country of the sentence
+    ("NAIROBI, May 4 - Delegations of the Sudanese government and the Sudan People's Liberation Army began a new "
+     "round of talks on Monday.", both("SDNGOV", "SDNREB", "046")),
+    ("LUANDA, April 4 - The chief of staff of Angola's armed forces and the military commander of the UNITA rebels "
+     "signed a ceasefire agreement on Thursday.", both("AGOMIL", "AGOREB", "0871")),
+])
+def test_events_role_nouns_of_named_actors(extractor, text, expected):
+    assert coded(extractor, text) == expected

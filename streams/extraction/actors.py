@@ -692,6 +692,9 @@ class ActorResolver:
             role = self.role_of(token)
             if role is None or self._descriptor_with_place(doc, token, role, mentions):
                 continue
+            if any(m is not None and m.kind != "place" for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" for m in [mentions.get(o.i)]):
+                continue  # "delegations of the Sudanese government and the SPLA": the ones named in the of-phrase
             if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
                     and token.lemma_.lower() not in INSTRUMENT_NOUNS and not self._used_with(token) \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
