@@ -1699,3 +1699,7 @@ def test_events_two_word_town_in_a_place_slot(extractor):
 ])
 def test_events_role_nouns_of_named_actors(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_ceasing_fire_is_a_ceasefire_both_ways(extractor):
+    assert coded(extractor, "Iran and Iraq Cease Fire After Eight Years of War") == both("IRN", "IRQ", "0871")
