@@ -1703,3 +1703,13 @@ def test_events_role_nouns_of_named_actors(extractor, text, expected):
 
 def test_events_ceasing_fire_is_a_ceasefire_both_ways(extractor):
     assert coded(extractor, "Iran and Iraq Cease Fire After Eight Years of War") == both("IRN", "IRQ", "0871")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the month is no protest march
+    ("HELSINKI, Apr 20 - Finland's unemployment rate climbed to 18.2 percent in March.", set()),
+    # a thing held is no one detained (the open dictionary's bare "hold")
+    ("MOSCOW, Dec 20 - The Bank of Russia held its key interest rate at 21 percent, surprising economists.", set()),
+])
+def test_events_months_and_things_held(extractor, text, expected):
+    assert coded(extractor, text) == expected

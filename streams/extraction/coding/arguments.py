@@ -49,6 +49,9 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+# nouns for people that name no actor of their own ("detained two men")
+PEOPLE_WORDS = frozenset({"man", "woman", "person", "people", "member", "child", "suspect", "youth", "boy", "girl",
+                          "citizen", "national", "foreigner", "tourist", "crew", "passenger", "dozen", "hundred"})
 MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle", "skirmish"})
 
 
@@ -846,6 +849,8 @@ class Arguments:
     def find(self, ctx: DocContext, trigger: Token, entry: Trigger, governed: str | None,
              inner: Token | None) -> Args | None:
         """Sources, targets and between-parties of a trigger (None: a noun inside a compound is no event)."""
+        if entry.notes.startswith(DICTIONARY_NOTE) and entry.code[:2] == "17" and self._holds_a_thing(ctx, trigger):
+            return None  # "the central bank held its interest rate": a thing held is no one detained
         a = Args(chain(trigger, self.w.circumstance_preps))
         purpose_head = ctx.purpose.get(trigger.i)
         if purpose_head is not None:
@@ -897,6 +902,13 @@ class Arguments:
             if not a.targets and not a.between:
                 a.targets = self.protest_target(ctx, a.aim_clauses, a.sources)
         return a
+
+    @staticmethod
+    def _holds_a_thing(ctx: DocContext, trigger: Token) -> bool:
+        """The verb's object is a thing: no actor, no person's name, no word for people."""
+        o = next((c for c in trigger.rights if c.dep_ in ("dobj", "obj")), None)  # the first object
+        return o is not None and o.pos_ == "NOUN" and o.i not in ctx.by_root and o.i not in ctx.by_token \
+            and o.ent_type_ != "PERSON" and o.lemma_.lower() not in PEOPLE_WORDS
 
     def _late_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> list[Mention]:
         """Targets of the last resort, tried in order: an object pronoun's antecedent, an attack's toll,

@@ -32,6 +32,17 @@ SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat 
 WHERE_PREPS = frozenset({"off", "near", "along", "outside", "beside"})
 
 
+def the_month(token: Token) -> bool:
+    """"climbed in March", "since March 3": the month, no protest march."""
+    if token.text != "March" or token.i == 0:
+        return False
+    prev, nxt = token.doc[token.i - 1], token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_type_ == "DATE" or prev.lower_ in MONTH_PREPS or (nxt is not None and nxt.like_num)
+
+
+MONTH_PREPS = frozenset({"in", "since", "until", "by", "last", "next", "early", "late", "mid", "of", "from", "through"})
+
+
 def where_phrase(prep: Token) -> bool:
     """"off the island of Lampedusa", "near Basra": a place phrase ("walked off the job" is none)."""
     return prep.lower_ in WHERE_PREPS and any(
@@ -120,7 +131,7 @@ class TriggerFinder:
 
     def entry(self, token: Token) -> Trigger | None:
         pos = trigger_pos(token)
-        if pos is None:
+        if pos is None or the_month(token):
             return None
         doc: Doc = token.doc
         if token.lemma_.lower() not in self.trigger_words and token.lower_ not in self.trigger_words and not (
