@@ -1713,3 +1713,10 @@ def test_events_ceasing_fire_is_a_ceasefire_both_ways(extractor):
 ])
 def test_events_months_and_things_held(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_a_person_no_table_knows_acts_for_the_body_of_his_apposition(extractor):
+    # "Cooperation" without the hyphen is the OSCE too
+    text = ("PRISTINA, Jan 16 - Pablo Lanza, the head of the monitoring mission of the Organization for Security "
+            "and Cooperation in Europe, accused Serbian security forces on Saturday of killing villagers.")
+    assert {e[:2] for e in dated(extractor, text, "1999-01-16")} == {("IGOSCE", "SRBCOP")}

@@ -270,6 +270,9 @@ class Arguments:
                     mm = ctx.by_root.get(child.i) or (places.get(child.i) if places is not None else None)
                     if mm:
                         found.append(mm)
+                    elif (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") and child.pos_ == "NOUN":
+                        # "William Walker, the head of the mission of the OSCE": the body the office is of
+                        found.extend(self.actors(ctx, child, places, depth + 1))
         return found
 
     def _located(self, ctx: DocContext, t: Token, places: dict[int, Mention], depth: int) -> list[Mention]:
