@@ -365,3 +365,8 @@ def test_actors_western_sahara_group_keeps_its_code(extractor):
 ])
 def test_actors_dateline_months_are_no_people(extractor, text, day, expected):
     assert mention_codes(extractor, text, day) == expected
+
+
+def test_actors_euro_zone_ministers_act_for_the_union(extractor):
+    text = "ATHENS, May 2 - Euro zone finance ministers pledged emergency loans to Greece on Sunday."
+    assert "IGOEEC" in mention_codes(extractor, text, "2010-05-02")
