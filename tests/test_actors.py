@@ -370,3 +370,14 @@ def test_actors_dateline_months_are_no_people(extractor, text, day, expected):
 def test_actors_euro_zone_ministers_act_for_the_union(extractor):
     text = "ATHENS, May 2 - Euro zone finance ministers pledged emergency loans to Greece on Sunday."
     assert "IGOEEC" in mention_codes(extractor, text, "2010-05-02")
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # people named by age or sex are civilians of the country of the sentence
+    ("GULU, Uganda, Oct 11 - Rebels abducted 139 girls from a boarding school.", "1996-10-11",
+     {"UGA", "UGAREB", "UGACVL", "UGAEDU"}),
+    ("HANDLOVA, Slovakia, May 15 - A 71-year-old man shot Prime Minister Robert Fico.", "2024-05-15",
+     {"SVK", "SVKCVL", "SVKGOV"}),
+])
+def test_actors_people_by_age_or_sex_are_civilians(extractor, text, day, expected):
+    assert mention_codes(extractor, text, day) == expected
