@@ -1720,3 +1720,9 @@ def test_events_a_person_no_table_knows_acts_for_the_body_of_his_apposition(extr
     text = ("PRISTINA, Jan 16 - Pablo Lanza, the head of the monitoring mission of the Organization for Security "
             "and Cooperation in Europe, accused Serbian security forces on Saturday of killing villagers.")
     assert {e[:2] for e in dated(extractor, text, "1999-01-16")} == {("IGOSCE", "SRBCOP")}
+
+
+def test_events_measures_lifted_with_their_participle_target(extractor):
+    # the target of a measure named by its participle clause ("the sanctions imposed on X")
+    text = "WASHINGTON, Sept 22 - President Bush lifted the economic sanctions imposed on India and Pakistan."
+    assert dated(extractor, text, "2001-09-22") == {("USAGOV", "IND", "085"), ("USAGOV", "PAK", "085")}

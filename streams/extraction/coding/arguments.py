@@ -788,7 +788,8 @@ class Arguments:
                 elif c.dep_ == "prep" and (c.lower_ in self.w.fallback_preps or depth > 0 and c.lower_ == "in"):
                     visit(c, depth)
                     continue
-                elif c.dep_ == "relcl" and depth > 0 and tok.lemma_.lower() in MEASURE_NOUNS:
+                elif c.dep_ in ("relcl", "acl") and depth > 0 and tok.lemma_.lower() in MEASURE_NOUNS:
+                    # "lifted the sanctions imposed on India and Pakistan"
                     visit(c, depth)  # "lifted the sanctions it imposed on Nigeria": the measure's own target
                     continue
                 else:
