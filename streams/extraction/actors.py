@@ -69,6 +69,11 @@ def acts_on(subject: Token, token: Token) -> bool:
                if c.dep_ not in ("nsubj", "nsubjpass") and c.i != subject.i)
 
 
+def month_before_day(token: Token) -> bool:
+    """"Jun 27", "March 3": a month name (or its abbreviation) before a day number."""
+    return token.lower_.rstrip(".") in MONTH_WORDS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num
+
+
 def pair_reference(token: Token) -> bool:
     """'the two leaders', 'both governments': a plural that stands for two actors named before, not for
     the country of its sentence."""
@@ -379,7 +384,7 @@ class ActorResolver:
                 seen_people: set[str]) -> tuple[str, str] | None:
         """(code, name) of a person named in full or by surname on the article's day, or None."""
         if kind == "surname":
-            if span.end < len(doc) and span.text.rstrip(".").lower() in MONTH_WORDS and doc[span.end].like_num:
+            if len(span) == 1 and month_before_day(span[0]):
                 return None  # "NAIROBI, Jun 27": a month before its day is no surname ("Dong Jun")
             ind = self.people.by_surname(key, day, frozenset(seen_people))
             # a surname alone names a person after a title, once named in full, or while in office

@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from streams.extraction.actors import WordFilter
+from streams.extraction.actors import WordFilter, month_before_day
 from streams.extraction.coding.arguments import Arguments, purpose_clause
 from streams.extraction.coding.chain import to_infinitive
 from streams.extraction.coding.context import DocContext
@@ -36,8 +36,7 @@ def the_month(token: Token) -> bool:
     """"climbed in March", "since March 3": the month, no protest march."""
     if token.text != "March" or token.i == 0:
         return False
-    prev, nxt = token.doc[token.i - 1], token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.ent_type_ == "DATE" or prev.lower_ in MONTH_PREPS or (nxt is not None and nxt.like_num)
+    return token.ent_type_ == "DATE" or token.doc[token.i - 1].lower_ in MONTH_PREPS or month_before_day(token)
 
 
 MONTH_PREPS = frozenset({"in", "since", "until", "by", "last", "next", "early", "late", "mid", "of", "from", "through"})
