@@ -1595,6 +1595,14 @@ def test_events_forces_fighting_each_other(extractor, text, expected):
      both("CHNGOV", "FRAGOV", "041") | {("CHNGOV", "FRAGOV", "018")}),
     ("Putin met Erdogan in Sochi on Friday, pledging support for the pipeline.",
      both("RUSGOV", "TURGOV", "040") | {("RUSGOV", "TURGOV", "032")}),
+    # words said in a call or conversation: the call was held by the speaker with the one spoken to, and
+    # "offered ... in a call" offers no call (a phrase of time or means is no complement of the intent verb)
+    ("Prime Minister Gordon Brown assured Chancellor Angela Merkel during a phone call on Tuesday that "
+     "Britain would stand by the euro.", both("GBRGOV", "DEUGOV", "041") | {("GBRGOV", "DEUGOV", "030")}),
+    ("Indian Prime Minister Narendra Modi offered his condolences to Nepali Prime Minister Sushil Koirala in a "
+     "telephone call on Saturday.", both("INDGOV", "NPLGOV", "041") | {("INDGOV", "NPLGOV", "018")}),
+    ("The French president thanked the Egyptian president in a telephone conversation for his help.",
+     both("FRAGOV", "EGYGOV", "040") | {("FRAGOV", "EGYGOV", "051")}),
 ])
 def test_events_calls_and_what_is_said_in_them(extractor, text, expected):
     assert coded(extractor, text) == expected

@@ -1035,6 +1035,8 @@ class Arguments:
                 a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
         if not a.sources:
             a.sources = by_agents
+        if not a.sources and not a.between:
+            self._held_in(ctx, a, trigger, entry)
         if not a.sources and (not a.between or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.lefts)):
             # "continuing his mediation between Britain and Argentina": "his" is the clause subject
             self._clause_source(ctx, a, trigger)
@@ -1045,6 +1047,20 @@ class Arguments:
             between = [m for b in self.prep_objects(trigger.head, "between") for m in self.actors(ctx, b)]
             if not a.between and len(between) >= 2:
                 a.between, a.targets = between, []  # "Fighting erupted between the army and the RSF"
+
+    def _held_in(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
+        """A call or meeting that a clause's words were said in ("Putin told Bush in a telephone call",
+        "offered his condolences to Koirala in a phone call"): held by the speaker with the one spoken to."""
+        prep = trigger.head
+        verb = prep.head
+        if entry.code[:2] != "04" or trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") \
+                or verb.pos_ != "VERB" or verb.i == prep.i or self.prep_objects(trigger, "with"):
+            return
+        sources = self.subject_actors(ctx, verb)
+        partners = [m for t in self.attach(verb, "dobj") + self.attach(verb, "dative")
+                    if t.dep_ in ("dobj", "obj", "dative", "pobj") for m in self.actors(ctx, t) if m not in sources]
+        if sources and partners:
+            a.sources, a.targets = sources, partners
 
     def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""

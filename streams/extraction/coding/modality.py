@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from streams.extraction.coding.arguments import Arguments
 
 COMPLEMENT_DEPS = ("xcomp", "acl", "ccomp", "pcomp", "dobj", "prep")
+SETTING_PREPS = ("in", "during")
 
 
 @dataclass
@@ -156,7 +157,9 @@ class Modality:
     def _governor(self, f: Flags, tok: Token, below: Token) -> None:
         """Flags from a word above the trigger: an intent, plan, threat, speculation or report word."""
         lemma = tok.lemma_.lower()
-        if lemma in self.intent and below.dep_ in COMPLEMENT_DEPS:
+        # "offered his condolences in a telephone call": a phrase of time, place or means is no complement
+        if lemma in self.intent and below.dep_ in COMPLEMENT_DEPS \
+                and not (below.dep_ == "prep" and below.lower_ in SETTING_PREPS):
             f.intent = True
         if lemma in self.plan_nouns and tok.pos_ == "NOUN":
             f.intent = True
