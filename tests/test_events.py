@@ -1318,6 +1318,12 @@ def test_events_repression_of_protests_and_background_owners(extractor, text, ex
      both("ISR", "PSEREBHMS", "0871") | {("EGY", "ISR", "045"), ("EGY", "PSEREBHMS", "045")}),
     # a participle on a noun that is no event takes no object from it
     ("A peacekeeping force sent by the Economic Community of West African States landed in Monrovia.", set()),
+    # the talks or deal a clause happened in: mediated between the subjects of its verb, even a verb of no
+    # event, and real whatever the clause's own modality ("agreed to begin", "agreed to release")
+    ("The Guatemalan government and the rebels narrowed their differences in talks mediated by Norway.",
+     {("NOR", "GTMGOV", "045"), ("NOR", "GTMREB", "045")}),
+    ("Armenia and Azerbaijan agreed to reopen their border in a deal brokered by Russia.",
+     both("ARM", "AZE", "0356") | {("RUS", "ARM", "045"), ("RUS", "AZE", "045")}),
 ])
 def test_events_mediators_of_deals(extractor, text, expected):
     assert coded(extractor, text) == expected

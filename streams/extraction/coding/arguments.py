@@ -580,9 +580,10 @@ class Arguments:
                 break
             cur = cur.head
         entry = ctx.entries.get(cur.i)
-        if cur.pos_ not in ("VERB", "AUX") or entry is None or entry.code[:3] == "045":
+        if cur.pos_ not in ("VERB", "AUX") or (entry is not None and entry.code[:3] in ("045", "043")):
             return []
-        parties = self.subject_actors(ctx, cur) + self.find_targets(ctx, cur, entry)
+        # "agreed to begin negotiations in talks mediated by the UN": the subject of a verb of no event
+        parties = self.subject_actors(ctx, cur) + (self.find_targets(ctx, cur, entry) if entry is not None else [])
         out: list[Mention] = []
         for m in parties:
             if m not in out and all(m.code != x.code for x in mediators):
@@ -880,7 +881,7 @@ class Arguments:
         mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))
         if not a.targets and not (mutual and entry.code[:2] == "19"):
             a.targets = self._more_targets(ctx, a, trigger, entry, inner)
-        if not a.targets and not a.between and a.sources and entry.code == "045":
+        if not a.targets and not a.between and a.sources and entry.code in ("045", "043"):
             a.between = self.mediated_parties(ctx, trigger, a.sources)
         if not a.targets and a.sources and not a.between and not mutual:
             a.targets = self.fallback_targets(ctx, trigger, a.sources)

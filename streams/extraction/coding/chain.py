@@ -32,8 +32,11 @@ def chain(trigger: Token, circumstance_preps: frozenset[str]) -> list[Token]:
     out = [trigger]
     cur = trigger
     for _ in range(5):
-        if (trigger.pos_ in ("NOUN", "PROPN") or any(t.dep_ == "acl" for t in out)) and circumstance(cur, circumstance_preps):
+        described = any(t.dep_ == "acl" for t in out)
+        if (trigger.pos_ in ("NOUN", "PROPN") or described) and circumstance(cur, circumstance_preps):
             break  # background keeps its own modality ("agreed to a ceasefire after talks mediated by Qatar")
+        if described and cur.dep_ == "prep" and cur.lower_ == "in":
+            break  # so does the setting a participle describes ("agreed to swap prisoners in a deal brokered by Qatar")
         purpose = cur.dep_ == "advcl" and to_infinitive(cur)
         if (cur.dep_ in CHAIN_DEPS or purpose) and cur.head.i != cur.i:  # "crossed into Angola to attack"
             cur = cur.head
