@@ -1740,3 +1740,17 @@ def test_events_measures_lifted_with_their_participle_target(extractor):
     # the target of a measure named by its participle clause ("the sanctions imposed on X")
     text = "WASHINGTON, Sept 22 - President Bush lifted the economic sanctions imposed on India and Pakistan."
     assert dated(extractor, text, "2001-09-22") == {("USAGOV", "IND", "085"), ("USAGOV", "PAK", "085")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the subject of a bare clause after "let" is its object ("let the envoy meet"): an envoy let in is
+    # international involvement allowed, and refused it is 1245
+    ("The Burmese junta refused to let the United Nations envoy meet the detained opposition leader.",
+     "2021-10-16", {("MMRGOV", "IGOUNO", "1245")}),
+    ("The Tunisian government let the UN envoy visit the prisons.", "1992-03-04", {("TUNGOV", "IGOUNO", "086")}),
+    # a name's apposition gives the object word ("dissolved Ennahda, the main opposition party")
+    ("A Tunisian court dissolved Ennahda, the main Islamist opposition party.", "1992-03-04",
+     {("TUNJUD", "TUNOPP", "1722")}),
+])
+def test_events_objects_of_bare_clauses_and_appositions(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

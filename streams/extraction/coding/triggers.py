@@ -59,6 +59,12 @@ def object_words(tok: Token) -> list[str]:
     return words
 
 
+def small_clause(clause: Token) -> bool:
+    """A clause of an infinitive: "allowed inspectors to visit", or bare after "let" ("let the envoy meet")."""
+    return any(a.tag_ == "TO" for a in clause.children) or (
+        clause.head.lemma_.lower() == "let" and not any(a.dep_ in ("aux", "mark") for a in clause.children))
+
+
 def trigger_pos(token: Token) -> str | None:
     """The lexicon part of speech a token is looked up with."""
     if token.pos_ in ("VERB", "AUX"):
@@ -193,8 +199,8 @@ class TriggerFinder:
         if pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" \
                 and (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
             objects.update(object_words(token.head))  # "talks facilitated by Canada": the event noun acted on
-        if pos == "VERB":  # "allowed inspectors to visit": the subject of a small clause is an object
-            kids += [g for c in token.children if c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children)
+        if pos == "VERB":  # "allowed inspectors to visit", "let the envoy meet": the subject of a small clause is an object
+            kids += [g for c in token.children if c.dep_ == "ccomp" and small_clause(c)
                      for g in c.children if g.dep_ == "nsubj"]
         for c in kids:
             # a noun the parser hangs as a clause is an object ("took three engineers hostage")
@@ -217,8 +223,9 @@ class TriggerFinder:
     def _argument_words(self, c: Token) -> set[str]:
         words = set(object_words(c))
         # "found a commander guilty": a predicative adjective after the object counts as an object word
+        # "Louise Arbour, the chief prosecutor of the tribunal": the apposition's noun is the name's
         words.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "conj")
-                     or g.dep_ == "amod" and g.i > c.i)
+                     or g.dep_ == "amod" and g.i > c.i or g.dep_ == "appos" and c.pos_ == "PROPN")
         for p in c.children:  # "a round of talks", "a package of weapons"
             if p.dep_ == "prep" and c.dep_ in ("dobj", "obj"):  # "set buildings on fire": "on fire"
                 words.update(f"{p.lower_} {g.lemma_.lower()}" for g in p.children if g.dep_ == "pobj")
