@@ -1754,3 +1754,14 @@ def test_events_measures_lifted_with_their_participle_target(extractor):
 ])
 def test_events_objects_of_bare_clauses_and_appositions(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event in the of-phrase of an offer is proposed by the offer's owner to the one who rejects it
+    # (one way, though talks are mutual), and the rejection takes its code from it (125, not 127)
+    ("Ethiopia rejected Kenya's offer of talks on Monday.", {("ETH", "KEN", "125"), ("KEN", "ETH", "036")}),
+    ("The Taliban rejected a Pakistani offer of negotiations.",
+     {("AFGREBTAL", "PAK", "125"), ("PAK", "AFGREBTAL", "036")}),
+])
+def test_events_offers_of_talks_rejected(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -64,6 +64,7 @@ class Args:
     targets: list[Mention] = field(default_factory=list)
     between: list[Mention] = field(default_factory=list)
     aim_clauses: list[Token] = field(default_factory=list)
+    offered: bool = False  # proposed by the sources to the targets: a reciprocal event is not mirrored
 
 
 def purpose_clause(verb: Token) -> bool:
@@ -1038,6 +1039,8 @@ class Arguments:
             a.sources = by_agents
         if not a.sources and not a.between:
             self._held_in(ctx, a, trigger, entry)
+        if not a.sources and not a.between:
+            self._offered(ctx, a, trigger)
         if not a.sources and (not a.between or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.lefts)):
             # "continuing his mediation between Britain and Argentina": "his" is the clause subject
             self._clause_source(ctx, a, trigger)
@@ -1062,6 +1065,17 @@ class Arguments:
                     if t.dep_ in ("dobj", "obj", "dative", "pobj") for m in self.actors(ctx, t) if m not in sources]
         if sources and partners:
             a.sources, a.targets = sources, partners
+
+    def _offered(self, ctx: DocContext, a: Args, trigger: Token) -> None:
+        """An event in the of-phrase of an offer or proposal ("rejected Lee's offer of talks"): proposed by
+        the owner of the offer to the one who rejects or accepts it."""
+        plan = trigger.head.head
+        if trigger.dep_ != "pobj" or trigger.head.lower_ != "of" or plan.lemma_.lower() not in self.plan_nouns:
+            return
+        a.sources = [m for c in plan.lefts if c.dep_ in ("poss", "amod", "compound") for m in self.actors(ctx, c)]
+        if a.sources and not self.prep_objects(trigger, "with"):
+            a.targets = self.rejecter(ctx, plan, a.sources)
+            a.offered = bool(a.targets)
 
     def _noun_agents(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
@@ -1378,7 +1392,7 @@ class Arguments:
             return []
         if targets:
             pairs: list[tuple[Mention, Mention | None]] = [(s, t) for s in sources for t in targets if s is not t]
-            if entry.reciprocal:
+            if entry.reciprocal and not a.offered:
                 pairs += [(t, s) for s, t in list(pairs) if t is not None]
                 if len(sources) >= 2:
                     pairs += [(x, y) for x in sources for y in sources if x is not y]

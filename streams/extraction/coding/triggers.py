@@ -342,10 +342,10 @@ class TriggerFinder:
         elif family in ("02", "10"):
             consumed.add(j)
             governed[i] = (None, inner_tok)
-        elif family == "12" and is_verb:
+        elif family == "12" and (is_verb or inner_tok.head.head.i != i):
             governed[i] = (self._family(inner_entry, "12"), inner_tok)
-            if not (inner_tok.dep_ in ("acl", "xcomp", "relcl") and inner_tok.head.i != i):
-                consumed.add(j)  # "rejected an Egyptian offer to mediate": the offer is coded too
+            if is_verb and not (inner_tok.dep_ in ("acl", "xcomp", "relcl") and inner_tok.head.i != i):
+                consumed.add(j)  # "rejected an Egyptian offer to mediate", "an offer of talks": the offer is coded too
         elif family == "12" and inner_entry.code[:2] in ("02", "10"):
             # "rejected Egypt's call for talks": the rejection takes its code from the call's content,
             # and the call is coded as an event of its own
@@ -446,8 +446,7 @@ class TriggerFinder:
             return None
         return head
 
-    @staticmethod
-    def inner(ctx: DocContext, tok: Token) -> tuple[int, Trigger] | None:
+    def inner(self, ctx: DocContext, tok: Token) -> tuple[int, Trigger] | None:
         """The event governed by a trigger: its xcomp/ccomp verb, its object's xcomp, or an event noun
         object ("demanded the release", "called for a ceasefire", "asked for food aid")."""
         entries = ctx.entries
@@ -460,6 +459,9 @@ class TriggerFinder:
             elif c.dep_ in ("dobj", "obj"):
                 cands.append(c)
                 cands.extend(g for g in c.children if g.dep_ in ("xcomp", "acl", "relcl", "ccomp") and g.tag_ == "VB")
+                if c.lemma_.lower() in self.args.plan_nouns:  # "rejected Lee's offer of talks"
+                    cands.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                                 for p in g.children if p.dep_ == "pobj")
             elif c.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN") and c.tag_ == "VB":
                 cands.append(c)  # "Russia's demand that Ukraine withdraw", "calls to halt the offensive"
             elif c.dep_ == "advcl" and c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children) \
