@@ -1765,3 +1765,18 @@ def test_events_objects_of_bare_clauses_and_appositions(extractor, text, day, ex
 ])
 def test_events_offers_of_talks_rejected(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hundreds of civilians killed at once are a mass killing, thousands driven out a mass expulsion;
+    # a smaller count, soldiers killed, or an attack as the subject keep the act's own code
+    ("Sudanese government troops killed more than 300 villagers in Darfur last week, survivors said.",
+     {("SDNMIL", "SDNCVL", "202")}),
+    ("Sudanese government troops killed 40 villagers in Darfur last week.", {("SDNMIL", "SDNCVL", "180")}),
+    ("Ethiopian troops killed hundreds of Eritrean soldiers in the fighting.", {("ETHMIL", "ERIMIL", "190")}),
+    ("Nigeria expelled tens of thousands of Ghanaian migrants in January.", {("NGA", "GHAREF", "201")}),
+    ("Nigeria expelled 40 Ghanaian migrants in January.", {("NGA", "GHAREF", "174")}),
+    ("Israeli air strikes killed more than 200 Palestinians in Gaza.", {("ISR", "PSE", "190")}),
+])
+def test_events_mass_killings_and_expulsions(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -165,6 +165,7 @@ class EventCoder:
                 t = implied(self.lex, s.country, "GOV")
             code = attempt or self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
             code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
+            code = self.overrides.mass_scale(ctx, trigger, code, t) if code else code
             if not code:
                 continue
             coded = self.overrides.pair(code, entry, s, t)

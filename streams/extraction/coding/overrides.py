@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from streams.extraction.actors import BODY_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
-from streams.extraction.coding.tables import CoderTables, load_coder_tables
+from streams.extraction.coding.tables import CIVILIAN_ROLES, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
@@ -26,6 +26,32 @@ DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "att
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 # the leader of any body, a rebel group too ("killed a senior FARC commander", "the Hamas leader")
 GROUP_LEADER_NOUNS = frozenset({"leader", "commander", "chief", "founder", "emir", "chairman"})
+
+
+# the size of a crowd of victims: "hundreds of villagers", "tens of thousands of refugees"
+COUNT_WORDS = {"dozens": 24, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+MASS_KILLING = 100  # people killed at once: a mass killing (202)
+MASS_EXPULSION = 1000  # people driven out at once: a mass expulsion (201)
+KILL_CODES = frozenset({"180", "190", "1823"})
+EXPULSION_VERBS = frozenset({"expel", "deport"})
+
+
+def number(tok: Token) -> int | None:
+    """The value of a number token ("200", "25,000") or a count word ("hundreds")."""
+    if tok.lower_ in COUNT_WORDS:
+        return COUNT_WORDS[tok.lower_]
+    text = tok.text.replace(",", "")
+    return int(text) if text.isdigit() else None
+
+
+def headcount(obj: Token) -> int:
+    """How many people an object counts: "more than 200 villagers", "hundreds of civilians", "tens of
+    thousands of refugees" (0 when it counts none)."""
+    count = number(obj) or max((number(c) or 0 for c in obj.children if c.dep_ == "nummod"), default=0)
+    if obj.lower_ == "tens":  # "tens of thousands"
+        count = 10 * max((number(p) or 0 for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"
+                          for p in g.children if p.dep_ == "pobj"), default=0)
+    return count
 
 
 def family_code(intent_code: str, family: str) -> str | None:
@@ -129,6 +155,23 @@ class Overrides:
             return code
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj", "advmod", "xcomp"))}
         return "186" if words & self.w.death_words else "185"
+
+    @staticmethod
+    def mass_scale(ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
+        """Killing hundreds of civilians at once is a mass killing (202); expelling thousands is a mass
+        expulsion (201). The count is on the verb's object; soldiers or fighters killed stay a fight, a
+        toll ("..., killing hundreds") stays the attack it follows, and so does an attack that is the
+        subject ("air strikes killed more than 230 people")."""
+        if t is None or not (t.role is None or t.role in CIVILIAN_ROLES) or trigger.tag_ == "VBG" \
+                or any(c.dep_ == "nsubj" and c.i in ctx.entries for c in trigger.children):
+            return code
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        count = max((headcount(o) for o in objects), default=0)
+        if code in KILL_CODES and count >= MASS_KILLING:
+            return "202"
+        if trigger.lemma_.lower() in EXPULSION_VERBS and code[:3] in ("166", "174") and count >= MASS_EXPULSION:
+            return "201"
+        return code
 
     def forces_moving(self, ctx: DocContext, trigger: Token, entry: Trigger, code: str, s: Mention,
                       t: Mention | None) -> str:
