@@ -1780,3 +1780,15 @@ def test_events_offers_of_talks_rejected(extractor, text, expected):
 ])
 def test_events_mass_killings_and_expulsions(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # parties agreeing together to stop fighting agree a ceasefire (0871), no plan of one
+    ("Armenia and Azerbaijan agreed to stop the fighting.", both("ARM", "AZE", "0871")),
+    ("Ethiopia and Eritrea agreed on Sunday to halt two years of hostilities.", both("ETH", "ERI", "0871")),
+    # a clause with its own subject, joined to the infinitive, is not governed by the verb above it
+    ("Armenia and Azerbaijan agreed to halt the fighting, and angry Armenian protesters stormed the parliament.",
+     both("ARM", "AZE", "0871") | {("ARMCVL", "ARMLEG", "145")}),
+])
+def test_events_agreeing_to_stop_fighting(extractor, text, expected):
+    assert coded(extractor, text) == expected

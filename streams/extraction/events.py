@@ -119,7 +119,8 @@ class EventCoder:
                             for t in args.chain):
             return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
-        flags.intent = flags.intent and not self._decided_measure(trigger, entry, args)
+        truce = self._agreed_truce(trigger, entry, args, governed)
+        flags.intent = flags.intent and not self._decided_measure(trigger, entry, args) and not truce
         if flags.habitual:
             return []
         # "analysts said China could attempt a blockade": a speculation by others is no plan or threat;
@@ -128,7 +129,7 @@ class EventCoder:
             ctx, flags.reporter, pairs[0][0]))
         # "hosted a meeting between Putin and Zelensky": hosting the talks of two others is mediation
         hosted = self._hosts_others(trigger, entry, args, governed)
-        st = Coding(governed or joint or ("045" if hosted else entry.code), flags.negated, flags.hypothetical,
+        st = Coding(governed or joint or ("045" if hosted else "0871" if truce else entry.code), flags.negated, flags.hypothetical,
                     flags.intent, flags.threat)
         if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed \
                 and not self._event_noun_subject(trigger, entry, st, flags):
@@ -182,6 +183,13 @@ class EventCoder:
         return entry.code[:2] in ("09", "16", "17") and trigger.dep_ == "xcomp" \
             and trigger.head.lemma_.lower() in self.tables.words.decision_verbs \
             and any(s.role in ("GOV", "IGO", "LEG") for s in args.sources)
+
+    @staticmethod
+    def _agreed_truce(trigger: Token, entry: Trigger, args: Args, governed: str | None) -> bool:
+        """"Armenia and Azerbaijan agreed to halt the fighting": parties agreeing together to stop fighting
+        agree a ceasefire (0871), no plan of one."""
+        return not governed and entry.code[:3] == "087" and trigger.dep_ == "xcomp" \
+            and trigger.head.lemma_.lower() == "agree" and len(args.sources) >= 2
 
     def _hosts_others(self, trigger: Token, entry: Trigger, args: Args, governed: str | None) -> bool:
         """"hosted a meeting between Putin and Zelensky": hosting the talks of two others is mediation."""
