@@ -188,7 +188,7 @@ class EventCoder:
     def _agreed_truce(trigger: Token, entry: Trigger, args: Args, governed: str | None) -> bool:
         """"Armenia and Azerbaijan agreed to halt the fighting": parties agreeing together to stop fighting
         agree a ceasefire (0871), no plan of one."""
-        return not governed and entry.code[:3] == "087" and trigger.dep_ == "xcomp" \
+        return not governed and entry.code in ("087", "0871") and trigger.dep_ == "xcomp" \
             and trigger.head.lemma_.lower() == "agree" and len(args.sources) >= 2
 
     def _hosts_others(self, trigger: Token, entry: Trigger, args: Args, governed: str | None) -> bool:
