@@ -1792,3 +1792,17 @@ def test_events_mass_killings_and_expulsions(extractor, text, expected):
 ])
 def test_events_agreeing_to_stop_fighting(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a claim or denial of responsibility is aimed at the one the act hit: the object of the attack's
+    # relative clause, or an actor named in the attack phrase, before the country of its place
+    ("The Houthi movement claimed responsibility for drone attacks that set two Saudi oil plants ablaze.",
+     "2019-09-14", {("YEMREBHTH", "SAU", "015")}),
+    ("The Taliban denied responsibility for a car bombing outside the Indian embassy in Kabul.", "2008-07-08",
+     {("AFGREBTAL", "INDGOV", "016")}),
+    ("Hezbollah denied responsibility for the bombing of a bus carrying Israeli tourists in Bulgaria.",
+     "2012-07-20", {("LBNREBHEZ", "ISRCVL", "016")}),
+])
+def test_events_claims_aimed_at_the_one_hit(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

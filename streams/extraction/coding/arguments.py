@@ -1173,13 +1173,18 @@ class Arguments:
             # "denied responsibility for the grenade attack on an opposition rally": the actor attacked
             claimed = self.prep_objects(trigger, "for") + [
                 p for c in trigger.children if c.dep_ in ("dobj", "obj") for p in self.prep_objects(c, "for")]
+            # "the bombing of the American and French headquarters", "drone attacks that set Saudi oil plants
+            # ablaze", "a car bombing outside the Indian embassy": the one the act hit, else its place
             codes = {m.code for m in sources}
-            hit = [p for c in claimed for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            hit = [p for c in claimed for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "of")
                    for p in prep.children if p.dep_ == "pobj"]
+            named = [m for c in claimed for t in c.subtree if t.i not in ctx.places
+                     for m in self.actors(ctx, t) if m.code not in codes and m.root == t.i and m.kind != "context"]
             targets = [m for p in hit for m in self.actors(ctx, p) if m.code not in codes] \
-                or [ctx.places[t.i] for p in claimed for t in p.subtree if t.i in ctx.places]
+                or [m for c in claimed for m in self.relative_targets(ctx, c, sources)] or named[:1] \
+                or [ctx.places[t.i] for p in claimed for t in p.subtree if t.i in ctx.places][:1]
             if targets:
-                return targets[:1]
+                return targets
         if entry.code[:2] == "13" and entry.pos == "VERB" and inner is None:
             targets = self.threatened_targets(ctx, trigger, sources)
             if targets:
