@@ -1806,3 +1806,16 @@ def test_events_agreeing_to_stop_fighting(extractor, text, expected):
 ])
 def test_events_claims_aimed_at_the_one_hit(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a participle the parser reads as a headline's root is no verb of it: the verb is reparsed
+    ("Reagan Lifts Remaining Economic Sanctions Against Hungary", "1987-01-01", {("USAGOV", "HUN", "085")}),
+    # a particle read as a preposition ("Breaks Off Relations With") keeps the with-phrase of its object
+    ("Ghana Breaks Off Diplomatic Relations With Togo", "1994-01-01", {("GHA", "TGO", "161")}),
+    # a troop pullout is a retreat; a UN team barred is international involvement refused
+    ("Syria Completes Troop Pullout From Beirut", "1994-01-01", {("SYR", "LBN", "0874")}),
+    ("Iraq Bars UN Inspection Team From Presidential Sites", "1998-01-01", {("IRQ", "IGOUNO", "1245")}),
+])
+def test_events_headline_participles_particles_pullouts_and_bars(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

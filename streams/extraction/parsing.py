@@ -377,7 +377,8 @@ class SelectiveParser:
     def _past_tense_variant(self, doc: Doc) -> Doc | None:
         """The headline reparsed with its present-tense verbs in the past tense, or None."""
         words = [t.text for t in doc]
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc):
+        # a participle read as the root ("Reagan Lifts Remaining Sanctions") is no verb of the headline
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.tag_ not in ("VBG", "VBN") for t in doc):
             # "Milosevic concedes defeat and congratulates Kostunica": a second verb after "and", read as a noun
             changed = [t.i for t in doc[2:] if t.pos_ != "VERB" and t.text.islower() and doc[t.i - 1].lower_ == "and"
                        and t.lower_ in self.headline_verbs]

@@ -123,6 +123,10 @@ def misparsed_possessor(noun: Token) -> Token | None:
                  and any(g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children)), None)
 
 
+# particles the parser reads as prepositions in headlines ("Breaks Off Relations With Mauritania")
+PARTICLES = frozenset({"off", "up", "out", "down"})
+
+
 def implied(lex: Lexicon, country: str, role: str) -> Mention:
     """An actor the coding rules imply without naming it (the government a protest targets)."""
     name = lex.countries[country].name
@@ -533,11 +537,13 @@ class Arguments:
             holder = of_holder(token)
             if not found and holder is not None and holder.lemma_.lower() in self.w.quantity_nouns:
                 found = self.prep_objects(holder, prep)  # "a campaign of ethnic cleansing against the Fur"
-            for c in token.children:  # "imposed sanctions on Russia": the prep may hang on the object
-                if c.dep_ in ("dobj", "obj", "attr"):
-                    found += self.prep_objects(c, prep)
-                    if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
-                        found += [g for o in self.prep_objects(c, "of") for g in self.prep_objects(o, prep)]
+            objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] + [
+                p for c in token.children if c.dep_ == "prep" and c.lower_ in PARTICLES  # "Breaks Off Relations With"
+                for p in c.children if p.dep_ == "pobj"]
+            for c in objects:  # "imposed sanctions on Russia": the prep may hang on the object
+                found += self.prep_objects(c, prep)
+                if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
+                    found += [g for o in self.prep_objects(c, "of") for g in self.prep_objects(o, prep)]
             if not found and token.pos_ == "VERB":
                 # "spoke by telephone with Bush", "talked over a video link with Xi": on the means phrase
                 found = [g for m in ("by", "over", "via") for o in self.prep_objects(token, m)
