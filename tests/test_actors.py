@@ -381,3 +381,14 @@ def test_actors_euro_zone_ministers_act_for_the_union(extractor):
 ])
 def test_actors_people_by_age_or_sex_are_civilians(extractor, text, day, expected):
     assert mention_codes(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a group name no table knows, described as rebel or guerrilla, is an armed group of its country
+    ("The rebel Patriotic Movement of Burundi attacked an army post on Sunday.", "1996-03-03",
+     {"BDIREB", "BDIMIL"}),
+    ("KAMPALA, Uganda, Jan 5 - The guerrilla Popular Resistance Front shelled the town of Gulu.", "1986-01-05",
+     {"UGA", "UGAREB"}),
+])
+def test_actors_armed_groups_no_table_names(extractor, text, day, expected):
+    assert mention_codes(extractor, text, day) == expected

@@ -184,6 +184,9 @@ PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", 
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
 ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
+# the head words of a group's name ("Patriotic Movement", "Liberation Front")
+GROUP_NAME_HEADS = frozenset({"movement", "front", "alliance", "brigade", "brigades", "coalition", "council",
+                              "union", "force", "forces", "organization", "organisation", "army"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
@@ -254,7 +257,8 @@ class ActorResolver:
         # a plural the tagger calls a proper noun keeps its -s in the lemma ("Rebels attacked ..." at the
         # start of a sentence): the plural forms of the one-word heads are looked up as they are written
         self.role_plurals = {f"{w}s": w for w in self.role_heads if not w.endswith("s")}
-        self.role_candidates = WordFilter(self.role_heads | self.of_heads | BUILDING_NOUNS | VEHICLE_NOUNS | CROWD_NUMBERS,
+        self.role_candidates = WordFilter(self.role_heads | self.of_heads | BUILDING_NOUNS | VEHICLE_NOUNS | CROWD_NUMBERS
+                                          | GROUP_NAME_HEADS,
                                           frozenset(self.role_terms) | frozenset(self.role_plurals))
         self.country_names = {c.iso3: c.name for c in lex.countries.values()}
         self.demonym_country = {d.lower(): c.iso3 for c in lex.countries.values() for d in c.demonyms}
@@ -286,7 +290,8 @@ class ActorResolver:
             return "CVL"  # "Thousands protest in Tbilisi": a crowd of people, not "thousands of soldiers"
         if token.pos_ == "PROPN" and lemma in self.role_plurals:
             lemma = self.role_plurals[lemma]
-        role = self._of_phrase_role(token, lemma)  # "greeted by the head of state"
+        # "greeted by the head of state", "the rebel Patriotic Movement"
+        role = self._of_phrase_role(token, lemma) or self._armed_group_name(token, lemma)
         if role is not None:
             return role
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
@@ -312,6 +317,13 @@ class ActorResolver:
                         if role is not None and role not in ("GOV", "ELI", "CVL"):
                             return role
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
+
+    def _armed_group_name(self, token: Token, lemma: str) -> str | None:
+        """"the rebel Patriotic Movement of Ivory Coast": a group name no table knows, described as armed."""
+        if token.pos_ != "PROPN" or lemma not in GROUP_NAME_HEADS:
+            return None
+        return next((r for c in token.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"
+                     for r in [self.lex.roles.get(c.lemma_.lower())] if r in ARMED_GROUP_ROLES), None)
 
     def _of_phrase_role(self, token: Token, lemma: str) -> str | None:
         """The role of a phrase with "of" in roles.tsv ("head of state", "member of parliament")."""
