@@ -1819,3 +1819,14 @@ def test_events_claims_aimed_at_the_one_hit(extractor, text, day, expected):
 ])
 def test_events_headline_participles_particles_pullouts_and_bars(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle of a report verb with an actor as its object is an act of the speaker; without one
+    # it is the manner of the report
+    ("The first tanks have been delivered, Ukraine's defence minister said on Tuesday, thanking his German "
+     "counterpart.", {("UKRGOV", "DEUGOV", "051")}),
+    ("The attack was carried out by rebels, officials said, speaking on condition of anonymity.", set()),
+])
+def test_events_participles_of_the_report(extractor, text, expected):
+    assert coded(extractor, text) == expected

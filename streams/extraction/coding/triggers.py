@@ -486,8 +486,12 @@ class TriggerFinder:
             return True
         if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
             return True  # "insisted that ...": a report verb with a clause is not an event
-        if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.lemma_.lower() in self.report:
-            return True  # "the officials said, speaking on condition of anonymity": the manner of the report
+        if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.lemma_.lower() in self.report \
+                and not any(c.dep_ in ("dobj", "obj", "dative") and (c.i in ctx.by_root or c.i in ctx.by_token)
+                            for c in token.children):
+            # "the officials said, speaking on condition of anonymity": the manner of the report ("said,
+            # thanking his American counterpart" is said to someone: an event)
+            return True
         # "rejected claims that ...": a denial negates the claimed event, it is not an event
         return ctx.entries[token.i].code[:2] == "12" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.claim_nouns for c in token.children)
