@@ -1830,3 +1830,9 @@ def test_events_headline_participles_particles_pullouts_and_bars(extractor, text
 ])
 def test_events_participles_of_the_report(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_a_visit_owned_by_a_pronoun_is_the_subjects(extractor):
+    # "his visit" in a phrase of time: the visitor is the subject of the clause above it
+    text = "Chancellor Gerhard Schroeder opened a trade fair on Tuesday, the second day of his visit to Japan."
+    assert dated(extractor, text, "2000-11-01") == {("DEUGOV", "JPN", "042")}

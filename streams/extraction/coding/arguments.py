@@ -637,6 +637,21 @@ class Arguments:
         nearest = next(named_before(ctx, pron), None)
         return [nearest] if nearest is not None else self.previous_subject(ctx, pron)
 
+    def possessive_antecedent(self, ctx: DocContext, pron: Token) -> list[Mention]:
+        """"Kohl laid a wreath on Tuesday, the last day of his visit to Poland": a possessive pronoun on an
+        event noun refers to the subject of a verb above it, named before it."""
+        cur = pron.head
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.i < pron.i:
+                    return self.actors(ctx, c)
+        return []
+
     def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """"Pinochet imposed a state of siege, hours after guerrillas tried to kill him", "ordered them to
         leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
@@ -1050,6 +1065,9 @@ class Arguments:
         if not a.sources and (not a.between or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.lefts)):
             # "continuing his mediation between Britain and Argentina": "his" is the clause subject
             self._clause_source(ctx, a, trigger)
+        owner = next((c for c in trigger.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if not a.sources and not a.between and owner is not None and entry.code[:3] in ("042", "043"):
+            a.sources = self.possessive_antecedent(ctx, owner)  # "the last day of his visit to Poland"
         if not a.sources and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "Talks between X and Y broke down", "Aid from the UAE reached Pakistan"
             if entry.targets and not a.targets:
