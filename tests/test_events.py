@@ -1836,3 +1836,15 @@ def test_events_a_visit_owned_by_a_pronoun_is_the_subjects(extractor):
     # "his visit" in a phrase of time: the visitor is the subject of the clause above it
     text = "Chancellor Gerhard Schroeder opened a trade fair on Tuesday, the second day of his visit to Japan."
     assert dated(extractor, text, "2000-11-01") == {("DEUGOV", "JPN", "042")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # food dropped from the air is humanitarian aid, to the country it is dropped over; a loan payment
+    # withheld is economic aid stopped
+    ("Indian air force planes dropped sacks of rice over flooded districts of Bangladesh.", "1998-05-01",
+     {("INDMIL", "BGD", "073")}),
+    ("The International Monetary Fund withheld a loan payment to Zambia on Wednesday.", "2001-12-05",
+     {("IGOIMF", "ZMB", "1621")}),
+])
+def test_events_aid_dropped_and_loans_withheld(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

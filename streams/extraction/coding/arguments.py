@@ -38,7 +38,7 @@ PLACE_DESCRIPTIONS = frozenset({"city", "town", "capital"})
 BODY_DESCRIPTIONS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "body"})
 GROUP_DESCRIPTIONS = frozenset({"group", "movement"})  # "the group blamed Israel": a named group, not a body
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
-PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from",
+PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from", "pobj:over",
                       "pobj:outside", "pobj:near"}
 # verbal acts whose addressee, when they have none, is the one the coordinated verb before them acts on
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "05"})
