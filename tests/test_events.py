@@ -1848,3 +1848,15 @@ def test_events_a_visit_owned_by_a_pronoun_is_the_subjects(extractor):
 ])
 def test_events_aid_dropped_and_loans_withheld(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a wreath laid abroad honours the country it is laid in (the dateline's), not the ones its memorial
+    # is named after; at home it keeps the lexicon's target
+    ("SMOLENSK, Russia, Apr 7 - Prime Minister Donald Tusk laid a wreath at the memorial to the Polish officers "
+     "killed at Katyn.", "2010-04-07", {("POLGOV", "RUS", "017")}),
+    ("President Obama laid a wreath at the Tomb of the Unknown Soldier in Arlington.", "2010-11-11",
+     {("USAGOV", "USAMIL", "017")}),
+])
+def test_events_wreaths_honour_the_host(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -17,6 +17,7 @@ overrides.py (codes that change with the actors or the context).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,7 @@ from streams.extraction.coding.overrides import Overrides, family_code
 from streams.extraction.coding.tables import CoderTables, load_coder_tables
 from streams.extraction.coding.triggers import TriggerFinder
 from streams.extraction.lexicon import Lexicon, Trigger
+from streams.extraction.places import Place
 
 __all__ = ["CodedEvent", "EventCoder", "family_code"]
 
@@ -81,8 +83,10 @@ DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", 
 
 
 class EventCoder:
-    def __init__(self, lex: Lexicon, tables: CoderTables | None = None, dictionary: bool = True) -> None:
+    def __init__(self, lex: Lexicon, tables: CoderTables | None = None, dictionary: bool = True,
+                 dateline: Callable[[Doc], Place | None] | None = None) -> None:
         self.lex = lex
+        self.dateline = dateline  # the place of an article's dateline
         self.tables = tables or load_coder_tables()
         self.args = Arguments(lex, self.tables.words)
         self.modality = Modality(lex, self.tables, self.args)
@@ -91,6 +95,8 @@ class EventCoder:
 
     def process(self, doc: Doc, mentions: list[Mention]) -> list[CodedEvent]:
         ctx = DocContext.build(doc, mentions)
+        place = self.dateline(doc) if self.dateline is not None else None
+        ctx.dateline_country = place.country if place is not None else None
         # sentences with an actor, or with words that refer back to actors named before ("The two
         # countries traded fire", "He accused Israel ...")
         refer_back = [t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and (

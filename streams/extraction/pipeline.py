@@ -57,7 +57,7 @@ class Extractor:
         keep_hyphenated_verbs(self.nlp, sorted({lemma for lemma, pos in self.lex.triggers if pos == "VERB" and "-" in lemma}))
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
         self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve, dateline=self.places.dateline)
-        self.coder = EventCoder(self.lex)
+        self.coder = EventCoder(self.lex, dateline=self.places.dateline)
         # self.nlp stays the whole pipeline; the extraction parses with the selective parser
         self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens,
                                       headline_verbs=headline_verbs(self.lex))

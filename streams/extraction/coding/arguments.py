@@ -637,6 +637,15 @@ class Arguments:
         nearest = next(named_before(ctx, pron), None)
         return [nearest] if nearest is not None else self.previous_subject(ctx, pron)
 
+    def wreath_host(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"Kohl laid a wreath at the Tomb of the Unknown Soldier": a wreath honours the country it is laid
+        in (the place of its at-phrase, else the dateline's), not the ones its memorial is named after."""
+        at = [ctx.places[t.i] for p in self.prep_objects(trigger, "at") for t in p.subtree if t.i in ctx.places]
+        host = at[0].country if at else ctx.dateline_country
+        if not host or host in {s.country for s in sources} or host not in self.lex.countries:
+            return []
+        return [replace(implied(self.lex, host, ""), role=None)]
+
     def possessive_antecedent(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """"Kohl laid a wreath on Tuesday, the last day of his visit to Poland": a possessive pronoun on an
         event noun refers to the subject of a verb above it, named before it."""
@@ -898,6 +907,8 @@ class Arguments:
             return None
         else:
             self._noun_args(ctx, a, trigger, entry)
+        if entry.code == "017" and trigger.lemma_.lower() == "lay" and a.sources:
+            a.targets = self.wreath_host(ctx, trigger, a.sources)
         if not a.targets:
             a.targets = self.find_targets(ctx, trigger, entry)
         mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))

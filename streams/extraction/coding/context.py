@@ -18,7 +18,8 @@ class DocContext:
     places: the place mentions by root and by token; entries: the lexicon entry of every trigger token;
     purpose: an appeal made in the course of another event ("telephoned X to urge restraint") -> that
     event's verb; consumed: triggers that are not coded on their own; governed: an appeal, demand or
-    refusal -> (the code it takes from the event it governs, or None; that event's token)."""
+    refusal -> (the code it takes from the event it governs, or None; that event's token); dateline_country:
+    the country of the article's dateline, if it has one."""
 
     doc: Doc
     by_root: dict[int, Mention]
@@ -28,6 +29,7 @@ class DocContext:
     purpose: dict[int, Token] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)
     governed: dict[int, tuple[str | None, Token]] = field(default_factory=dict)
+    dateline_country: str | None = None  # the country of the article's dateline
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention]) -> DocContext:
