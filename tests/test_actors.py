@@ -392,3 +392,10 @@ def test_actors_people_by_age_or_sex_are_civilians(extractor, text, day, expecte
 ])
 def test_actors_armed_groups_no_table_names(extractor, text, day, expected):
     assert mention_codes(extractor, text, day) == expected
+
+
+def test_actors_a_government_named_after_its_leader(extractor):
+    # "the Reagan administration" is the government of the leader named on it, not of a country named before
+    text = "Costa Rican President Oscar Arias criticised the Reagan administration on Friday."
+    assert mention_codes(extractor, text, "1987-08-07") == {"CRIGOV", "USAGOV"}
+    assert codes(extractor, text).get("Reagan administration") == "USAGOV"

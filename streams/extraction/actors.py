@@ -184,6 +184,8 @@ PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", 
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
 ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
+# the nouns for a government named after its leader ("the Reagan administration")
+REGIME_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 # the head words of a group's name ("Patriotic Movement", "Liberation Front")
 GROUP_NAME_HEADS = frozenset({"movement", "front", "alliance", "brigade", "brigades", "coalition", "council",
                               "union", "force", "forces", "organization", "organisation", "army"})
@@ -731,7 +733,9 @@ class ActorResolver:
     def _descriptor_with_place(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
         for c in token.lefts:  # "the Medellin drug cartel", "Kandahar police": a town's body
             m = mentions.get(c.i)
-            if c.dep_ == "compound" and m is not None and m.kind == "place" and m.country:
+            # "the Reagan administration", "the Assad regime": the government of the leader named on it
+            led = m is not None and m.kind == "person" and role == "GOV" and token.lemma_.lower() in REGIME_NOUNS
+            if c.dep_ == "compound" and m is not None and (m.kind == "place" or led) and m.country:
                 mentions[token.i] = self._make(doc, m.start, token.i + 1, token.i, m.country + role,
                                                self.country_names.get(m.country, m.country), "descriptor")
                 del mentions[c.i]
