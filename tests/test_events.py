@@ -1860,3 +1860,11 @@ def test_events_aid_dropped_and_loans_withheld(extractor, text, day, expected):
 ])
 def test_events_wreaths_honour_the_host(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+def test_events_a_sum_in_aid_to_its_recipient(extractor):
+    # "pledged 500 million US dollars in grants and loans to Thailand": the to-phrase on the form of the
+    # sum; the country named on a currency is no actor
+    text = ("Prime Minister Junichiro Koizumi pledged 500 million US dollars in grants and low-interest loans to "
+            "Thailand on Wednesday.")
+    assert dated(extractor, text, "2005-01-05") == {("JPNGOV", "THA", "0331")}

@@ -184,6 +184,8 @@ PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", 
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
 ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
+CURRENCY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "mark", "rouble", "ruble",
+                            "peso", "real", "rand", "lira", "dinar", "riyal", "won", "shekel", "krone", "krona"})
 # the nouns for a government named after its leader ("the Reagan administration")
 REGIME_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 # the head words of a group's name ("Patriotic Movement", "Liberation Front")
@@ -478,6 +480,9 @@ class ActorResolver:
                     continue
                 (code, name), kind = person, "person"
             covered.update(range(span.start, span.end))
+            if kind in ("country", "demonym") and span.root.dep_ in ("compound", "amod", "nmod") \
+                    and span.root.head.lemma_.lower() in CURRENCY_NOUNS:
+                continue  # "500 million US dollars", "Australian dollars": a currency, no actor
             if kind in ("country", "demonym", "capital"):
                 self._country_span(doc, span, kind, code, name, mentions)
             elif kind == "person":

@@ -537,9 +537,11 @@ class Arguments:
             holder = of_holder(token)
             if not found and holder is not None and holder.lemma_.lower() in self.w.quantity_nouns:
                 found = self.prep_objects(holder, prep)  # "a campaign of ethnic cleansing against the Fur"
-            objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")] + [
-                p for c in token.children if c.dep_ == "prep" and c.lower_ in PARTICLES  # "Breaks Off Relations With"
-                for p in c.children if p.dep_ == "pobj"]
+            objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
+            counted = any(g.dep_ == "nummod" or g.pos_ == "NUM" for o in objects for g in [o, *o.children])
+            # "Breaks Off Relations With", "pledged 1 billion dollars in grants and loans to Indonesia"
+            objects += [p for c in token.children if c.dep_ == "prep" and (c.lower_ in PARTICLES or counted and c.lower_ == "in")
+                        for p in c.children if p.dep_ == "pobj"]
             for c in objects:  # "imposed sanctions on Russia": the prep may hang on the object
                 found += self.prep_objects(c, prep)
                 if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
