@@ -399,3 +399,14 @@ def test_actors_a_government_named_after_its_leader(extractor):
     text = "Costa Rican President Oscar Arias criticised the Reagan administration on Friday."
     assert mention_codes(extractor, text, "1987-08-07") == {"CRIGOV", "USAGOV"}
     assert codes(extractor, text).get("Reagan administration") == "USAGOV"
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "the West" and Western governments are CAMEO's region WST; "Western" alone names no one
+    ("MOSCOW, Mar 3 - Putin warned the West on Tuesday against sending troops to Ukraine.", "2024-03-03",
+     {"RUS", "RUSGOV", "RUSMIL", "WST", "UKR"}),
+    ("NAIROBI, Jul 3 - Kenya appealed to Western governments for food aid.", "1984-07-03", {"KEN", "WST"}),
+    ("BAGHDAD, Dec 10 - Iraq freed hundreds of Western hostages.", "1990-12-10", {"IRQ"}),
+])
+def test_actors_the_west(extractor, text, day, expected):
+    assert mention_codes(extractor, text, day) == expected
