@@ -1868,3 +1868,13 @@ def test_events_a_sum_in_aid_to_its_recipient(extractor):
     text = ("Prime Minister Junichiro Koizumi pledged 500 million US dollars in grants and low-interest loans to "
             "Thailand on Wednesday.")
     assert dated(extractor, text, "2005-01-05") == {("JPNGOV", "THA", "0331")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a halt or suspension ordered: of an offensive, de-escalation (087); of trade, an embargo (163)
+    ("Clinton Orders Suspension of Air Strikes Against Serbia", "1999-06-10", {("USAGOV", "SRB", "087")}),
+    ("President Carter ordered a halt to most grain sales to Iran on Friday.", "1980-01-04",
+     {("USAGOV", "IRN", "163")}),
+])
+def test_events_halts_and_suspensions_ordered(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
