@@ -1878,3 +1878,13 @@ def test_events_a_sum_in_aid_to_its_recipient(extractor):
 ])
 def test_events_halts_and_suspensions_ordered(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # people seized are abducted, or arrested by state forces; a building seized stays property seized
+    ("FARC rebels seized the presidential candidate Ingrid Betancourt.", "2002-02-23", {("COLREB", "COLOPP", "181")}),
+    ("Police seized the opposition leader Kizza Besigye in Kampala.", "2011-02-23", {("UGACOP", "UGAOPP", "173")}),
+    ("Rebels seized the police station in Goma.", "2011-02-23", {("CODREB", "CODCOP", "171")}),
+])
+def test_events_people_seized(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from streams.extraction.actors import BODY_NOUNS, Mention
+from streams.extraction.actors import BODY_NOUNS, BUILDING_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CIVILIAN_ROLES, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
@@ -210,8 +210,11 @@ class Overrides:
 
     def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
+        kind = None if t is None else t.kind
+        if t is not None and kind in ("descriptor", "context") and t.text.split()[-1].lower() in BUILDING_NOUNS:
+            kind = "building"  # "the police station", "the army headquarters": a building, not people
         for o in self.tables.overrides:
-            if o.applies(code, entry.lemma, s.kind, s.role, None if t is None else t.kind, None if t is None else t.role):
+            if o.applies(code, entry.lemma, s.kind, s.role, kind, None if t is None else t.role):
                 code = o.new_code
         return code
 

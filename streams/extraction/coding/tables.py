@@ -95,8 +95,9 @@ class Override:
     lemmas: frozenset[str]
     source_kinds: frozenset[str]
     source_roles: frozenset[str]
-    target: str  # "any", "none" (no target), "place" (a named place, capital or country), "person" or
-    # "civilians" (a group of civilians, protesters, students, workers)
+    target: str  # "any", "none" (no target), "place" (a named place, capital or country), "person",
+    # "civilians" (a group of civilians, protesters, students, workers) or "people" (a person, or people
+    # named by their role)
 
     def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None,
                 target_kind: str | None, target_role: str | None = None) -> bool:
@@ -113,6 +114,8 @@ class Override:
             return target_kind == "person"
         if self.target == "civilians":
             return target_kind in ("descriptor", "context") and target_role in CIVILIAN_ROLES
+        if self.target == "people":  # named or described by their role: not a place, state or organisation
+            return target_kind in ("person", "descriptor", "context")
         return True
 
 
