@@ -1888,3 +1888,13 @@ def test_events_halts_and_suspensions_ordered(extractor, text, day, expected):
 ])
 def test_events_people_seized(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a name the parser makes the root of the headline "X to <verb>" is the subject, and the verb's
+    # event is a plan (as "Japan to impose sanctions on Russia")
+    ("EU to impose new sanctions on Iran over drone deliveries", "2022-10-20", {("IGOEEC", "IRN", "1312")}),
+    ("Obama to visit Hiroshima in May", "2016-05-01", {("USAGOV", "JPN", "036")}),
+])
+def test_events_headline_futures_parsed_as_noun_phrases(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

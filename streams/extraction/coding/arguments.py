@@ -443,6 +443,9 @@ class Arguments:
                 for c in ctrl.head.lefts:  # "an Egyptian offer to mediate"
                     if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN"):
                         return c, False
+            if ctrl.head.dep_ == "ROOT" and ctrl.head.pos_ == "PROPN" and any(
+                    a.dep_ == "aux" and a.tag_ == "TO" for a in ctrl.children):
+                return ctrl.head, False  # the headline "EU to impose new sanctions on Iran", parsed as a noun phrase
         if ctrl.dep_ == "xcomp" and ctrl is verb:
             for c in ctrl.head.children:
                 if c.dep_ in ("dobj", "obj"):

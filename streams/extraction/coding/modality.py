@@ -146,9 +146,10 @@ class Modality:
                     f.future = True
                 else:
                     f.speculative = True
-            if c.dep_ == "aux" and c.tag_ == "TO" and tok.dep_ == "ROOT" \
-                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in tok.children):
-                f.future = True  # the headline future: "Putin to meet Kim in Vladivostok"
+            if c.dep_ == "aux" and c.tag_ == "TO" and (tok.dep_ == "ROOT" and any(
+                    s.dep_ in ("nsubj", "nsubjpass") for s in tok.children)
+                    or tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN"):
+                f.future = True  # the headline future: "Putin to meet Kim in Vladivostok", "Obama to visit Hiroshima"
             if c.dep_ == "det" and c.lower_ in self.hypo:
                 f.speculative = True
             if c.dep_ == "mark" and c.lower_ in self.w.conditional_marks:
