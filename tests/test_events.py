@@ -1898,3 +1898,10 @@ def test_events_people_seized(extractor, text, day, expected):
 ])
 def test_events_headline_futures_parsed_as_noun_phrases(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+def test_events_appeal_to_stop_fighting_in_a_purpose_clause(extractor):
+    # "called on X and Y on Sunday to stop fighting": parsed as a purpose clause, still an appeal to
+    # de-escalate (0256), not a bare appeal
+    text = "The Security Council unanimously called on Iran and Iraq on Sunday to stop fighting immediately."
+    assert coded(extractor, text) == {("IGOUNO", "IRN", "0256"), ("IGOUNO", "IRQ", "0256")}

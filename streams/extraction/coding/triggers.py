@@ -418,7 +418,9 @@ class TriggerFinder:
     def stop_practice(self, tok: Token) -> Token | None:
         """'stop / end / cease + gerund' governed by an appeal or demand: the practice to be stopped."""
         for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in self.w.stop_verbs:
+            # "called on Iran and Iraq on Sunday to stop fighting": the parser's purpose clause too
+            clause = c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)
+            if clause and c.lemma_.lower() in self.w.stop_verbs:
                 for g in c.children:
                     if g.dep_ in ("xcomp", "dobj") and g.tag_ == "VBG":
                         return c
