@@ -1905,3 +1905,9 @@ def test_events_appeal_to_stop_fighting_in_a_purpose_clause(extractor):
     # de-escalate (0256), not a bare appeal
     text = "The Security Council unanimously called on Iran and Iraq on Sunday to stop fighting immediately."
     assert coded(extractor, text) == {("IGOUNO", "IRN", "0256"), ("IGOUNO", "IRQ", "0256")}
+
+
+def test_events_agreeing_to_do_something_is_no_bare_accord(extractor):
+    # "agreed to extend their cooperation": the agreed act is coded (intent); there is no bare 019 beside it
+    text = "Russia and India agreed on Monday to extend their military cooperation until 2030."
+    assert {e[2] for e in coded(extractor, text)} == {"031"}

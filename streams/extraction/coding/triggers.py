@@ -488,6 +488,9 @@ class TriggerFinder:
             return True
         if token.lemma_.lower() in self.report and any(c.dep_ == "ccomp" for c in token.children):
             return True  # "insisted that ...": a report verb with a clause is not an event
+        if ctx.entries[token.i].code == "019" and any(
+                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children):
+            return True  # "agreed to extend their cooperation": the agreed act is the event (intent), not accord
         if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.lemma_.lower() in self.report \
                 and not any(c.dep_ in ("dobj", "obj", "dative") and (c.i in ctx.by_root or c.i in ctx.by_token)
                             for c in token.children):
