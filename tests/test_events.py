@@ -1911,3 +1911,13 @@ def test_events_agreeing_to_do_something_is_no_bare_accord(extractor):
     # "agreed to extend their cooperation": the agreed act is coded (intent); there is no bare 019 beside it
     text = "Russia and India agreed on Monday to extend their military cooperation until 2030."
     assert {e[2] for e in coded(extractor, text)} == {"031"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # parties agreeing together undertake a cooperative act towards each other; a force sent or an
+    # attack agreed on is aimed at no one of them
+    ("Turkey and Syria agreed to reopen a border crossing.", both("TUR", "SYR", "0356")),
+    ("Kenya and Uganda agreed on Monday to send more troops.", set()),
+])
+def test_events_joint_undertakings_are_cooperative(extractor, text, expected):
+    assert coded(extractor, text) == expected

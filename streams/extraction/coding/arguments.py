@@ -40,6 +40,8 @@ GROUP_DESCRIPTIONS = frozenset({"group", "movement"})  # "the group blamed Israe
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from", "pobj:over",
                       "pobj:outside", "pobj:near"}
+# the roots of acts parties can agree to undertake together ("agreed to reopen a border crossing")
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # verbal acts whose addressee, when they have none, is the one the coordinated verb before them acts on
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "05"})
 # the families of acts a later definite noun refers back to ("condemned the attack", "rejected the
@@ -1444,7 +1446,8 @@ class Arguments:
             return pairs
         if len(sources) >= 2 and (entry.reciprocal or entry.code[:2] in RECIPROCAL_ROOTS and entry.code[:2] != "04"
                                   or Arguments.fought_each_other(entry, a, sources)
-                                  or any(t.lemma_.lower() == "agree" and t.dep_ != "xcomp" for t in a.chain[1:])):
+                                  or entry.code[:2] in COOPERATIVE_ROOTS
+                                  and any(t.lemma_.lower() == "agree" and t.dep_ != "xcomp" for t in a.chain[1:])):
             # "Ankara and Damascus agreed to reopen a border crossing": a joint undertaking of the parties
             return [(x, y) for x in sources for y in sources if x is not y]
         return [(s, None) for s in sources]
