@@ -1921,3 +1921,10 @@ def test_events_agreeing_to_do_something_is_no_bare_accord(extractor):
 ])
 def test_events_joint_undertakings_are_cooperative(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+def test_events_accusing_its_crew(extractor):
+    # the crew or owners "its" refers to belong to the one named before: the accusation is aimed at it
+    text = ("ROME, Aug 2 - Italian authorities seized a German charity's rescue ship off Sicily on Wednesday, "
+            "accusing its crew of helping smugglers.")
+    assert dated(extractor, text, "2017-08-02") == {("ITAGOV", "DEUNGO", "1711"), ("ITAGOV", "DEUNGO", "112")}

@@ -40,6 +40,8 @@ GROUP_DESCRIPTIONS = frozenset({"group", "movement"})  # "the group blamed Israe
 WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "channel"})
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from", "pobj:over",
                       "pobj:outside", "pobj:near"}
+# the people of a body, ship or group referred to by "its" or "their" ("accusing its crew of ...")
+OWNED_PEOPLE = frozenset({"crew", "owner", "staff", "employee", "member", "operator", "passenger"})
 # the roots of acts parties can agree to undertake together ("agreed to reopen a border crossing")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # verbal acts whose addressee, when they have none, is the one the coordinated verb before them acts on
@@ -678,7 +680,14 @@ class Arguments:
         objs += [p for o in objs for p in self.prep_objects(o, "of")]
         pron = next((c for c in objs if c.lower_ in self.w.object_pronouns), None)
         if pron is None:
-            return []
+            # "seized a German charity's rescue ship, accusing its crew of ...": people owned by "its" or
+            # "their" who are no actor themselves belong to the one named before
+            pron = next((g for c in objs if c.i not in ctx.by_root and c.lemma_.lower() in OWNED_PEOPLE
+                         for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
+            if pron is None:
+                return []
+            found = [m for m in named_before(ctx, pron) if m.code not in {x.code for x in sources} and m.kind != "place"]
+            return found[:1]
         codes = {m.code for m in sources}
         for m in named_before(ctx, pron):
             if m.code in codes or m.kind == "place":
