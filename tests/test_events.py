@@ -1928,3 +1928,9 @@ def test_events_accusing_its_crew(extractor):
     text = ("ROME, Aug 2 - Italian authorities seized a German charity's rescue ship off Sicily on Wednesday, "
             "accusing its crew of helping smugglers.")
     assert dated(extractor, text, "2017-08-02") == {("ITAGOV", "DEUNGO", "1711"), ("ITAGOV", "DEUNGO", "112")}
+
+
+def test_events_headline_verb_read_as_the_subject_of_the_next(extractor):
+    # "Uganda Rejects Claims It Sent Troops": the verb after the name, read as a plural noun subject, is
+    # reparsed as the verb; the claim it rejects is negated
+    assert coded(extractor, "Uganda Rejects Claims It Sent Troops Into Sudan") == set()

@@ -382,6 +382,11 @@ class SelectiveParser:
             # "Milosevic concedes defeat and congratulates Kostunica": a second verb after "and", read as a noun
             changed = [t.i for t in doc[2:] if t.pos_ != "VERB" and t.text.islower() and doc[t.i - 1].lower_ == "and"
                        and t.lower_ in self.headline_verbs]
+            # "Rwanda rejects claims it sent troops": the verb after the name read as the subject of the next
+            first = next((t for t in doc if t.pos_ != "PROPN"), None)
+            if first is not None and first.i > 0 and first.dep_ == "nsubj" and first.tag_ == "NNS" \
+                    and first.text.islower() and first.lower_ in self.headline_verbs:
+                changed.append(first.i)
         else:
             changed = []
             for t in doc[1:]:
