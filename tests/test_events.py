@@ -1934,3 +1934,10 @@ def test_events_headline_verb_read_as_the_subject_of_the_next(extractor):
     # "Uganda Rejects Claims It Sent Troops": the verb after the name, read as a plural noun subject, is
     # reparsed as the verb; the claim it rejects is negated
     assert coded(extractor, "Uganda Rejects Claims It Sent Troops Into Sudan") == set()
+
+
+def test_events_negation_verb_with_a_purpose_clause_infinitive(extractor):
+    # "declined on Friday to discuss": the infinitive the parser hangs as a purpose clause is still the
+    # complement the negation verb negates
+    text = "French officials declined on Friday to discuss the release of a German hostage in Mali."
+    assert coded(extractor, text) == set()

@@ -130,7 +130,10 @@ class Modality:
                 f.negated = True
         if below is None:
             return
-        if tok.pos_ == "VERB" and lemma in self.negation and below.dep_ in ("xcomp", "ccomp", "dobj"):
+        # "declined on Friday to discuss": an infinitive the parser hangs as a purpose clause is the complement
+        complement = below.dep_ in ("xcomp", "ccomp", "dobj") or below.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.tag_ == "TO" for a in below.children)
+        if tok.pos_ == "VERB" and lemma in self.negation and complement:
             if lemma == "refuse":
                 f.refusal = True
             else:
