@@ -679,16 +679,14 @@ class Arguments:
         # "beat some of them", "detained dozens of them"
         objs += [p for o in objs for p in self.prep_objects(o, "of")]
         pron = next((c for c in objs if c.lower_ in self.w.object_pronouns), None)
+        codes = {m.code for m in sources}
         if pron is None:
             # "seized a German charity's rescue ship, accusing its crew of ...": people owned by "its" or
             # "their" who are no actor themselves belong to the one named before
-            pron = next((g for c in objs if c.i not in ctx.by_root and c.lemma_.lower() in OWNED_PEOPLE
-                         for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
-            if pron is None:
-                return []
-            found = [m for m in named_before(ctx, pron) if m.code not in {x.code for x in sources} and m.kind != "place"]
+            owner = next((g for c in objs if c.i not in ctx.by_root and c.lemma_.lower() in OWNED_PEOPLE
+                          for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
+            found = [] if owner is None else [m for m in named_before(ctx, owner) if m.code not in codes and m.kind != "place"]
             return found[:1]
-        codes = {m.code for m in sources}
         for m in named_before(ctx, pron):
             if m.code in codes or m.kind == "place":
                 continue
@@ -1089,10 +1087,10 @@ class Arguments:
             self._held_in(ctx, a, trigger, entry)
         if not a.sources and not a.between:
             self._offered(ctx, a, trigger)
-        if not a.sources and (not a.between or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in trigger.lefts)):
+        owner = next((c for c in trigger.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if not a.sources and (not a.between or owner is not None):
             # "continuing his mediation between Britain and Argentina": "his" is the clause subject
             self._clause_source(ctx, a, trigger)
-        owner = next((c for c in trigger.lefts if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if not a.sources and not a.between and owner is not None and entry.code[:3] in ("042", "043"):
             a.sources = self.possessive_antecedent(ctx, owner)  # "the last day of his visit to Poland"
         if not a.sources and trigger.dep_ in ("nsubj", "nsubjpass"):
