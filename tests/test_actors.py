@@ -342,7 +342,7 @@ def test_actors_first_and_last_name_without_the_middle_name(extractor, text, exp
     ("The Medellin drug cartel killed a judge.", {"COLCRM", "COLJUD"}),
     ("Kandahar police arrested two men.", {"AFGCOP"}),
     # a body without a country in a sentence that names none takes the dateline's
-    ("BOGOTA, Dec 6 - Government officials blamed the cartel for the attack.", {"COLGOV"}),
+    ("BOGOTA, Dec 6 - Government officials blamed the cartel for the attack.", {"COLGOV", "COLCRM"}),
     # an unidentified gunman is no one's, whatever the dateline
     ("SAN SALVADOR, March 24 - An unidentified gunman shot a priest during Mass.", {"SLV", "SLVCVL"}),
 ])
@@ -410,3 +410,15 @@ def test_actors_a_government_named_after_its_leader(extractor):
 ])
 def test_actors_the_west(extractor, text, day, expected):
     assert mention_codes(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # gangs and cartels take the country they act in, like armed groups: the dateline's, the place's;
+    # "AU" inside the hyphenated name of the dateline is no African Union
+    ("PORT-AU-PRINCE, May 2 - Armed gangs attacked a police station in the capital on Tuesday.",
+     {"Armed gangs": "HTICRM", "a police station": "HTICOP"}),
+    ("Gangs kidnapped 17 American missionaries near Port-au-Prince.",
+     {"Gangs": "HTICRM", "American": "USA"}),
+])
+def test_actors_gangs_take_the_country_they_act_in(extractor, text, expected):
+    assert codes(extractor, text) == expected

@@ -1121,6 +1121,11 @@ def test_events_the_two_countries_and_planned_talks(extractor, text, expected):
     ("Kenya Expels Two Libyan Diplomats Over Spy Charges", {("KEN", "LBYGOV", "161")}),
     ("Peru And Ecuador Sign Treaty Ending Border Dispute", both("PER", "ECU", "057")),
     ("Turkish Court Bans Opposition Welfare Party", {("TURJUD", "TUROPP", "1722")}),
+    # a common word that is also a place name ("Grants", "Ban", "From") is lowered like any other word
+    ("Peru Grants Political Asylum to Venezuelan Opposition Leader", {("PER", "VENOPP", "075")}),
+    # the plain verb after a group the dictionaries name, whatever the tagger makes of the name
+    ("Houthis Hijack Greek-Owned Tanker Off Yemen", {("YEMREBHTH", "GRC", "181")}),
+    ("Taliban Ban Girls From Secondary Schools", {("AFGREBTAL", "AFGCVL", "172")}),
 ])
 def test_events_title_case_headlines(extractor, text, expected):
     assert coded(extractor, text) == expected
@@ -1941,3 +1946,24 @@ def test_events_negation_verb_with_a_purpose_clause_infinitive(extractor):
     # complement the negation verb negates
     text = "French officials declined on Friday to discuss the release of a German hostage in Mali."
     assert coded(extractor, text) == set()
+
+
+def test_events_headline_name_hung_on_the_verb_is_its_subject(extractor):
+    # "Mali Expels French Ambassador": the parser hangs the name on the verb as a modifier; it is the subject
+    doc = extractor.parse(["Mali Expels French Ambassador After Row Over Junta"])[0]
+    assert doc[0].dep_ == "nsubj"
+    assert coded(extractor, "Niger Expels French Ambassador After Row Over Junta") == {("NER", "FRAGOV", "161")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reaction a clause drew from someone goes from the one it came from to the subject of the clause
+    ("Serbia expelled two Croatian diplomats on Monday, drawing a sharp protest from Zagreb.",
+     {("SRB", "HRVGOV", "161"), ("HRVGOV", "SRB", "114")}),
+    ("Serbia expelled two Croatian diplomats, drawing condemnation from the European Union.",
+     {("SRB", "HRVGOV", "161"), ("IGOEEC", "SRB", "111")}),
+    # hung on the report verb by the parser: the reported act drew it
+    ("Serbia expelled two Croatian diplomats, officials said, drawing a sharp protest from Zagreb.",
+     {("SRB", "HRVGOV", "161"), ("HRVGOV", "SRB", "114")}),
+])
+def test_events_reactions_drawn_from_others(extractor, text, expected):
+    assert dated(extractor, text, "1999-03-01") == expected

@@ -177,13 +177,16 @@ MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                          "january", "february", "march", "april", "june", "july", "august", "september", "october",
                          "november", "december"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "ousted", "deposed", "toppled", "exiled"})
-CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP"}
+CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP",
+                 "CRM"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
 # the sentence puts them in ("students blocked bridges in Novi Sad", "monks marched through Rangoon")
-PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", "SEP"}
+PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", "SEP", "CRM"}
 # rebels and gunmen without a place fight the state of the sentence ("gunmen shot the Japanese prime
 # minister"), not a foreign victim ("rebels took two French aid workers hostage")
 ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
+# armed groups and criminal gangs take the country of the state they act in, never of a foreign victim
+LAWLESS_ROLES = ARMED_GROUP_ROLES | {"CRM"}
 CURRENCY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "mark", "rouble", "ruble",
                             "peso", "real", "rand", "lira", "dinar", "riyal", "won", "shekel", "krone", "krona"})
 # the nouns for a government named after its leader ("the Reagan administration")
@@ -212,6 +215,14 @@ BUILDING_NOUNS = frozenset({"building", "headquarters", "headquarter", "office",
                             "palace", "residence", "barracks", "station", "post", "complex", "base", "camp",
                             "position", "stronghold", "hideout", "outpost",
                             "basis"})  # the small model's lemma of "bases"
+
+
+def inside_word(span: Span) -> bool:
+    """"PORT-AU-PRINCE": a match joined by hyphens to the words on both sides is part of a longer name."""
+    doc = span.doc
+    return 1 < span.start and span.end + 1 < len(doc) and doc[span.start - 1].text == "-" \
+        and doc[span.end].text == "-" and not doc[span.start - 2].whitespace_ and not doc[span.start - 1].whitespace_ \
+        and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_
 
 
 class ActorResolver:
@@ -386,7 +397,8 @@ class ActorResolver:
         # "South America", "Latin America", "East Asia": a region, not the country inside the name
         return [sp for sp in spans if not (sp.start > 0 and doc[sp.start - 1].lower_ in REGION_WORDS
                                            and self.labels[sp.label_][0] == "country"
-                                           and doc[sp.start - 1].text[:1].isupper())]
+                                           and doc[sp.start - 1].text[:1].isupper())
+                and not (self.labels[sp.label_][0] not in ("country", "demonym", "capital") and inside_word(sp))]
 
     def _titled(self, doc: Doc, start: int) -> bool:
         if start == 0:
@@ -838,11 +850,11 @@ class ActorResolver:
             def lends(m: Mention, role: str = role, token: Token = token) -> bool:
                 # rebels and gunmen take the country of the state they fight, never of a foreign victim,
                 # nor of a state acting on them from outside ("the United States armed the Contra rebels")
-                return bool(m.country) and (role not in ARMED_GROUP_ROLES or m.role in STATE_ROLES
+                return bool(m.country) and (role not in LAWLESS_ROLES or m.role in STATE_ROLES
                                             or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
             country = self._owner_country(token, mentions)
-            if country is None and role in ARMED_GROUP_ROLES:
+            if country is None and role in LAWLESS_ROLES:
                 # rebels fight a state of the sentence: the one of the place they seize or are in, else the
                 # first ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
                 states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)]

@@ -274,8 +274,22 @@ def plural_subject(words: Span) -> bool:
     """The words before a headline's verb end in a plural ("U.S. missiles", "Yemen's Houthis") or join
     two names ("Iran and Iraq")."""
     last = words[-1]
-    return last.tag_ in ("NNS", "NNPS") or last.tag_ == "NNP" and last.lower_.endswith("s") \
-        and not last.lower_.endswith("ss") or any(t.lower_ == "and" for t in words)
+    return last.tag_ in ("NNS", "NNPS") or (last.tag_ == "NNP" or last.tag_ == "JJ" and last.text[:1].isupper()) \
+        and last.lower_.endswith("s") and not last.lower_.endswith("ss") or any(t.lower_ == "and" for t in words)
+
+
+def headline_subject(doc: Doc) -> Doc:
+    """"Mali Expels French Ambassador": a headline's verb without a subject, after a name the parser
+    hangs on it as a modifier; the name is its subject."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.tag_ not in ("VBZ", "VBP", "VBD") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in root.children):
+        return doc
+    first = next(iter(root.lefts), None)
+    if first is not None and first.i == 0 and first.pos_ == "PROPN" and first.dep_ in ("amod", "compound", "nmod", "npadvmod", "dep") \
+            and all(t.pos_ in ("PROPN", "PART", "PUNCT") or t.dep_ in ("compound", "poss", "case") for t in doc[first.i + 1:root.i]):
+        first.dep_ = "nsubj"
+    return doc
 
 
 def month_may(doc: Doc) -> Doc:
@@ -300,6 +314,7 @@ class SelectiveParser:
         self.nlp = nlp
         # "sinks" -> "sank": the present verbs of headlines, and the past form they are reparsed with
         self.headline_verbs = headline_verbs or {}
+        self.stop_words = frozenset(nlp.Defaults.stop_words)
         self.batch_size = batch_size
         self.covered = covered
         self.place_keys = frozenset(place_keys)
@@ -345,13 +360,13 @@ class SelectiveParser:
         source = self._lowered(doc) if title_case(doc) else doc
         analysed = self._past_tense_variant(source) or source
         if analysed is doc:
-            return doc
+            return headline_subject(doc)
         attrs = [POS, TAG, DEP, HEAD, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
         out = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         arr: Any = analysed.to_array(attrs)
         out.from_array(attrs, arr)
         out.user_data.update(analysed.user_data)  # parsed by the whole pipeline: every entity is set
-        return out
+        return headline_subject(out)
 
     def _parse_words(self, words: list[str], doc: Doc) -> Doc:
         variant = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
@@ -366,8 +381,11 @@ class SelectiveParser:
         words = []
         for t in doc:
             w = t.text
-            if t.i not in keep and w[:1].isupper() and not w.isupper() and w.casefold() not in self.place_keys \
-                    and getAllLemmas(w.lower()):
+            # a place name that is also a function word or a headline verb ("From", "Grants", "Ban") is the word
+            place = w.casefold() in self.place_keys and w.lower() not in self.stop_words and w.lower() not in self.headline_verbs \
+                and f"={w.lower()}" not in self.headline_verbs
+            if t.i not in keep and w[:1].isupper() and not w.isupper() and not place \
+                    and (getAllLemmas(w.lower()) or w.lower() in self.stop_words):
                 w = w.lower()
             words.append(w)
         if words == [t.text for t in doc]:
@@ -389,11 +407,14 @@ class SelectiveParser:
                 changed.append(first.i)
         else:
             changed = []
+            named = self.covered(doc)
             for t in doc[1:]:
-                # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps")
-                if t.text.islower() and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and (
+                # "sinks" after a subject, or "strike" after a plural one ("U.S. missiles strike camps") or
+                # after a group the dictionaries name ("Taliban ban girls", whatever the tagger makes of it)
+                if t.text.islower() and (doc[t.i - 1].pos_ in ("NOUN", "PROPN", "ADJ") or t.i - 1 in named) and (
                         t.lower_ in self.headline_verbs
-                        or (plural_subject(doc[:t.i]) and f"={t.lower_}" in self.headline_verbs)):
+                        or ((plural_subject(doc[:t.i]) or all(i in named for i in range(t.i)))
+                            and f"={t.lower_}" in self.headline_verbs)):
                     changed = [t.i]
                     break
         if not changed:

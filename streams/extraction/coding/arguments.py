@@ -264,7 +264,9 @@ class Arguments:
             for child in t.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
                     found.extend(self.actors(ctx, child, places, depth + 1))
-        if not found:
+        # "its crew of ...": people a pronoun owns are that owner's (object_antecedent), whatever follows
+        owned = t.lemma_.lower() in OWNED_PEOPLE and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+        if not found and not owned:
             for prep in t.children:
                 # "the village of X", "war crimes by Myanmar's military", "talks with Ukraine"
                 if prep.dep_ == "prep" and (prep.lower_ in ("of", "by", "from") or prep.lower_ == "with"
@@ -1070,6 +1072,8 @@ class Arguments:
         by_agents = self._noun_agents(ctx, trigger)
         for b in self.prep_objects(trigger, "between") + self.prep_objects(trigger, "among"):
             a.between += self.actors(ctx, b)
+        if not a.sources and not a.between:
+            self._drawn(ctx, a, trigger)
         head = trigger.head
         if not a.sources and by_agents and not a.between and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB" \
                 and head.lemma_.lower() not in self.report and head.i not in ctx.entries:
@@ -1100,6 +1104,26 @@ class Arguments:
             between = [m for b in self.prep_objects(trigger.head, "between") for m in self.actors(ctx, b)]
             if not a.between and len(between) >= 2:
                 a.between, a.targets = between, []  # "Fighting erupted between the army and the RSF"
+
+    def _drawn(self, ctx: DocContext, a: Args, trigger: Token) -> None:
+        """A reaction a clause drew from someone ("banned women from universities, drawing condemnation
+        from the UN", "the visit sparked protests from Beijing"): from the one it came from, at the
+        subject of the clause."""
+        verb = trigger.head
+        if trigger.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.w.reaction_verbs:
+            return
+        reacting = [m for f in self.prep_objects(trigger, "from") + self.prep_objects(verb, "from")
+                    for m in self.from_actors(ctx, f) or self.actors(ctx, f, ctx.places)]
+        if not reacting:
+            return
+        clause = verb
+        if verb.dep_ == "advcl" and verb.head.lemma_.lower() in self.report:
+            # "Latvia deported them, border guards said, drawing a protest from Moscow": the reported act drew it
+            clause = next((c for c in verb.head.children if c.dep_ == "ccomp"), verb)
+        drawn = [m for m in self.subject_actors(ctx, clause) if m not in reacting]
+        if drawn:
+            a.sources, a.targets = reacting, drawn
+            a.chain = a.chain + [t for t in chain(verb, self.w.circumstance_preps) if t not in a.chain]
 
     def _held_in(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         """A call or meeting that a clause's words were said in ("Putin told Bush in a telephone call",
@@ -1135,14 +1159,18 @@ class Arguments:
             if not agents and holder is not None and holder.pos_ == "NOUN" and holder.i not in ctx.entries:
                 agents = self.prep_objects(holder, prep)  # "six years of mediation by the Pope"
             for ag in agents:
-                found = self.actors(ctx, ag)
-                pl = ctx.places.get(ag.i)
-                if not found and prep == "from" and pl is not None and pl.country in self.lex.countries \
-                        and pl.text in self.lex.countries[pl.country].capitals:
-                    # "an appeal from Havana": a capital as the author of a nominal event is its government
-                    found = [replace(pl, code=pl.country + "GOV", role="GOV", kind="capital")]
-                by_agents += found
+                by_agents += self.from_actors(ctx, ag) if prep == "from" else self.actors(ctx, ag)
         return by_agents
+
+    def from_actors(self, ctx: DocContext, ag: Token) -> list[Mention]:
+        """The actors of a from-phrase of an event noun: "an appeal from Havana" is from a capital, as
+        the author of a nominal event its government."""
+        found = self.actors(ctx, ag)
+        pl = ctx.places.get(ag.i)
+        if not found and pl is not None and pl.country in self.lex.countries \
+                and pl.text in self.lex.countries[pl.country].capitals:
+            found = [replace(pl, code=pl.country + "GOV", role="GOV", kind="capital")]
+        return found
 
     def _clause_source(self, ctx: DocContext, a: Args, trigger: Token) -> None:
         """The subject of the verb an event noun is an argument of ("Iran launched strikes")."""

@@ -60,6 +60,7 @@ class WordSets:
     decision_verbs: frozenset[str]
     protection_verbs: frozenset[str]
     content_nouns: frozenset[str]
+    reaction_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
