@@ -422,3 +422,20 @@ def test_actors_the_west(extractor, text, day, expected):
 ])
 def test_actors_gangs_take_the_country_they_act_in(extractor, text, expected):
     assert codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's investigators act for its courts; the police's are police
+    ("KUALA LUMPUR, May 18 - Anti-graft investigators raided the home of the former prime minister.",
+     {"Anti-graft investigators": "MYSJUD", "the former prime minister": "MYSELI"}),
+    ("Turkish police investigators searched the consulate.", {"Turkish police investigators": "TURCOP", "the consulate": "TURGOV"}),
+    # separatist or rebel forces are armed groups, not an army
+    ("Separatist forces in eastern Ukraine shot down a military transport plane.", {"forces in eastern Ukraine": "UKRSEP"}),
+    # "ethnic" makes a demonym a people: the place they are in gives the country
+    ("PRISTINA, March 20 - Ethnic Albanian guerrillas ambushed a Serbian police patrol.",
+     {"Albanian guerrillas": "SRBREB", "a Serbian police patrol": "SRBCOP"}),
+    ("Police fired tear gas at ethnic Russian youths in central Tallinn.",
+     {"Police": "ESTCOP", "youths in central Tallinn": "ESTCVL"}),
+])
+def test_actors_investigators_armed_forces_and_ethnic_peoples(extractor, text, expected):
+    assert codes(extractor, text) == expected

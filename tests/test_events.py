@@ -1967,3 +1967,30 @@ def test_events_headline_name_hung_on_the_verb_is_its_subject(extractor):
 ])
 def test_events_reactions_drawn_from_others(extractor, text, expected):
     assert dated(extractor, text, "1999-03-01") == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a participle right after a verb, read as a second verb, describes the name after it
+    ("KHARTOUM, April 11 - Soldiers detained ousted President Omar al-Bashir at his residence on Thursday after a "
+     "night of protests.", "2019-04-11", {("SDNMIL", "SDNELI", "173")}),
+    ("Anti-corruption investigators detained impeached President Park Geun-hye at her home on Friday after a long "
+     "standoff with her guards.", "2017-01-20", {("KORJUD", "KORGOV", "173")}),
+    # the participle of the subject ("leaders meeting in Jakarta"), read as the subject: the actor before it is
+    ("JAKARTA, April 24 - ASEAN leaders meeting in Jakarta on Saturday urged Myanmar to halt the killing of "
+     "protesters.", "2021-04-24", {("IGOASN", "MMR", "020")}),
+    # an office held by a person named in apposition is that person's code
+    ("The Security Council urged Sudan's military ruler, Abdel Fattah al-Burhan, to accept a ceasefire.", "2023-06-01",
+     {("IGOUNO", "SDNMIL", "0256")}),
+])
+def test_events_misparsed_subjects_and_objects(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+def test_events_clause_subject_read_as_the_object_of_its_conjunction(extractor):
+    # "a day after Azerbaijan launched an offensive": "after" read as a preposition with the subject as
+    # its object; the subject is given back to the clause's verb
+    doc = extractor.parse(["BAKU, Sept 20 - Separatist forces in Nagorno-Karabakh agreed on Wednesday to lay down their "
+                           "weapons under a truce brokered by Russian peacekeepers, a day after Azerbaijan launched a "
+                           "lightning offensive against them."])[0]
+    subject = next(t for t in doc if t.text == "Azerbaijan")
+    assert (subject.dep_, subject.head.text) == ("nsubj", "launched")

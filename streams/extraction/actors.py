@@ -311,18 +311,9 @@ class ActorResolver:
             return role
         if lemma not in self.role_heads and token.text.lower() not in self.role_terms:
             return None  # every term tried below ends with the lemma, or is the word itself
-        compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
-        if compounds:
-            longer = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
-            if longer in self.role_terms:
-                return self.role_terms[longer]
-            longer = " ".join([compounds[-1].lemma_.lower(), lemma])
-            if longer in self.role_terms:
-                return self.role_terms[longer]
-            if lemma in MODIFIED_HEADS:  # "militant leaders", "army spokesman", "union leaders"
-                modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
-                if modifier is not None and modifier not in ("GOV", "ELI"):
-                    return modifier
+        role = self._compound_role(token, lemma)
+        if role is not None:
+            return role
         if lemma in MODIFIED_HEADS:
             # "the leaders of the main political parties", "members of the opposition": the body's role
             for prep in token.children:
@@ -332,6 +323,25 @@ class ActorResolver:
                         if role is not None and role not in ("GOV", "ELI", "CVL"):
                             return role
         return self.role_terms.get(lemma) or self.role_terms.get(token.text.lower())
+
+    def _compound_role(self, token: Token, lemma: str) -> str | None:
+        """The role a noun's modifiers give it: "foreign minister", "militant leaders", "separatist forces"."""
+        compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+        if not compounds:
+            return None
+        longer = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
+        if longer in self.role_terms:
+            return self.role_terms[longer]
+        longer = " ".join([compounds[-1].lemma_.lower(), lemma])
+        if longer in self.role_terms:
+            return self.role_terms[longer]
+        modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
+        if lemma in MODIFIED_HEADS:  # "militant leaders", "army spokesman", "union leaders"
+            if modifier is not None and modifier not in ("GOV", "ELI"):
+                return modifier
+        if self.role_terms.get(lemma) == "MIL" and modifier in ARMED_GROUP_ROLES:
+            return modifier  # "separatist forces", "rebel troops": armed, not an army
+        return None
 
     def _armed_group_name(self, token: Token, lemma: str) -> str | None:
         """"the rebel Patriotic Movement of Ivory Coast": a group name no table knows, described as armed."""
@@ -495,6 +505,9 @@ class ActorResolver:
             if kind in ("country", "demonym") and span.root.dep_ in ("compound", "amod", "nmod") \
                     and span.root.head.lemma_.lower() in CURRENCY_NOUNS:
                 continue  # "500 million US dollars", "Australian dollars": a currency, no actor
+            if kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic" \
+                    and span.root.dep_ in ("amod", "compound", "nmod"):
+                continue  # "ethnic Armenian forces in Nagorno-Karabakh": a people, not the state; the place decides
             if kind in ("country", "demonym", "capital"):
                 self._country_span(doc, span, kind, code, name, mentions)
             elif kind == "person":

@@ -292,6 +292,38 @@ def headline_subject(doc: Doc) -> Doc:
     return doc
 
 
+def participle_modifiers(doc: Doc) -> Doc:
+    """"detained impeached President Yoon", "freed jailed opposition leader X": a participle right after a
+    verb without an object, read as a second verb whose object is the name after it, describes that
+    name; the name is the first verb's object."""
+    for tok in doc[1:-1]:
+        verb = doc[tok.i - 1]
+        if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in ("advcl", "dep", "xcomp", "ccomp") or tok.head.i != verb.i \
+                or verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj", "auxpass") for c in verb.children) \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN")), None)
+        if obj is None or obj.left_edge.i != tok.i + 1:
+            continue
+        obj.head, obj.dep_ = verb, "dobj"
+        tok.head, tok.dep_ = obj, "amod"
+    return marked_subjects(doc)
+
+
+def marked_subjects(doc: Doc) -> Doc:
+    """"a day after Azerbaijan launched an offensive": the subject of a clause, read as the object of its
+    conjunction ("after" taken as a preposition), is the subject of the clause's verb."""
+    for mark in doc:
+        verb = mark.head
+        if mark.dep_ != "mark" or verb.pos_ not in ("VERB", "AUX") or verb.i < mark.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        subj = next((c for c in mark.children if c.dep_ == "pobj" and c.i < verb.i), None)
+        if subj is not None:
+            subj.head, subj.dep_ = verb, "nsubj"
+    return doc
+
+
 def month_may(doc: Doc) -> Doc:
     """"WASHINGTON, May 13 - ...": the tagger reads the month before a day as the modal "may", which
     would make every event of the sentence a speculation; the month is made a name again."""
@@ -345,7 +377,7 @@ class SelectiveParser:
                 docs = [proc(doc) for doc in docs]
         if self.ner is not None:
             self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
-        return [month_may(self._headline(doc)) for doc in docs]
+        return [participle_modifiers(month_may(self._headline(doc))) for doc in docs]
 
     # -- headlines ------------------------------------------------------------------------------
     def _headline(self, doc: Doc) -> Doc:

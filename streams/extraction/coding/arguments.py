@@ -253,10 +253,9 @@ class Arguments:
         found: list[Mention] = []
         if t.lemma_.lower() in WATER_NOUNS:
             return found
-        for child in t.lefts:  # "Somalia's Al Shabaab Islamist group": the group, not the country it is in
-            m = ctx.by_root.get(child.i) if child.dep_ == "compound" else None
-            if m is not None and m.kind == "org" and m.role in ("REB", "INS", "UAF", "OPP", "PTY", "IGO", "NGO"):
-                return [m]
+        named = self._named_with(ctx, t)
+        if named is not None:
+            return [named]
         for child in t.children:
             if child.dep_ == "poss":
                 found.extend(self.actors(ctx, child, places, depth + 1))
@@ -285,6 +284,20 @@ class Arguments:
                         # "William Walker, the head of the mission of the OSCE": the body the office is of
                         found.extend(self.actors(ctx, child, places, depth + 1))
         return found
+
+    @staticmethod
+    def _named_with(ctx: DocContext, t: Token) -> Mention | None:
+        """The group a noun is named with ("Somalia's Al Shabaab Islamist group": the group, not the country
+        it is in), or the person in apposition ("Myanmar's military ruler, Senior General Min Aung Hlaing")."""
+        for child in t.lefts:
+            m = ctx.by_root.get(child.i) if child.dep_ == "compound" else None
+            if m is not None and m.kind == "org" and m.role in ("REB", "INS", "UAF", "OPP", "PTY", "IGO", "NGO"):
+                return m
+        for child in t.children:
+            m = ctx.by_root.get(child.i) if child.dep_ == "appos" else None
+            if m is not None and m.kind == "person":
+                return m
+        return None
 
     def _located(self, ctx: DocContext, t: Token, places: dict[int, Mention], depth: int) -> list[Mention]:
         """"led the delegation to the funeral in Moscow": a gathering stands for the place it is held in;
@@ -401,6 +414,13 @@ class Arguments:
                     if end and c.idx < end:
                         c = next((a for a in c.doc if a.idx >= end and a.dep_ == "appos" and a.head.idx < end
                                   and a.lower_ not in ("a", "an", "the")), c)  # "LASHKAR GAH, Jul 10 - A roadside bomb"
+                if c.pos_ == "VERB" and c.tag_ == "VBG" and c.i > 0 \
+                        and not any(g.dep_ in SUBJ and not (g.i == 0 and g.text.isupper()) for g in c.children):
+                    # "ASEAN leaders meeting in Jakarta urged ...": the participle of the subject, parsed as
+                    # the subject; the actor before it is
+                    before = c.doc[c.i - 1]
+                    if before.head.i != c.i and (before.i in ctx.by_root or before.i in ctx.by_token):
+                        return before, False
                 if c.lower_ in self.w.relative and ctrl.dep_ == "relcl":
                     head = ctrl.head
                     if c.lower_ == "which" and head.dep_ == "pobj" and head.head.head.i in ctx.entries \
