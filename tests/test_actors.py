@@ -436,6 +436,8 @@ def test_actors_gangs_take_the_country_they_act_in(extractor, text, expected):
      {"Albanian guerrillas": "SRBREB", "a Serbian police patrol": "SRBCOP"}),
     ("Police fired tear gas at ethnic Russian youths in central Tallinn.",
      {"Police": "ESTCOP", "youths in central Tallinn": "ESTCVL"}),
+    # so does "rebel": rebel Serb gunners around Sarajevo fight in Bosnia
+    ("SARAJEVO, May 3 - Rebel Serb gunners in the hills shelled the old town on Sunday.", {"Serb gunners": "BIHREB"}),
 ])
 def test_actors_investigators_armed_forces_and_ethnic_peoples(extractor, text, expected):
     assert codes(extractor, text) == expected

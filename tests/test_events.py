@@ -1339,8 +1339,8 @@ def test_events_mediators_of_deals(extractor, text, expected):
     ("Chinese authorities poured thousands of paramilitary police into Lhasa on Sunday.", {("CHNGOV", None, "153")}),
     ("The Indian government rushed thousands of paramilitary police to Ayodhya.", {("INDGOV", None, "153")}),
     ("Iraqi troops poured into Kuwait.", {("IRQMIL", "KWT", "192")}),
-    # people seized as hostages
-    ("Rebel Serb forces seized about 30 U.N. peacekeepers as hostages.", {("SRBMIL", "IGOUNO", "181")}),
+    # people seized as hostages (rebel Serb forces fight in the country of the dateline)
+    ("SARAJEVO, July 11 - Rebel Serb forces seized about 30 U.N. peacekeepers as hostages.", {("BIHREB", "IGOUNO", "181")}),
 ])
 def test_events_police_rushed_in_and_hostages_seized(extractor, text, expected):
     assert coded(extractor, text) == expected

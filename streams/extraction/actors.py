@@ -327,20 +327,19 @@ class ActorResolver:
     def _compound_role(self, token: Token, lemma: str) -> str | None:
         """The role a noun's modifiers give it: "foreign minister", "militant leaders", "separatist forces"."""
         compounds = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
-        if not compounds:
-            return None
-        longer = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
-        if longer in self.role_terms:
-            return self.role_terms[longer]
-        longer = " ".join([compounds[-1].lemma_.lower(), lemma])
-        if longer in self.role_terms:
-            return self.role_terms[longer]
-        modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
-        if lemma in MODIFIED_HEADS:  # "militant leaders", "army spokesman", "union leaders"
-            if modifier is not None and modifier not in ("GOV", "ELI"):
-                return modifier
-        if self.role_terms.get(lemma) == "MIL" and modifier in ARMED_GROUP_ROLES:
-            return modifier  # "separatist forces", "rebel troops": armed, not an army
+        if compounds:
+            longer = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
+            if longer in self.role_terms:
+                return self.role_terms[longer]
+            longer = " ".join([compounds[-1].lemma_.lower(), lemma])
+            if longer in self.role_terms:
+                return self.role_terms[longer]
+            modifier = self.lex.roles.get(compounds[-1].lemma_.lower())
+            if lemma in MODIFIED_HEADS and modifier is not None and modifier not in ("GOV", "ELI"):
+                return modifier  # "militant leaders", "army spokesman", "union leaders"
+        if self.role_terms.get(lemma) == "MIL":  # "separatist forces", "rebel Serb gunners": armed, not an army
+            return next((r for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+                         for r in [self.lex.roles.get(c.lemma_.lower())] if r in ARMED_GROUP_ROLES), None)
         return None
 
     def _armed_group_name(self, token: Token, lemma: str) -> str | None:
@@ -505,9 +504,11 @@ class ActorResolver:
             if kind in ("country", "demonym") and span.root.dep_ in ("compound", "amod", "nmod") \
                     and span.root.head.lemma_.lower() in CURRENCY_NOUNS:
                 continue  # "500 million US dollars", "Australian dollars": a currency, no actor
-            if kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic" \
-                    and span.root.dep_ in ("amod", "compound", "nmod"):
-                continue  # "ethnic Armenian forces in Nagorno-Karabakh": a people, not the state; the place decides
+            if kind == "demonym" and span.start > 0 and span.root.dep_ in ("amod", "compound", "nmod") and (
+                    doc[span.start - 1].lower_ == "ethnic" or self.lex.roles.get(doc[span.start - 1].lower_) in ARMED_GROUP_ROLES):
+                # "ethnic Armenian forces in Nagorno-Karabakh", "rebel Serb gunners around Sarajevo": a people,
+                # not the state; the place decides
+                continue
             if kind in ("country", "demonym", "capital"):
                 self._country_span(doc, span, kind, code, name, mentions)
             elif kind == "person":
