@@ -1994,3 +1994,14 @@ def test_events_clause_subject_read_as_the_object_of_its_conjunction(extractor):
                            "lightning offensive against them."])[0]
     subject = next(t for t in doc if t.text == "Azerbaijan")
     assert (subject.dep_, subject.head.text) == ("nsubj", "launched")
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a person named with a middle name spelt differently from the dictionary's, after the first name
+    ("ISLAMABAD, Jan 5 - Prime Minister Atal Behari Vajpayee and President Pervez Musharraf met for an hour on "
+     "the sidelines of the summit on Monday.", "2004-01-05", both("INDGOV", "PAKGOV", "044")),
+    # rebels and gangs act on the country they are in: the place of the clause is the target
+    ("ETA Bomb Kills 11 at Barracks in Zaragoza", "1987-12-11", {("ESPREB", "ESP", "183")}),
+])
+def test_events_spelt_names_and_irregular_forces_at_home(extractor, text, day, expected):
+    assert expected <= dated(extractor, text, day)

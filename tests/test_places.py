@@ -40,6 +40,8 @@ def test_places_article_main_place_as_fallback(extractor):
     ("Chechnya", "RUS"), ("the West Bank", "PSE"), ("Darfur", "SDN"), ("Tiananmen Square", "CHN"),
     # towns of the countries whose CAMEO code is not their ISO code
     ("Timisoara", "ROM"), ("Cluj-Napoca", "ROM"), ("Baucau", "TMP"),
+    # a city's own name wins over a larger city's alternate name (Chittagong, Puebla de Zaragoza)
+    ("Islamabad", "PAK"), ("Zaragoza", "ESP"),
 ])
 def test_places_resolver(extractor, name, country):
     place = extractor.places.resolve(name)
@@ -70,3 +72,9 @@ def test_places_from_a_clause_above_the_trigger(extractor):
 def test_places_regions_give_their_country(extractor, text, expected):
     evs = extractor.process({"id": "r", "text": text})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in evs} == expected
+
+
+def test_places_dateline_of_a_capital_that_is_another_city_s_old_name(extractor):
+    doc = extractor.parse(["ISLAMABAD, Jan 5 - The two leaders met on the sidelines of the summit on Monday."])[0]
+    place = extractor.places.dateline(doc)
+    assert place is not None and place.country == "PAK"

@@ -428,7 +428,7 @@ class ActorResolver:
             # "President Junius Jayewardene" for "Junius Richard Jayewardene": the person's own first name
             # before the surname, the middle name left out
             own_first = ind is not None and span.start > 0 and len(ind.name.split()) > 2 \
-                and doc[span.start - 1].text.lower() == ind.name.split()[0].lower()
+                and self._first_name_before(doc, span) == ind.name.split()[0].lower()
             if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people or own_first
                                    or (day and (ind.in_office(day) is not None or ind.recently_left(day)))):
                 return None
@@ -437,7 +437,9 @@ class ActorResolver:
                 return None
         else:
             ind = self.people.individuals[key]
-            if self._in_longer_name(doc, span, before=len(span) == 1):
+            # "Atal Behari Vajpayee" for "Atal Bihari Vajpayee": the person's own first name before the alias
+            own_first = len(span) == 1 and self._first_name_before(doc, span) == ind.name.split()[0].lower()
+            if not own_first and self._in_longer_name(doc, span, before=len(span) == 1):
                 return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
         code = ind.code_at(day)
         if code is not None:
@@ -447,6 +449,15 @@ class ActorResolver:
             if role is not None and (code.endswith("ELI") or role == "OPP"):
                 code = code[:3] + role
         return None if code is None else (code, ind.name)
+
+    def _first_name_before(self, doc: Doc, span: Span) -> str:
+        """The first word of the name a surname ends ("Atal" in "Atal Behari Vajpayee", a middle name spelt
+        differently from the dictionary's "Bihari"), at most two names before it, after any title."""
+        start = span.start
+        while start > max(0, span.start - 2) and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].is_alpha and doc[start - 1].lower_ not in self.titles:
+            start -= 1
+        return doc[start].text.lower() if start < span.start else ""
 
     def _title_role(self, doc: Doc, span: Span) -> str | None:
         """The role of the title a person is named with, when it says what they are on the day ("Lieutenant

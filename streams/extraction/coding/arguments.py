@@ -52,6 +52,8 @@ ANTECEDENT_FAMILIES = (frozenset({"17", "18", "19", "20"}), frozenset({"02", "10
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
+# armed groups and criminals that are no state's forces
+IRREGULAR_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # nouns for people that name no actor of their own ("detained two men")
 PEOPLE_WORDS = frozenset({"man", "woman", "person", "people", "member", "child", "suspect", "youth", "boy", "girl",
@@ -879,7 +881,9 @@ class Arguments:
                         and arg.lemma_.lower() not in WATER_NOUNS:
                     visit(arg, depth + 1)
         visit(trigger, 0)
-        if not groups and len(located) == 1 and all(m.country not in src_countries for m in located[0]):
+        # rebels, gunmen and gangs act on the country they are in ("ETA car bomb kills 11 in Zaragoza")
+        irregular = all(m.role in IRREGULAR_ROLES for m in sources)
+        if not groups and len(located) == 1 and (irregular or all(m.country not in src_countries for m in located[0])):
             groups = located
         codes = {m.code for g in groups for m in g}
         if len(groups) == 1 or (groups and codes == {m.code for m in groups[0]}):
