@@ -2005,3 +2005,23 @@ def test_events_clause_subject_read_as_the_object_of_its_conjunction(extractor):
 ])
 def test_events_spelt_names_and_irregular_forces_at_home(extractor, text, day, expected):
     assert expected <= dated(extractor, text, day)
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a title-case headline of up to 24 tokens is parsed lowered
+    ("Peru and Chile Sign Border Treaty at Desert Crossing Point, Ending a 20-Year-Old Dispute Over Water", "1999-11-13",
+     both("PER", "CHL", "057")),
+    # a noun joined to a noun by "and" stays a noun ("embargo and sanctions"), not a second verb
+    ("UN Lifts Arms Embargo and Sanctions on Liberia, Citing Progress", "2016-05-25", {("IGOUNO", "LBR", "085")}),
+    # ending a state of war is no easing of a state of emergency
+    ("Peru and Chile signed a treaty on Monday, ending a long state of war.", "1999-11-13", both("PER", "CHL", "057")),
+    ("Chile ended the state of siege on Monday.", "1988-01-01", {("CHL", "CHLCVL", "0814")}),
+    # the subject of a demanded clause, when the parser makes the trailing report verb the complement
+    ("NEW DELHI, Dec 31 - India demanded on Monday that Nepal hand over 20 fugitives wanted for militant attacks and "
+     "other crimes in India, among them the leader of a banned group, foreign ministry officials said after delivering "
+     "the list to the Nepalese ambassador.", "2001-12-31", {("IND", "NPL", "100")}),
+    # exercises around a country are aimed at it
+    ("China launched large-scale military drills around Taiwan on Thursday.", "2024-05-23", {("CHN", "TWN", "150")}),
+])
+def test_events_long_headlines_state_of_war_demanded_clauses(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

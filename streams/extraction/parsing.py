@@ -259,7 +259,7 @@ def ner_context(nlp: Language) -> int | None:
         return None
 
 
-HEADLINE_MAX_TOKENS = 16  # a headline is one short line without a full stop
+HEADLINE_MAX_TOKENS = 24  # a headline is one line without a full stop ("Israel and Jordan Sign Peace Treaty at ..., Ending 46-Year State of War")
 TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "night", "morning", "evening", "today", "weekend"})
 HEADLINE_END = frozenset({".", "!", "?", '"', "\u201d", "'", ":"})
 
@@ -430,8 +430,9 @@ class SelectiveParser:
         # a participle read as the root ("Reagan Lifts Remaining Sanctions") is no verb of the headline
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.tag_ not in ("VBG", "VBN") for t in doc):
             # "Milosevic concedes defeat and congratulates Kostunica": a second verb after "and", read as a noun
+            # ("EU lifts embargo and sanctions on Libya": a noun joined to a noun stays one)
             changed = [t.i for t in doc[2:] if t.pos_ != "VERB" and t.text.islower() and doc[t.i - 1].lower_ == "and"
-                       and t.lower_ in self.headline_verbs]
+                       and t.lower_ in self.headline_verbs and not (t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"))]
             # "Rwanda rejects claims it sent troops": the verb after the name read as the subject of the next
             first = next((t for t in doc if t.pos_ != "PROPN"), None)
             if first is not None and first.i > 0 and first.dep_ == "nsubj" and first.tag_ == "NNS" \

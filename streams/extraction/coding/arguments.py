@@ -551,13 +551,22 @@ class Arguments:
                     return found
         return []
 
+    def _clause_of(self, ccomp: Token) -> Token:
+        """"demanded that Pakistan hand over the fugitives, officials said": the report verb the parser made
+        the complement hangs the complement clause on it; that clause is the complement."""
+        if ccomp.lemma_.lower() not in self.report:
+            return ccomp
+        return next((c for c in ccomp.children if c.dep_ in ("advcl", "ccomp") and c.i < ccomp.i
+                     and any(g.dep_ in SUBJ for g in c.children)), ccomp)
+
     def attach(self, token: Token, rule: str) -> list[Token]:
         if rule == "dobj":
             found = [c for c in token.children if c.dep_ in ("dobj", "obj")] \
                 or self.shared_with_conjunct(token, ("dobj", "obj"))
             # "allowed inspectors to visit", "demanded that Israel withdraw": the subject of the clause;
             # "called the junta illegitimate", parsed with the noun inside the adjective: that noun
-            return found or [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJ] \
+            return found or [g for c in token.children if c.dep_ == "ccomp" for g in self._clause_of(c).children
+                             if g.dep_ in SUBJ] \
                 or [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ == "ADJ"
                     for g in c.lefts if g.dep_ in (*SUBJ, "compound") and g.pos_ in ("NOUN", "PROPN")]
         if rule == "dative":
