@@ -441,3 +441,19 @@ def test_actors_gangs_take_the_country_they_act_in(extractor, text, expected):
 ])
 def test_actors_investigators_armed_forces_and_ethnic_peoples(extractor, text, expected):
     assert codes(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person named with the office of an international body acts for it, whatever else the dictionaries
+    # make of them (Diego Cordovez was later Ecuador's foreign minister)
+    ("The talks were mediated by United Nations envoy Diego Cordovez.",
+     {"United Nations envoy": "IGOUNO", "envoy Diego Cordovez": "IGOUNO"}),
+    ("The talks were mediated by the UN envoy, Diego Cordovez.", {"UN envoy": "IGOUNO", "Diego Cordovez": "IGOUNO"}),
+])
+def test_actors_officers_of_international_bodies(extractor, text, expected):
+    assert mention_codes_of(extractor, text, "1988-04-14") == expected
+
+
+def mention_codes_of(extractor, text: str, day: str) -> dict[str, str]:
+    doc = extractor.nlp(text)
+    return {m.text: m.code for m in extractor.actors.process(doc, day) if m.kind != "place"}

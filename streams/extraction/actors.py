@@ -541,10 +541,28 @@ class ActorResolver:
                     and doc[m.root].lemma_.lower() not in BODY_NOUNS and any(
                     t.lower_ in FORMER_WORDS for t in (*doc[m.start:m.root], *doc[m.root].subtree) if t.i < m.root):
                 mentions[key] = replace(m, code=m.country + "ELI", role="ELI")
+        self._igo_officers(doc, mentions)
         self._regional_groups(doc, mentions)
         if day:
             self._states_in_time(mentions, day)
         return sorted(mentions.values(), key=lambda m: m.start)
+
+    @staticmethod
+    def _igo_officers(doc: Doc, mentions: dict[int, Mention]) -> None:
+        """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
+        office of an international body acts for that body, whatever else the dictionaries make of them."""
+        offices = {m.root: m for m in mentions.values() if m.role == "IGO" and m.kind != "person"
+                   and doc[m.root].pos_ == "NOUN"}
+        if not offices:
+            return
+        for key, m in list(mentions.items()):
+            if m.kind != "person" or m.role == "IGO":
+                continue
+            root = doc[m.root]
+            office = next((offices[i] for i in range(max(0, m.start - 1), m.root) if i in offices), None) \
+                or (offices.get(root.head.i) if root.dep_ == "appos" else None)
+            if office is not None:
+                mentions[key] = replace(m, code=office.code, country=office.country, role=office.role)
 
     def _regional_groups(self, doc: Doc, mentions: dict[int, Mention]) -> None:
         """An armed group the open dictionaries code by region ("Revolutionary United Front" WAFREB,
@@ -560,7 +578,7 @@ class ActorResolver:
                 place = self.dateline(doc)
                 country = place.country if place is not None else None
             if country:
-                mentions[key] = replace(m, country=country, code=country + m.code[3:])
+                mentions[key] = replace(m, country=country, code=country + m.code[3:], role=m.code[3:6])
 
     def _states_in_time(self, mentions: dict[int, Mention], day: str) -> None:
         """A state that did not exist yet on the article's day is coded as the state it was part of
