@@ -2020,8 +2020,23 @@ def test_events_spelt_names_and_irregular_forces_at_home(extractor, text, day, e
     ("NEW DELHI, Dec 31 - India demanded on Monday that Nepal hand over 20 fugitives wanted for militant attacks and "
      "other crimes in India, among them the leader of a banned group, foreign ministry officials said after delivering "
      "the list to the Nepalese ambassador.", "2001-12-31", {("IND", "NPL", "100")}),
-    # exercises around a country are aimed at it
-    ("China launched large-scale military drills around Taiwan on Thursday.", "2024-05-23", {("CHN", "TWN", "150")}),
 ])
 def test_events_long_headlines_state_of_war_demanded_clauses(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the subject after an opening phrase, read as more names of the phrase's list; the mediators of talks
+    # hung on the dateline mediate between that subject
+    ("GENEVA, March 3 - After ten hours of talks mediated by Swiss President Ueli Maurer and Norwegian Prime Minister "
+     "Erna Solberg, Nikol Pashinyan and Ilham Aliyev agreed early on Friday on a ceasefire.", "2019-03-03",
+     {("ARMGOV", "AZEGOV", "0871"), ("AZEGOV", "ARMGOV", "0871"), ("CHEGOV", "ARMGOV", "045"),
+      ("CHEGOV", "AZEGOV", "045"), ("NORGOV", "ARMGOV", "045"), ("NORGOV", "AZEGOV", "045")}),
+    # a deal brokered for the parties of the event that is the clause's subject
+    ("A ceasefire between Armenia and Azerbaijan took effect at noon on Saturday under a deal brokered by Russia and "
+     "France.", "2020-10-10",
+     {("ARM", "AZE", "0871"), ("AZE", "ARM", "0871"), ("RUS", "ARM", "045"), ("RUS", "AZE", "045"),
+      ("FRA", "ARM", "045"), ("FRA", "AZE", "045")}),
+])
+def test_events_fronted_subjects_and_brokered_deals(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected

@@ -307,7 +307,26 @@ def participle_modifiers(doc: Doc) -> Doc:
             continue
         obj.head, obj.dep_ = verb, "dobj"
         tok.head, tok.dep_ = obj, "amod"
-    return marked_subjects(doc)
+    return fronted_subjects(marked_subjects(doc))
+
+
+def fronted_subjects(doc: Doc) -> Doc:
+    """"After talks brokered by Merkel and Hollande, Putin and Poroshenko agreed": the subject after an
+    opening phrase, read as more names of the phrase's last list; the names after the comma are the
+    verb's subject."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.i < 3 \
+                or any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.sent.start and not c.text.isupper() for c in verb.children):
+            continue
+        name = doc[verb.i - 1]
+        while name.dep_ == "conj" and doc[name.left_edge.i - 1].text != "," and name.head.i < name.i:
+            name = name.head  # "..., Vladimir Putin and Petro Poroshenko agreed": up to the name after the comma
+        if name.dep_ != "conj" or doc[name.left_edge.i - 1].text != "," or name.head.i > name.i:
+            continue
+        if not any(a.dep_ == "prep" and a.head.i in (verb.i, verb.sent.start) and a.i < name.i for a in name.ancestors):
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+    return doc
 
 
 def marked_subjects(doc: Doc) -> Doc:

@@ -628,11 +628,18 @@ class Arguments:
             if cur.dep_ not in ("pobj", "prep", "appos", "npadvmod", "dobj") or cur.head.i == cur.i:
                 break
             cur = cur.head
+            if cur.i == cur.sent.start and cur.text.isupper() and cur.sent.root.pos_ == "VERB":
+                cur = cur.sent.root  # "MINSK - After talks brokered by ..., X and Y agreed": hung on the dateline
+                break
         entry = ctx.entries.get(cur.i)
         if cur.pos_ not in ("VERB", "AUX") or (entry is not None and entry.code[:3] in ("045", "043")):
             return []
         # "agreed to begin negotiations in talks mediated by the UN": the subject of a verb of no event
         parties = self.subject_actors(ctx, cur) + (self.find_targets(ctx, cur, entry) if entry is not None else [])
+        # "a ceasefire between Israel and Hezbollah took effect under a deal brokered by X": the parties of the
+        # subject event
+        parties += [m for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for b in self.prep_objects(c, "between") for m in self.actors(ctx, b)]
         out: list[Mention] = []
         for m in parties:
             if m not in out and all(m.code != x.code for x in mediators):
