@@ -2040,3 +2040,15 @@ def test_events_long_headlines_state_of_war_demanded_clauses(extractor, text, da
 ])
 def test_events_fronted_subjects_and_brokered_deals(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a garrison is troops
+    ("Argentine Garrison On South Georgia Surrenders To British Forces", "1982-04-25", {("ARGMIL", "GBRMIL", "0874")}),
+    # a ship released goes back to the country it sails for
+    ("Iran released the British-flagged tanker on Friday.", "2019-09-27", {("IRN", "GBR", "0842")}),
+    # a country coordinated with a named group before a group noun: the two, not the country's rebels
+    ("Morocco and Polisario Guerrillas Agree to UN-Monitored Ceasefire", "1991-04-29", both("MAR", "ESHREBPLS", "0871")),
+])
+def test_events_garrisons_released_ships_and_named_groups(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

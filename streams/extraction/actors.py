@@ -387,6 +387,11 @@ class ActorResolver:
             cached = doc.user_data[key] = [(sp.start, sp.end, sp.label) for sp in self._match(doc)]
         return [Span(doc, start, end, label=label) for start, end, label in cached]
 
+    def _dictionary_name(self, doc: Doc, i: int) -> bool:
+        """A token inside a dictionary match of an organisation or group."""
+        return any(sp.start <= i < sp.end and self.labels[sp.label_][0] not in ("country", "demonym", "capital", "surname")
+                   for sp in self._spans(doc))
+
     def dictionary_tokens(self, doc: Doc) -> set[int]:
         """Tokens inside a dictionary match other than a bare surname: `process` marks them covered."""
         return {i for sp in self._spans(doc) if self.labels[sp.label_][0] != "surname" for i in range(sp.start, sp.end)}
@@ -617,6 +622,9 @@ class ActorResolver:
                 and doc[span.start - 2].lower_ in ("pro", "anti"):
             return  # "pro-Russian separatists in Ukraine": a stance, not a nationality
         described = self._described(root, span)
+        if described is not None and kind == "country" and any(
+                c.dep_ == "conj" and c.i < described[0].i and self._dictionary_name(doc, c.i) for c in root.children):
+            described = None  # "Morocco and Polisario guerrillas": a country coordinated with a named group
         if described is None and root.dep_ == "conj" and root.head.i < root.i:
             # "Armenian and Azerbaijani negotiators": the second demonym shares the first one's noun
             first = root.head
@@ -774,6 +782,9 @@ class ActorResolver:
             if any(m is not None and m.kind != "place" for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in p.children if o.dep_ == "pobj" for m in [mentions.get(o.i)]):
                 continue  # "delegations of the Sudanese government and the SPLA": the ones named in the of-phrase
+            if any(len(m.conjuncts) > 0 and any(self._dictionary_name(doc, c.i) for c in (m, *m.conjuncts))
+                   for m in token.lefts if m.dep_ in ("nmod", "compound") and m.i in mentions):
+                continue  # "Morocco and Polisario guerrillas": the country and the group named
             if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
                     and token.lemma_.lower() not in INSTRUMENT_NOUNS and not self._used_with(token) \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):

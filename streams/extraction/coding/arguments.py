@@ -256,8 +256,8 @@ class Arguments:
         if t.lemma_.lower() in WATER_NOUNS:
             return found
         named = self._named_with(ctx, t)
-        if named is not None:
-            return [named]
+        if named:
+            return named
         for child in t.children:
             if child.dep_ == "poss":
                 found.extend(self.actors(ctx, child, places, depth + 1))
@@ -288,18 +288,22 @@ class Arguments:
         return found
 
     @staticmethod
-    def _named_with(ctx: DocContext, t: Token) -> Mention | None:
+    def _named_with(ctx: DocContext, t: Token) -> list[Mention]:
         """The group a noun is named with ("Somalia's Al Shabaab Islamist group": the group, not the country
-        it is in), or the person in apposition ("Myanmar's military ruler, Senior General Min Aung Hlaing")."""
+        it is in; "Morocco and Polisario guerrillas": the country and the group), or the person in
+        apposition ("Myanmar's military ruler, Senior General Min Aung Hlaing")."""
         for child in t.lefts:
-            m = ctx.by_root.get(child.i) if child.dep_ == "compound" else None
-            if m is not None and m.kind == "org" and m.role in ("REB", "INS", "UAF", "OPP", "PTY", "IGO", "NGO"):
-                return m
+            if child.dep_ not in ("compound", "nmod"):
+                continue
+            named = [m for c in (child, *child.conjuncts) for m in [ctx.by_root.get(c.i)] if m is not None]
+            if any(m.kind == "org" and m.role in ("REB", "INS", "UAF", "OPP", "PTY", "IGO", "NGO") for m in named) \
+                    and (child.dep_ == "compound" or len(named) > 1):
+                return named if len(named) > 1 else [m for m in named if m.kind == "org"]
         for child in t.children:
             m = ctx.by_root.get(child.i) if child.dep_ == "appos" else None
             if m is not None and m.kind == "person":
-                return m
-        return None
+                return [m]
+        return []
 
     def _located(self, ctx: DocContext, t: Token, places: dict[int, Mention], depth: int) -> list[Mention]:
         """"led the delegation to the funeral in Moscow": a gathering stands for the place it is held in;
