@@ -1329,6 +1329,8 @@ def test_events_repression_of_protests_and_background_owners(extractor, text, ex
      {("NOR", "GTMGOV", "045"), ("NOR", "GTMREB", "045")}),
     ("Armenia and Azerbaijan agreed to reopen their border in a deal brokered by Russia.",
      both("ARM", "AZE", "0356") | {("RUS", "ARM", "045"), ("RUS", "AZE", "045")}),
+    ("Armenia and Azerbaijan agreed to reopen their border under an arrangement brokered by Russia.",
+     both("ARM", "AZE", "0356") | {("RUS", "ARM", "045"), ("RUS", "AZE", "045")}),
 ])
 def test_events_mediators_of_deals(extractor, text, expected):
     assert coded(extractor, text) == expected
@@ -2052,3 +2054,15 @@ def test_events_fronted_subjects_and_brokered_deals(extractor, text, day, expect
 ])
 def test_events_garrisons_released_ships_and_named_groups(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "his visit" is the subject's, the nearest subject that names an actor, not the dateline parsed as one
+    ("JERUSALEM, May 12 - Pope Benedict XVI laid a wreath at the memorial on Tuesday, the most moving moment of his "
+     "three-day visit to Israel.", {("VATGOV", "ISR", "017"), ("VATGOV", "ISR", "042")}),
+    # a pilgrimage to a country is a visit to it
+    ("JERUSALEM, May 12 - Pope Benedict XVI laid a wreath at the memorial on Tuesday, the most moving moment of his "
+     "three-day pilgrimage to Israel.", {("VATGOV", "ISR", "017"), ("VATGOV", "ISR", "042")}),
+])
+def test_events_visits_of_the_dated_subject(extractor, text, expected):
+    assert dated(extractor, text, "2009-05-12") == expected

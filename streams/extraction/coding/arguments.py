@@ -707,11 +707,13 @@ class Arguments:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if cur.pos_ not in ("VERB", "AUX"):
+            if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":  # "the Pope knelt", "knelt" read as a noun
                 continue
-            for c in cur.children:
-                if c.dep_ in SUBJ and c.i < pron.i:
-                    return self.actors(ctx, c)
+            # the nearest subject that names an actor ("JERUSALEM - Pope John Paul II laid": not the dateline)
+            found = next((f for c in reversed(list(cur.children)) if c.dep_ in SUBJ and c.i < pron.i
+                          for f in [self.actors(ctx, c)] if f), None)
+            if found or any(c.dep_ in SUBJ and c.i < pron.i for c in cur.children):
+                return found or []
         return []
 
     def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:

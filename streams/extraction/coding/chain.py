@@ -35,7 +35,7 @@ def chain(trigger: Token, circumstance_preps: frozenset[str]) -> list[Token]:
         described = any(t.dep_ == "acl" for t in out)
         if (trigger.pos_ in ("NOUN", "PROPN") or described) and circumstance(cur, circumstance_preps):
             break  # background keeps its own modality ("agreed to a ceasefire after talks mediated by Qatar")
-        if described and cur.dep_ == "prep" and cur.lower_ in ("in", "at"):
+        if described and cur.dep_ == "prep" and cur.lower_ in ("in", "at", "under"):
             break  # so does the setting a participle describes ("agreed to swap prisoners in a deal brokered by Qatar")
         if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # "agreed to halt the fighting, and demonstrators stormed ...": a clause of its own subject
