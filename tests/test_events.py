@@ -2066,3 +2066,14 @@ def test_events_garrisons_released_ships_and_named_groups(extractor, text, day, 
 ])
 def test_events_visits_of_the_dated_subject(extractor, text, expected):
     assert dated(extractor, text, "2009-05-12") == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a noun no lexicon knows as a verb, read as an infinitive after "to", is the object of "to"
+    ("Chad and Libya Agree to Truce in Border War", "1987-09-11", both("TCD", "LBY", "0871")),
+    # confidence that another will act is an optimistic comment about it
+    ("LUANDA, June 3 - President Jose Eduardo dos Santos said he was confident that UNITA rebels would respect the "
+     "peace accord.", "1991-06-03", {("AGOGOV", "AGOREB", "013")}),
+])
+def test_events_truce_headlines_and_confidence(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

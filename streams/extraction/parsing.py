@@ -307,7 +307,7 @@ def participle_modifiers(doc: Doc) -> Doc:
             continue
         obj.head, obj.dep_ = verb, "dobj"
         tok.head, tok.dep_ = obj, "amod"
-    return fronted_subjects(marked_subjects(doc))
+    return nouns_after_to(fronted_subjects(marked_subjects(doc)))
 
 
 def fronted_subjects(doc: Doc) -> Doc:
@@ -326,6 +326,20 @@ def fronted_subjects(doc: Doc) -> Doc:
         if not any(a.dep_ == "prep" and a.head.i in (verb.i, verb.sent.start) and a.i < name.i for a in name.ancestors):
             continue
         name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
+def nouns_after_to(doc: Doc) -> Doc:
+    """"Mali and Burkina Faso agree to truce": a noun no English lexicon knows as a verb, read as an
+    infinitive after "to", is the object of "to" as a preposition."""
+    for tok in doc:
+        if tok.tag_ != "VB" or tok.dep_ != "xcomp" or "VERB" in getAllLemmas(tok.lower_) or not getAllLemmas(tok.lower_):
+            continue
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i == tok.i - 1), None)
+        if to is None:
+            continue
+        to.head, to.dep_, to.pos_, to.tag_ = tok.head, "prep", "ADP", "IN"
+        tok.head, tok.dep_, tok.pos_, tok.tag_ = to, "pobj", "NOUN", "NN"
     return doc
 
 
