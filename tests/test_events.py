@@ -2077,3 +2077,12 @@ def test_events_visits_of_the_dated_subject(extractor, text, expected):
 ])
 def test_events_truce_headlines_and_confidence(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a high commissioner is the envoy between Commonwealth countries
+    "Pakistan recalled its high commissioner from New Delhi on Wednesday.",
+    "Pakistan expelled India's high commissioner on Wednesday.",
+])
+def test_events_high_commissioners_are_envoys(extractor, text):
+    assert dated(extractor, text, "2019-08-07") == {("PAK", "IND", "161")}
