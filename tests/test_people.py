@@ -152,3 +152,24 @@ def test_the_first_of_two_surnames_names_the_person() -> None:
     index = PeopleIndex([Person("Pablo Ortega de Lanza", (), "MEXGOV", "President", "1990-01-01", "1996-01-01")])
     assert index.by_surname("Ortega", "1992-01-01").name == "Pablo Ortega de Lanza"
     assert index.by_surname("Lanza", "1992-01-01").name == "Pablo Ortega de Lanza"
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    # the open dictionaries code an organisation with its region or parent body before it
+    ("IGOEUREEC", "IGOEEC"), ("IGOWSTNAT", "IGONAT"), ("IGOUNODEVWBK", "IGOWBK"), ("IGOAFRAFU", "IGOAFU"),
+    # a body the project has no code for is its parent
+    ("IGOUNOBUS", "IGOUNO"),
+    # codes the project knows stay
+    ("IGOUNO", "IGOUNO"), ("IGOEEC", "IGOEEC"),
+])
+def test_people_dictionary_igo_codes_are_the_project_s(extractor, code, expected):
+    from streams.extraction.people import igo_code
+
+    assert igo_code(code, extractor.lex.orgs) == expected
+
+
+def test_people_officer_named_with_an_igo_title_takes_its_code(extractor):
+    doc = extractor.parse(["ADDIS ABABA, Nov 4 - OAU Secretary-General Salim Ahmed Salim called on Burundi's army to "
+                           "return to barracks."])[0]
+    codes = {m.text: m.code for m in extractor.actors.process(doc, "1993-11-04")}
+    assert codes["General Salim Ahmed Salim"] == "IGOOAU"

@@ -557,11 +557,11 @@ class ActorResolver:
         """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
         office of an international body acts for that body, whatever else the dictionaries make of them."""
         offices = {m.root: m for m in mentions.values() if m.role == "IGO" and m.kind != "person"
-                   and doc[m.root].pos_ == "NOUN"}
+                   and doc[m.root].pos_ in ("NOUN", "PROPN")}
         if not offices:
             return
         for key, m in list(mentions.items()):
-            if m.kind != "person" or m.role == "IGO":
+            if m.kind != "person":
                 continue
             root = doc[m.root]
             office = next((offices[i] for i in range(max(0, m.start - 1), m.root) if i in offices), None) \

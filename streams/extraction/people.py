@@ -10,6 +10,7 @@ outside every term is a former (or future) office holder: their country with the
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -199,6 +200,16 @@ def _unbracketed(entries: tuple[ActorEntry, ...]) -> list[ActorEntry]:
     return out
 
 
+def igo_code(code: str, orgs: Collection[str]) -> str:
+    """The project's code of an organisation the open dictionaries code with a region or a parent body
+    before it: "IGOEUREEC" is the EU (IGOEEC), "IGOWSTNAT" NATO, "IGOUNODEVWBK" the World Bank, "IGOAFRAFU"
+    the African Union; a body the project has no code for is its parent ("IGOUNOKID": IGOUNO)."""
+    if len(code) <= 6 or code in orgs:
+        return code
+    last, first = "IGO" + code[-3:], code[:6]
+    return last if last in orgs else first if first in orgs else code
+
+
 def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]]:
     """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
 
@@ -226,7 +237,9 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
             continue  # a country's other names, its places and regions ("new delhi", "gaza city" PSEGZA)
         if code[:3] in countries:
             code = code[:6]
-        elif not code.startswith("IGO") and e.file != "milnonstate":
+        elif code.startswith("IGO"):
+            code = igo_code(code, lex.orgs)
+        elif e.file != "milnonstate":
             continue
         if e.file == "milnonstate" and not (e.start or e.end):
             if e.name not in groups or groups[e.name][:3] not in countries and code[:3] in countries:
