@@ -457,3 +457,16 @@ def test_actors_officers_of_international_bodies(extractor, text, expected):
 def mention_codes_of(extractor, text: str, day: str) -> dict[str, str]:
     doc = extractor.nlp(text)
     return {m.text: m.code for m in extractor.actors.process(doc, day) if m.kind != "place"}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # another first name before a surname with its particle names another person ("Farouk al-Sharaa" is not
+    # a Jordanian minister "Munther al-Sharaa" of the open dictionary): the title and the dateline decide
+    ("DAMASCUS, Feb 15 - Foreign Minister Farouk al-Sharaa condemned the attack.", "2005-02-15",
+     {"Foreign Minister Farouk al-Sharaa": "SYRGOV"}),
+    # an office named before a name in apposition says what the person is that day
+    ("BAMAKO, June 16 - Mali's foreign minister, Abdoulaye Diop, addressed the Security Council.", "2023-06-16",
+     {"Mali's foreign minister": "MLIGOV", "Abdoulaye Diop": "MLIGOV", "Security Council": "IGOUNO"}),
+])
+def test_actors_other_first_names_and_offices_in_apposition(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

@@ -443,9 +443,12 @@ class ActorResolver:
         else:
             ind = self.people.individuals[key]
             # "Atal Behari Vajpayee" for "Atal Bihari Vajpayee": the person's own first name before the alias
-            own_first = len(span) == 1 and self._first_name_before(doc, span) == ind.name.split()[0].lower()
+            first = self._first_name_before(doc, span)
+            own_first = len(span) == 1 and first == ind.name.split()[0].lower()
             if not own_first and self._in_longer_name(doc, span, before=len(span) == 1):
                 return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
+            if first and first != ind.name.split()[0].lower() and span[0].lower_ in NAME_PARTICLES:
+                return None  # "Farouk al-Sharaa" is not "Munther al-Sharaa": another first name before the surname
         code = ind.code_at(day)
         if code is not None:
             role = self._title_role(doc, span)
@@ -496,6 +499,9 @@ class ActorResolver:
                 and self.resolve_place(f"{prev.text} {span.text}") is not None:
             return True  # "Port Elizabeth", "Fort Lauderdale": a place named after someone
         after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in NAME_PARTICLES and span.end + 2 < len(doc) \
+                and doc[span.end + 1].text == "-" and doc[span.end + 2].text[:1].isupper():
+            return True  # "Minister Farouk al-Sharaa": a first name before a surname with its particle
         return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in self.titles
                    and t.ent_type_ in ("PERSON", "") and not self._known_name(doc, t.i)
                    for t in (prev, after))
@@ -555,17 +561,22 @@ class ActorResolver:
     @staticmethod
     def _igo_officers(doc: Doc, mentions: dict[int, Mention]) -> None:
         """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
-        office of an international body acts for that body, whatever else the dictionaries make of them."""
+        office of an international body acts for that body, whatever else the dictionaries make of them;
+        so does a person named in apposition to a country's office ("Mali's foreign minister, X")."""
         offices = {m.root: m for m in mentions.values() if m.role == "IGO" and m.kind != "person"
                    and doc[m.root].pos_ in ("NOUN", "PROPN")}
-        if not offices:
-            return
         for key, m in list(mentions.items()):
             if m.kind != "person":
                 continue
             root = doc[m.root]
             office = next((offices[i] for i in range(max(0, m.start - 1), m.root) if i in offices), None) \
                 or (offices.get(root.head.i) if root.dep_ == "appos" else None)
+            if office is None and root.dep_ == "appos":
+                # "Mali's foreign minister, Abdoulaye Diop": the office named before the name says what
+                # the person is that day, whoever else of that name the dictionaries know
+                title = mentions.get(root.head.i)
+                office = title if title is not None and title.kind == "descriptor" and title.role in TITLE_ROLES \
+                    and title.country else None
             if office is not None:
                 mentions[key] = replace(m, code=office.code, country=office.country, role=office.role)
 
