@@ -455,7 +455,7 @@ def test_actors_officers_of_international_bodies(extractor, text, expected):
 
 
 def mention_codes_of(extractor, text: str, day: str) -> dict[str, str]:
-    doc = extractor.nlp(text)
+    doc = extractor.parse([text])[0]
     return {m.text: m.code for m in extractor.actors.process(doc, day) if m.kind != "place"}
 
 
@@ -469,4 +469,23 @@ def mention_codes_of(extractor, text: str, day: str) -> dict[str, str]:
      {"Mali's foreign minister": "MLIGOV", "Abdoulaye Diop": "MLIGOV", "Security Council": "IGOUNO"}),
 ])
 def test_actors_other_first_names_and_offices_in_apposition(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # heads of state and government of the 1979-2026 table resolve by the article's day
+    ("President Andres Pastrana ended peace talks with the rebels.", "2002-02-20",
+     {"President Andres Pastrana": "COLGOV", "the rebels": "COLREB"}),
+    ("Former president Andres Pastrana met Colombian officials.", "2005-02-20",
+     {"president Andres Pastrana": "COLELI", "Colombian officials": "COLGOV"}),
+    # a bare surname of the one in office that day
+    ("Pastrana Ends Peace Talks After Rebels Kidnap a Senator", "2002-02-20",
+     {"Pastrana": "COLGOV", "Rebels": "COLREB", "a Senator": "COLLEG"}),
+    # the first name of any of the person's full names ("Junius Richard Jayewardene" for "J. R. Jayewardene")
+    ("President Junius Jayewardene signed the accord in Colombo.", "1987-07-29",
+     {"President Junius Jayewardene": "LKAGOV"}),
+    # a dictionary term running past the table's ("Ben Ali" TUNGOV to the dictionary's horizon) is no office
+    ("Saudi Arabia gave refuge to Ben Ali.", "2011-01-15", {"Saudi Arabia": "SAU", "Ben Ali": "TUNELI"}),
+])
+def test_actors_heads_of_state_in_time(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected

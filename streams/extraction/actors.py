@@ -433,7 +433,7 @@ class ActorResolver:
             # "President Junius Jayewardene" for "Junius Richard Jayewardene": the person's own first name
             # before the surname, the middle name left out
             own_first = ind is not None and span.start > 0 and len(ind.name.split()) > 2 \
-                and self._first_name_before(doc, span) == ind.name.split()[0].lower()
+                and self._first_name_before(doc, span) in ind.first_names
             if ind is None or not (self._titled(doc, span.start) or ind.name in seen_people or own_first
                                    or (day and (ind.in_office(day) is not None or ind.recently_left(day)))):
                 return None
@@ -444,10 +444,10 @@ class ActorResolver:
             ind = self.people.individuals[key]
             # "Atal Behari Vajpayee" for "Atal Bihari Vajpayee": the person's own first name before the alias
             first = self._first_name_before(doc, span)
-            own_first = len(span) == 1 and first == ind.name.split()[0].lower()
+            own_first = len(span) == 1 and first in ind.first_names
             if not own_first and self._in_longer_name(doc, span, before=len(span) == 1):
                 return None  # "Kim" in "Kim Jae-gyu", "President Shehu" in "President Shehu Tanko": another name
-            if first and first != ind.name.split()[0].lower() and span[0].lower_ in NAME_PARTICLES:
+            if first and first not in ind.first_names and span[0].lower_ in NAME_PARTICLES:
                 return None  # "Farouk al-Sharaa" is not "Munther al-Sharaa": another first name before the surname
         code = ind.code_at(day)
         if code is not None:
@@ -484,6 +484,8 @@ class ActorResolver:
             return None
         if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS or doc[start - 1].text == "-"):
             return None
+        if start > 1 and doc[start - 2].lower_ in FORMER_WORDS and doc[start - 1].pos_ in ("ADJ", "PROPN"):
+            return None  # "ousted Tunisian leader Ben Ali"
         role = self.role_of(doc[end - 1])
         return role if role in TITLE_ROLES else None
 

@@ -63,13 +63,22 @@ class Individual:
         """Lower-case names of the open dictionaries, matched case-blind."""
         return list(dict.fromkeys(a for p in self.rows if p.rank == 1 for a in p.aliases))
 
+    @property
+    def first_names(self) -> frozenset[str]:
+        """The first words of the person's full names ("junius" of "Junius Richard Jayewardene", an alias of
+        "J. R. Jayewardene")."""
+        return frozenset(n.split()[0].lower() for n in (self.name, *self.phrases, *self.folded) if len(n.split()) > 1)
+
     def in_office(self, day: str) -> Person | None:
         """The term that covers the day; an undated row (an office held now) once every dated term began.
         A row of the former-office role (ELI) is no office."""
         offices = [p for p in self.rows if not p.code.endswith(FORMER_ROLE)]
         dated = sorted((p for p in offices if p.start or p.end), key=lambda p: (p.rank, invert(p.start)))
+        # the project's terms of a country are the record for it: a dictionary row of the same office that
+        # runs on past them ("Ben Ali" TUNGOV to 2016, the dictionary's horizon) is no office after they end
+        curated_codes = {p.code for p in dated if p.rank == 0}
         for p in dated:
-            if covers(p, day):
+            if covers(p, day) and not (p.rank == 1 and p.code in curated_codes):
                 return p
         current = [p for p in offices if not (p.start or p.end)]
         # an undated row of the open dictionaries is no office after every term of the project's tables
