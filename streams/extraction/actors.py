@@ -554,14 +554,14 @@ class ActorResolver:
                     and doc[m.root].lemma_.lower() not in BODY_NOUNS and any(
                     t.lower_ in FORMER_WORDS for t in (*doc[m.start:m.root], *doc[m.root].subtree) if t.i < m.root):
                 mentions[key] = replace(m, code=m.country + "ELI", role="ELI")
-        self._igo_officers(doc, mentions)
+        self._officers(doc, mentions)
         self._regional_groups(doc, mentions)
         if day:
             self._states_in_time(mentions, day)
         return sorted(mentions.values(), key=lambda m: m.start)
 
     @staticmethod
-    def _igo_officers(doc: Doc, mentions: dict[int, Mention]) -> None:
+    def _officers(doc: Doc, mentions: dict[int, Mention]) -> None:
         """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
         office of an international body acts for that body, whatever else the dictionaries make of them;
         so does a person named in apposition to a country's office ("Mali's foreign minister, X")."""

@@ -307,7 +307,7 @@ def participle_modifiers(doc: Doc) -> Doc:
             continue
         obj.head, obj.dep_ = verb, "dobj"
         tok.head, tok.dep_ = obj, "amod"
-    return nouns_after_to(fronted_subjects(marked_subjects(doc)))
+    return doc
 
 
 def fronted_subjects(doc: Doc) -> Doc:
@@ -354,6 +354,13 @@ def marked_subjects(doc: Doc) -> Doc:
         subj = next((c for c in mark.children if c.dep_ == "pobj" and c.i < verb.i), None)
         if subj is not None:
             subj.head, subj.dep_ = verb, "nsubj"
+    return doc
+
+
+def repaired(doc: Doc) -> Doc:
+    """The parse with the small model's repeated errors in wire copy repaired, in order."""
+    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to):
+        doc = repair(doc)
     return doc
 
 
@@ -410,7 +417,7 @@ class SelectiveParser:
                 docs = [proc(doc) for doc in docs]
         if self.ner is not None:
             self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
-        return [participle_modifiers(month_may(self._headline(doc))) for doc in docs]
+        return [repaired(self._headline(doc)) for doc in docs]
 
     # -- headlines ------------------------------------------------------------------------------
     def _headline(self, doc: Doc) -> Doc:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.actors import MONTH_WORDS, Mention
+from streams.extraction.actors import LAWLESS_ROLES, MONTH_WORDS, Mention
 from streams.extraction.coding.chain import chain, circumstance, to_infinitive
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE
@@ -52,8 +52,6 @@ ANTECEDENT_FAMILIES = (frozenset({"17", "18", "19", "20"}), frozenset({"02", "10
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FALLBACK_NOUN_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PHYSICAL_ROOTS = {"17", "18", "19", "20"}
-# armed groups and criminals that are no state's forces
-IRREGULAR_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # nouns for people that name no actor of their own ("detained two men")
 PEOPLE_WORDS = frozenset({"man", "woman", "person", "people", "member", "child", "suspect", "youth", "boy", "girl",
@@ -904,7 +902,7 @@ class Arguments:
                     visit(arg, depth + 1)
         visit(trigger, 0)
         # rebels, gunmen and gangs act on the country they are in ("ETA car bomb kills 11 in Zaragoza")
-        irregular = all(m.role in IRREGULAR_ROLES for m in sources)
+        irregular = all(m.role in LAWLESS_ROLES for m in sources)
         if not groups and len(located) == 1 and (irregular or all(m.country not in src_countries for m in located[0])):
             groups = located
         codes = {m.code for g in groups for m in g}
@@ -1153,8 +1151,8 @@ class Arguments:
 
     def _drawn(self, ctx: DocContext, a: Args, trigger: Token) -> None:
         """A reaction a clause drew from someone ("banned women from universities, drawing condemnation
-        from the UN", "the visit sparked protests from Beijing"): from the one it came from, at the
-        subject of the clause."""
+        from the UN", "expelled two diplomats, drawing a protest from Zagreb"): from the one it came from,
+        at the subject of the clause."""
         verb = trigger.head
         if trigger.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.w.reaction_verbs:
             return
