@@ -2074,6 +2074,9 @@ def test_events_visits_of_the_dated_subject(extractor, text, expected):
     # confidence that another will act is an optimistic comment about it
     ("LUANDA, June 3 - President Jose Eduardo dos Santos said he was confident that UNITA rebels would respect the "
      "peace accord.", "1991-06-03", {("AGOGOV", "AGOREB", "013")}),
+    # confidence about one's own country is about the other party of the clause
+    ("OTTAWA, May 3 - Prime Minister Brian Mulroney said on Monday he was confident Canada could do business with "
+     "Mikhail Gorbachev.", "1988-05-03", {("CANGOV", "RUSGOV", "013")}),
 ])
 def test_events_truce_headlines_and_confidence(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected

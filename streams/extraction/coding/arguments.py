@@ -988,6 +988,14 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
+        if entry.pos == "ADJ" and entry.code[:2] == "01" and a.sources and a.targets \
+                and all(t.country in {m.country for m in a.sources} for t in a.targets):
+            # "confident Britain could do business with Gorbachev": a comment about one's own country is
+            # about the other party of the clause
+            clause = next((c for c in trigger.children if c.dep_ == "ccomp"), None)
+            other = [m for m in self.fallback_targets(ctx, clause, a.sources) if m.country not in
+                     {s.country for s in a.sources}] if clause is not None else []
+            a.targets = other or a.targets
         if entry.code[:2] == "16" and a.sources and a.targets and trigger.dep_ == "conj" \
                 and trigger.head.i in ctx.entries and all(t.country in {s.country for s in a.sources} for t in a.targets):
             # "imposed sanctions on India and cut off U.S. development aid": the donor named on the aid is
