@@ -187,6 +187,27 @@ def test_committed_files_load_once_per_process():
         assert first and loader() is first
 
 
+def test_one_extractor_per_model_however_it_is_named(extractor):
+    from streams.extraction.nlp import DEFAULT_MODEL
+    from streams.extraction.pipeline import get_extractor
+
+    assert get_extractor(DEFAULT_MODEL) is extractor is get_extractor(model=DEFAULT_MODEL)
+
+
+def test_an_extractor_keeps_its_matchers_not_the_rows():
+    # once compiled into the matchers, the parsed rows (about 50 MB) are dropped; the extractor still
+    # resolves a name only the open dictionary knows, and a loader reads the file again when asked
+    from streams.extraction.nlp import DEFAULT_MODEL
+    from streams.extraction.pipeline import Extractor
+
+    assert dicts.load_actors() and dicts.load_verbs()
+    fresh = Extractor(DEFAULT_MODEL)
+    assert dicts.load_actors.cache_info().currsize == 0 and dicts.load_verbs.cache_info().currsize == 0
+    doc = fresh.parse(["Omar Zakhilwal arrived on Tuesday."])[0]  # a minister of actors.tsv only
+    assert [m.code for m in fresh.actors.process(doc, "2010-06-01") if m.kind != "place"] == ["AFGGOV"]
+    assert dicts.load_actors() and dicts.load_actors.cache_info().currsize == 1
+
+
 @pytest.mark.parametrize("name", ["george w. bush", "George_W._Bush"])
 def test_actor_codes_at_boundary(name: str):
     entries = dicts.actor_index()["george w. bush"]

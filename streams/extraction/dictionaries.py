@@ -2,12 +2,13 @@
 
 The TSV files are written by ``scripts/convert_dictionaries.py``; their columns and the
 conventions (pattern tokens, date ranges) are described in that script's docstring and in
-streams/data/SOURCES.md. Each file is parsed once per process and cached.
+streams/data/SOURCES.md. Each file is parsed once per process and cached until ``release()``.
 
 * ``load_verbs()``   verb rows (``pattern`` empty) and verb-pattern rows of ``verbs.tsv``
 * ``load_actors()``  the (name, code, date range) rows of ``actors.tsv``
 * ``load_agents()``  the agent noun rows of ``agents.tsv``
 * ``actor_codes_at(name, day)``  the actor codes of a phrase on a given day
+* ``release()``      drops the parsed rows once they are compiled into matchers
 """
 
 from __future__ import annotations
@@ -128,6 +129,14 @@ def actor_index(data_dir: str = "") -> dict[str, tuple[ActorEntry, ...]]:
     for entry in load_actors(data_dir):
         index.setdefault(entry.name, []).append(entry)
     return {name: tuple(entries) for name, entries in index.items()}
+
+
+def release() -> None:
+    """Drop the parsed rows. A process calls it once its matchers and indexes are compiled from them
+    (``Extractor``): they are not read again, and they hold about 50 MB. A later call of a loader reads
+    the file again."""
+    for loader in (load_verbs, load_actors, load_agents, actor_index):
+        loader.cache_clear()
 
 
 def normalise_name(name: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from streams.extraction import dictionaries
 from streams.extraction.actors import ActorResolver, Mention
 from streams.extraction.confidence import confidence
 from streams.extraction.dictionaries import load_verbs
@@ -61,6 +62,7 @@ class Extractor:
         # self.nlp stays the whole pipeline; the extraction parses with the selective parser
         self.parser = SelectiveParser(self.nlp, self.places.place_keys(), self.actors.dictionary_tokens,
                                       headline_verbs=headline_verbs(self.lex))
+        dictionaries.release()  # compiled into the matchers above: the rows are not read again
 
     def parse(self, texts: list[str]) -> list[Doc]:
         """Docs for the extraction: the model's analysis, entities only where the extraction reads them."""
@@ -143,8 +145,13 @@ class Extractor:
         }
 
 
-@lru_cache(maxsize=2)
 def get_extractor(model: str = DEFAULT_MODEL) -> Extractor:
+    """The process's extractor for ``model``, built on the first call."""
+    return _extractor(model)
+
+
+@lru_cache(maxsize=2)
+def _extractor(model: str) -> Extractor:  # one cache key per model, however the model is passed
     return Extractor(model)
 
 
