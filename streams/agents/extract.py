@@ -20,8 +20,7 @@ from streams.agents.outbox import Outbox, batch_outbox, forward
 from streams.agents.readback import IdOf, delivered_ids, key_id, mention_id, record_id
 from streams.agents.rejects import reject
 from streams.app import app, settings, settle_heap
-from streams.extraction.pipeline import warm_up
-from streams.extraction.records import encode_batch
+from streams.extraction.records import encode_batch, warm_up
 from streams.tables import EVENT_TIME_HEADER, extracted
 from streams.topics import (
     articles_unique,
