@@ -2089,3 +2089,24 @@ def test_events_truce_headlines_and_confidence(extractor, text, day, expected):
 ])
 def test_events_high_commissioners_are_envoys(extractor, text):
     assert dated(extractor, text, "2019-08-07") == {("PAK", "IND", "161")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "no" on the object negates the verb's event; "no fewer than" is a number, not a negation
+    ("Japan has sent no troops to Iraq, officials said.", "2004-03-01", {("JPN", "IRQ", "154", "negated")}),
+    ("Japan has sent no fewer than 600 troops to Iraq, officials said.", "2004-03-01", {("JPN", "IRQ", "154", "")}),
+    # acronyms as older wire copy writes them
+    ("The O.A.U. condemned the coup in Burundi on Friday.", "1993-10-22", {("IGOOAU", "BDI", "111", "")}),
+    # a possessive in a phrase that opens the clause refers to the subject that follows
+    ("After his visit to Cuba, Pope John Paul II said the embargo should end.", "1998-01-26", {("VATGOV", "CUB", "042", "")}),
+    # a participle set off after a name is what the named one did; one that describes a group is not
+    ("Kofi Annan, returning from a visit to Nigeria, said the peace plan was in danger.", "2000-05-10",
+     {("IGOUNO", "NGA", "042", "")}),
+    ("Students demanding reforms marched through Jakarta on Wednesday.", "1998-05-13", {("IDNCVL", "IDNGOV", "141", "")}),
+    # the open dictionary reads "returned" as the visit the noun names with its place
+    ("Chancellor Helmut Kohl returned from a three-day visit to Moscow on Sunday.", "1988-10-30", {("DEUGOV", "RUS", "042", "")}),
+])
+def test_events_objects_with_no_dotted_acronyms_and_visits_named_around_the_subject(extractor, text, day, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
+             "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected

@@ -225,6 +225,11 @@ def inside_word(span: Span) -> bool:
         and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_
 
 
+def dotted(name: str) -> str:
+    """An acronym as older wire copy writes it ("PLO" -> "P.L.O."); "" for any other name."""
+    return ".".join(name) + "." if 2 <= len(name) <= 6 and name.isalpha() and name.isupper() else ""
+
+
 class ActorResolver:
     def __init__(self, nlp: Language, lex: Lexicon, resolve_place: Callable[[str], Any] | None = None,
                  use_dictionaries: bool = True, dateline: Callable[[Doc], Any] | None = None) -> None:
@@ -262,7 +267,8 @@ class ActorResolver:
         for w in self.people.surnames:
             self._add(f"S:{w}", ("surname", w, w), [w])
         for o in lex.orgs.values():
-            self._add(f"O:{o.code}", ("org", o.code, o.name), [o.name, *o.aliases])
+            names = [o.name, *o.aliases]
+            self._add(f"O:{o.code}", ("org", o.code, o.name), [*names, *map(dotted, names)])
         for label, phrases in self._patterns.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
         self.role_terms = {**dictionary_roles(lex), **lex.roles} if use_dictionaries else lex.roles

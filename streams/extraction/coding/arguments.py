@@ -476,6 +476,10 @@ class Arguments:
             if ctrl.head.dep_ == "ROOT" and ctrl.head.pos_ == "PROPN" and any(
                     a.dep_ == "aux" and a.tag_ == "TO" for a in ctrl.children):
                 return ctrl.head, False  # the headline "EU to impose new sanctions on Iran", parsed as a noun phrase
+            if ctrl.tag_ == "VBG" and ctrl.i > 0 and ctrl.nbor(-1).text == "," and ctrl.head.i < ctrl.i:
+                # "Perez de Cuellar, returning from a visit to Tehran, said": a participle set off after a
+                # name is what the name did ("protesters demanding reforms" describes the protesters)
+                return ctrl.head, False
         if ctrl.dep_ == "xcomp" and ctrl is verb:
             for c in ctrl.head.children:
                 if c.dep_ in ("dobj", "obj"):
@@ -700,11 +704,11 @@ class Arguments:
     def possessive_antecedent(self, ctx: DocContext, pron: Token) -> list[Mention]:
         """"Kohl laid a wreath on Tuesday, the last day of his visit to Poland": a possessive pronoun on an
         event noun refers to the subject of a verb above it, named before it."""
-        cur = pron.head
+        cur, below = pron.head, pron
         for _ in range(6):
             if cur.head.i == cur.i:
                 break
-            cur = cur.head
+            cur, below = cur.head, cur
             if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":  # "the Pope knelt", "knelt" read as a noun
                 continue
             # the nearest subject that names an actor ("JERUSALEM - Pope John Paul II laid": not the dateline)
@@ -712,6 +716,11 @@ class Arguments:
                           for f in [self.actors(ctx, c)] if f), None)
             if found or any(c.dep_ in SUBJ and c.i < pron.i for c in cur.children):
                 return found or []
+            # "After his visit to Tehran, Perez de Cuellar said": a phrase that opens the clause refers
+            # to the subject that follows it
+            if below.dep_ in ("prep", "advcl") and below.i < cur.i:
+                return next((f for c in cur.children if c.dep_ in SUBJ and c.i > below.i
+                             for f in [self.actors(ctx, c)] if f), [])
         return []
 
     def object_antecedent(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
@@ -1253,9 +1262,14 @@ class Arguments:
             and (head.i not in ctx.entries or ctx.entries[head.i].code[:3] in ("192", "154", "074"))
         # "stepped up a campaign of ethnic cleansing": the open dictionary's reading of the verb above a
         # container noun yields to the event the container holds
-        contained = contained and head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE)
+        dictionary_head = head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE)
+        contained = contained and dictionary_head
+        # "returned from a visit to Tehran", "left on a tour of Asia": the open dictionary reads the verb
+        # as the same visit or meeting as the noun, which names it with its place
+        same = dictionary_head and trigger.dep_ == "pobj" and trigger.i in ctx.entries \
+            and ctx.entries[head.i].code[:2] == ctx.entries[trigger.i].code[:2] == "04"
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced or partner) \
-                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained):
+                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained or same):
             a.sources = self.subject_actors(ctx, head)
             if not background:  # talks held before a refusal are not refused: background keeps its own modality
                 a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]

@@ -77,7 +77,8 @@ class Modality:
                 return True
             if c.dep_ in ("det", "advmod", "preconj") and c.lower_ in self.negation:
                 return True
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+                # "Neither Ghana nor Togo has sent troops", "has sent no troops", "held no formal talks"
                 if any(g.dep_ in ("det", "preconj") and g.lower_ in self.w.negative_determiners for g in c.children):
                     return True
         return False
