@@ -2110,3 +2110,15 @@ def test_events_objects_with_no_dotted_acronyms_and_visits_named_around_the_subj
     out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
              "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a dateline with its country is no second subject
+    ("NICOSIA, Cyprus, May 18 - A Turkish warplane bombed a Kurdish village in northern Iraq.", "1999-05-18",
+     {("TURMIL", "IRQ", "195")}),
+    # a demonym on a named ship is its country, not the dateline's
+    ("BUENOS AIRES, May 4 - Argentine jets attacked the British frigate Ardent.", "1982-05-04",
+     {("ARGMIL", "GBRMIL", "195")}),
+])
+def test_events_datelines_with_a_country_and_named_ships(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

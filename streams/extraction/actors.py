@@ -863,6 +863,11 @@ class ActorResolver:
             # "Major General Qassem Soleimani, commander of Iran's elite Quds Force": the apposition says
             country = next((m.country for a in name.children if a.dep_ == "appos" for t in a.subtree
                             for m in [mentions.get(t.i)] if m is not None and m.country and m.kind != "context"), None)
+            # "the American frigate Stark": a demonym on the name is its country
+            demonym = next((a for a in name.lefts if a.dep_ == "amod" and a.i < title.i
+                            for m in [mentions.get(a.i)] if m is not None and m.kind == "demonym"), None)
+            if country is None and demonym is not None:
+                country = mentions.pop(demonym.i).country
             country = country or (place.country if place is not None else None)
             if country is None:
                 earlier = [m for m in mentions.values() if m.country and m.start < name.sent.start]
@@ -875,7 +880,8 @@ class ActorResolver:
                 country = beside[0].country if beside else None
             if country is None:
                 continue
-            start = min([title.i, *(t.i for t in title.lefts if t.dep_ in ("compound", "det", "amod"))])
+            start = min([title.i, *(t.i for t in title.lefts if t.dep_ in ("compound", "det", "amod")),
+                         *([demonym.i] if demonym is not None else [])])
             start = min([start, *(t.i for t in doc[start:name.i] if t.dep_ == "compound")])
             mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + role,
                                           self.country_names.get(country, country), "context")

@@ -512,7 +512,10 @@ class Arguments:
         of the verb, "Kenya, Somalia restore ties" as a second subject; an actor name right before the
         subject and a comma is a second subject (a dateline in capitals is not)."""
         out: list[Mention] = []
+        end = dateline_end(verb.doc) if verb.sent.start == 0 else 0
         for c in verb.children:
+            if c.idx < end:
+                continue  # "MANAMA, Bahrain, May 18 - An Iraqi warplane fired": the dateline's country
             if c.i < subj.i and (c.dep_ in ("npadvmod", "nmod", "dep") or c.dep_ == "nsubj" and not c.text.isupper()) \
                     and c.pos_ == "PROPN" \
                     and c.i + 1 < len(c.doc) and c.nbor(1).text == "," and c.nbor(1).head.i in (verb.i, c.i):
