@@ -1321,8 +1321,10 @@ def test_events_repression_of_protests_and_background_owners(extractor, text, ex
      both("ARG", "CHL", "057") | {("VATGOV", "ARG", "045"), ("VATGOV", "CHL", "045")}),
     ("A ceasefire between Israel and Hamas mediated by Egypt took effect on Friday.",
      both("ISR", "PSEREBHMS", "0871") | {("EGY", "ISR", "045"), ("EGY", "PSEREBHMS", "045")}),
-    # a participle on a noun that is no event takes no object from it
-    ("A peacekeeping force sent by the Economic Community of West African States landed in Monrovia.", set()),
+    # a participle on a noun that is no event takes no object from it (the force is sent to Liberia: no
+    # event between the body and the force)
+    ("A peacekeeping force sent by the Economic Community of West African States landed in Monrovia.",
+     {("IGOWAS", "LBR", "074")}),
     # the talks or deal a clause happened in: mediated between the subjects of its verb, even a verb of no
     # event, and real whatever the clause's own modality ("agreed to begin", "agreed to release")
     ("The Guatemalan government and the rebels narrowed their differences in talks mediated by Norway.",
@@ -2122,3 +2124,22 @@ def test_events_objects_with_no_dotted_acronyms_and_visits_named_around_the_subj
 ])
 def test_events_datelines_with_a_country_and_named_ships(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # landing in a country: a visit, for forces a deployment there, for a weapon no event
+    ("Secretary of State Mike Pompeo landed in Pyongyang on Friday.", "2018-07-06", {("USAGOV", "PRK", "042")}),
+    ("Australian troops landed in the Solomon Islands on Thursday to restore order.", "2003-07-24", {("AUSMIL", "SLB", "074")}),
+    ("A Hamas rocket landed in southern Israel on Thursday.", "2014-07-10", set()),
+])
+def test_events_landing_in_a_country(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what an attack hits belongs to the one who holds, controls or uses it
+    "Iraqi jets bombed positions held by Islamic State near Mosul.",
+    "Iraqi jets bombed a town controlled by Islamic State fighters.",
+])
+def test_events_attacks_on_what_a_group_holds(extractor, text):
+    assert dated(extractor, text, "2016-10-20") == {("IRQMIL", "IMGISL", "195")}

@@ -101,6 +101,9 @@ def of_holder(token: Token) -> Token | None:
     return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
 
 
+HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
+
+
 def dateline_end(doc: Doc) -> int:
     """The character offset where the article's dateline ends (0: it has none)."""
     m = DATELINE.match(doc[:40].text)
@@ -272,6 +275,8 @@ class Arguments:
                                             and t.lemma_.lower() in self.partner_nouns):
                     for pobj in prep.children:
                         found.extend(self.actors(ctx, pobj, places, depth + 1))
+        if not found and not owned:
+            found = self._holders(ctx, t, places, depth)
         if not found and places is not None:
             found = self._located(ctx, t, places, depth)
         if not found:
@@ -284,6 +289,12 @@ class Arguments:
                         # "William Walker, the head of the mission of the OSCE": the body the office is of
                         found.extend(self.actors(ctx, child, places, depth + 1))
         return found
+
+    def _holders(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
+        """"positions held by Chechen fighters", "a town controlled by the rebels": the holder's."""
+        return [m for held in t.children if held.dep_ == "acl" and held.lemma_.lower() in HOLDING_VERBS
+                for agent in held.children if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by"
+                for pobj in agent.children for m in self.actors(ctx, pobj, places, depth + 1)]
 
     @staticmethod
     def _named_with(ctx: DocContext, t: Token) -> list[Mention]:

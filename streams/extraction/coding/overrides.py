@@ -19,6 +19,7 @@ from streams.extraction.coding.tables import CIVILIAN_ROLES, CoderTables, load_c
 from streams.extraction.lexicon import Lexicon, Trigger
 
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
+LANDING_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "projectile", "grenade"})
 DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
 FORCES_ENTERING = "forces entering"  # the note of the lexicon rows coded only for forces entering a country
 ATTACK_ROOTS = {"18", "19", "20"}
@@ -190,8 +191,14 @@ class Overrides:
             if not foreign and s.role == "COP" and forces:
                 return "153"  # "paramilitary police poured into Lhasa": more police power at home
             return code if foreign and (forces or root.lemma_.lower() in self.w.artillery_instruments) else ""
+        if code == "042" and lemma in ARRIVAL_VERBS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LANDING_WEAPONS for c in trigger.children):
+            return ""  # "a rocket landed in southern Israel": where a weapon fell, no visit
         if code == "042" and lemma in ARRIVAL_VERBS and root.tag_ in ("NNS", "NNPS") and forces:
             return "074"
+        if code == "042" and lemma in ARRIVAL_VERBS and s.kind == "org" and any(
+                c.dep_ == "nsubj" and self.lex.roles.get(c.lemma_.lower()) in ("MIL", "PKO") for c in trigger.children):
+            return "074"  # "a peacekeeping force sent by ECOWAS landed in Monrovia": the body's forces
         if lemma in DEPARTURE_VERBS and forces and code[:2] in ("04", "16"):
             return "0874"  # "the last Soviet soldier left Afghanistan", "troops withdrew from Gaza"
         if code in ("153", "154") and t is not None and t.country and t.country != s.country and self._protective(trigger):
