@@ -2143,3 +2143,12 @@ def test_events_landing_in_a_country(extractor, text, day, expected):
 ])
 def test_events_attacks_on_what_a_group_holds(extractor, text):
     assert dated(extractor, text, "2016-10-20") == {("IRQMIL", "IMGISL", "195")}
+
+
+def test_events_a_second_clause_after_comma_and_is_its_own(extractor):
+    # "demanded the withdrawal of X, and Y accused Z": the parser reads Y as a second subject of a clause
+    # the demand governs; the object goes back to the demand and Y accuses
+    found = dated(extractor, "The United States demanded on Monday the withdrawal of Soviet troops from Afghanistan, and "
+                  "Pakistan's foreign minister, Yaqub Khan, accused Kabul of bombing border villages.", "1985-07-09")
+    assert {("USA", "RUSMIL", "106"), ("PAKGOV", "AFGGOV", "112")} <= found
+    assert not any(t == "PAKGOV" for _, t, _ in found)

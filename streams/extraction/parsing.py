@@ -343,6 +343,36 @@ def nouns_after_to(doc: Doc) -> Doc:
     return doc
 
 
+# verbs whose complement clause comes without "that" ("said the talks, and the truce, would go on")
+THAT_LESS_VERBS = frozenset({"say", "tell", "announce", "report", "add", "warn", "believe", "think", "claim",
+                             "insist", "argue", "hope", "expect", "fear", "know", "suggest", "show", "indicate"})
+
+
+def joined_clauses(doc: Doc) -> Doc:
+    """"demanded the withdrawal of Vietnamese troops, and Thailand's foreign minister accused Hanoi": a
+    second clause after a comma and "and", read as the complement of the first verb whose subject is the
+    first verb's object joined to the second clause's subject. The object goes back to the first verb,
+    and the second clause is joined to it with its own subject."""
+    for clause in doc:
+        verb = clause.head
+        if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or verb.pos_ != "VERB" or verb.i > clause.i \
+                or verb.lemma_.lower() in THAT_LESS_VERBS or any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+                or any(c.dep_ == "mark" for c in clause.children):
+            continue
+        first = next((c for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i and c.pos_ == "NOUN"), None)
+        if first is None:
+            continue
+        second = next((c for c in first.children if c.dep_ == "conj" and c.i < clause.i), None)
+        cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and" and doc[c.i - 1].text == ","), None)
+        if second is None or cc is None or cc.i > second.i:
+            continue
+        first.head, first.dep_ = verb, "dobj"
+        second.head, second.dep_ = clause, "nsubj"
+        cc.head = verb
+        clause.dep_ = "conj"
+    return doc
+
+
 def marked_subjects(doc: Doc) -> Doc:
     """"a day after Azerbaijan launched an offensive": the subject of a clause, read as the object of its
     conjunction ("after" taken as a preposition), is the subject of the clause's verb."""
@@ -359,7 +389,7 @@ def marked_subjects(doc: Doc) -> Doc:
 
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
-    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to):
+    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses):
         doc = repair(doc)
     return doc
 
