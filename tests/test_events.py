@@ -2152,3 +2152,16 @@ def test_events_a_second_clause_after_comma_and_is_its_own(extractor):
                   "Pakistan's foreign minister, Yaqub Khan, accused Kabul of bombing border villages.", "1985-07-09")
     assert {("USA", "RUSMIL", "106"), ("PAKGOV", "AFGGOV", "112")} <= found
     assert not any(t == "PAKGOV" for _, t, _ in found)
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a loan postponed, delayed, frozen or halted is economic assistance stopped
+    ("The World Bank postponed a loan to Kenya on Monday.", "1998-06-18", {("IGOWBK", "KEN", "1621")}),
+    ("Japan froze its credit to Myanmar after the coup.", "1988-09-20", {("JPN", "MMR", "1621")}),
+    # the recipient may hang on the of-phrase of the object the rule names
+    ("The CIA passed photographs of Soviet missile sites to Britain.", "1962-10-20", {("USASPY", "GBR", "064")}),
+    # a peacekeeping force cut is peacekeeping reduced, not troops demobilised
+    ("U.N. cuts Liberia peacekeeping force by half", "2012-09-18", {("IGOUNO", "LBRPKO", "1661")}),
+])
+def test_events_loans_stopped_and_intelligence_passed(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

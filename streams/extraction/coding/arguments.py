@@ -579,7 +579,7 @@ class Arguments:
         return next((c for c in ccomp.children if c.dep_ in ("advcl", "ccomp") and c.i < ccomp.i
                      and any(g.dep_ in SUBJ for g in c.children)), ccomp)
 
-    def attach(self, token: Token, rule: str) -> list[Token]:
+    def attach(self, token: Token, rule: str, objects_named: frozenset[str] = frozenset()) -> list[Token]:
         if rule == "dobj":
             found = [c for c in token.children if c.dep_ in ("dobj", "obj")] \
                 or self.shared_with_conjunct(token, ("dobj", "obj"))
@@ -604,7 +604,9 @@ class Arguments:
                         for p in c.children if p.dep_ == "pobj"]
             for c in objects:  # "imposed sanctions on Russia": the prep may hang on the object
                 found += self.prep_objects(c, prep)
-                if c.lemma_.lower() in self.w.quantity_nouns:  # "a round of talks between X and Y"
+                # "a round of talks between X and Y", "passed photographs of troop positions to Iraq": the
+                # prep may hang on the noun of the of-phrase of a container or of the object the rule names
+                if c.lemma_.lower() in self.w.quantity_nouns or c.lemma_.lower() in objects_named:
                     found += [g for o in self.prep_objects(c, "of") for g in self.prep_objects(o, prep)]
             if not found and token.pos_ == "VERB":
                 # "spoke by telephone with Bush", "talked over a video link with Xi": on the means phrase
@@ -618,7 +620,7 @@ class Arguments:
     def find_targets(self, ctx: DocContext, token: Token, entry: Trigger) -> list[Mention]:
         for rule in entry.targets:
             pl = ctx.places if rule in PLACE_TARGET_RULES else None
-            tokens = self.attach(token, rule)
+            tokens = self.attach(token, rule, entry.objects)
             found = [m for t in tokens for m in self.actors(ctx, t, pl)]
             if not found and token.dep_ in ("advcl", "conj", "xcomp") and any(
                     t.lower_ in self.w.object_pronouns for t in tokens):
