@@ -2165,3 +2165,16 @@ def test_events_a_second_clause_after_comma_and_is_its_own(extractor):
 ])
 def test_events_loans_stopped_and_intelligence_passed(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a relative clause with its own subject inside a purpose clause is a statement of its own; "him" as the
+    # indirect object refers back to the person named before
+    ("Jean-Bertrand Aristide flew to Bangui to seek shelter in the Central African Republic, where President "
+     "Francois Bozize has granted him asylum.", "2004-03-01", {("HTIELI", "CAF", "042"), ("CAFGOV", "HTIELI", "075")}),
+    # "them" after two names joined by "and"
+    ("Nicolae Ceausescu and his wife, Elena, were shot on Monday after a military court sentenced them to death.",
+     "1989-12-26", {("ROMJUD", "ROMELI", "116")}),
+])
+def test_events_relative_clauses_in_purposes_and_pronouns_for_two(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -744,7 +744,7 @@ class Arguments:
         leave and accused them of spying": an object pronoun refers to the nearest actor named before it in
         the sentence that agrees with it (a person for "him" and "her", a group or body for "them", a
         country or body for "it") and is not the subject of its own verb."""
-        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")]  # "granted him asylum"
         # "beat some of them", "detained dozens of them"
         objs += [p for o in objs for p in self.prep_objects(o, "of")]
         pron = next((c for c in objs if c.lower_ in self.w.object_pronouns), None)
@@ -759,7 +759,8 @@ class Arguments:
         for m in named_before(ctx, pron):
             if m.code in codes or m.kind == "place":
                 continue
-            plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS")
+            # "Ceausescu and his wife ... convicted them": names joined by "and" are plural
+            plural = ctx.doc[m.root].tag_ in ("NNS", "NNPS") or bool(ctx.doc[m.root].conjuncts)
             body = m.kind in ("country", "org", "capital", "metonym")
             word = pron.lower_
             if word == "them" and (plural or m.kind in ("country", "org")) or word == "it" and body and not plural \

@@ -413,7 +413,12 @@ class TriggerFinder:
             for c in tok.children:
                 # "met in Budapest to prepare for a possible summit": a purpose verb that is no event itself
                 if c.dep_ == "advcl" and c.i not in entries and purpose_clause(c):
-                    consumed.update(t.i for t in c.subtree if t.i in entries and entries[t.i].code[:2] not in ("02", "10"))
+                    # "to begin an exile in Nigeria, where Obasanjo has granted him asylum": a relative clause
+                    # with its own subject is a statement of its own
+                    own = {t.i for r in c.subtree if r.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in r.children)
+                           for t in r.subtree}
+                    consumed.update(t.i for t in c.subtree if t.i in entries and t.i not in own
+                                    and entries[t.i].code[:2] not in ("02", "10"))
 
     def stop_practice(self, tok: Token) -> Token | None:
         """'stop / end / cease + gerund' governed by an appeal or demand: the practice to be stopped."""
