@@ -2178,3 +2178,20 @@ def test_events_loans_stopped_and_intelligence_passed(extractor, text, day, expe
 ])
 def test_events_relative_clauses_in_purposes_and_pronouns_for_two(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a demand asks for, below the act it governs, is asked for, not done
+    ("Opposition parties demanded that President Ali Abdullah Saleh set up a commission to investigate the shooting "
+     "of protesters.", {("YEMOPP", "YEMGOV", "100", ""), ("YEMGOV", "YEMCVL", "093", "hypothetical")}),
+    # a clause of its own after the demand is done
+    ("Protesters marched through Sanaa, demanding that President Saleh resign, and police beat them with batons.",
+     {("YEMCVL", "YEMGOV", "1411", ""), ("YEMCOP", "YEMCVL", "175", "")}),
+    # a version of events rejected is denied, not rejected as a proposal
+    ("Yemeni opposition leaders rejected the government's version that police had fired on protesters in self-defence.",
+     {("YEMCOP", "YEMCVL", "175", "negated")}),
+])
+def test_events_what_a_demand_asks_for_and_versions_denied(extractor, text, expected):
+    out = extractor.process({"id": "t", "text": text, "published_at": "2011-03-01T00:00:00Z"})["events"]
+    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
+             "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected

@@ -125,6 +125,7 @@ class EventCoder:
                             for t in args.chain):
             return []  # "signed an agreement that allows inspectors to visit": the content of the agreement
         flags = self.modality.flags(trigger, args.chain)
+        flags.hypothetical = flags.hypothetical or self._demanded(ctx, args.chain)
         truce = self._agreed_truce(trigger, entry, args, governed)
         flags.intent = flags.intent and not self._decided_measure(trigger, entry, args) and not truce
         if flags.habitual:
@@ -182,6 +183,19 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    @staticmethod
+    def _demanded(ctx: DocContext, chain: list[Token]) -> bool:
+        """"demanded that Marcos appoint a commission to investigate the killing": an event in what a
+        demand or appeal asks for, below the act it governs, is asked for, not done."""
+        for k in range(2, len(chain)):
+            below, tok = chain[k - 1], chain[k]
+            if any(t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in chain[:k]):
+                return False  # "demanding that Milosevic recognise ..., and riot police beat them": a clause of its own
+            entry = ctx.entries.get(tok.i)
+            if entry is not None and entry.code[:2] in ("02", "10") and below.dep_ in ("ccomp", "xcomp"):
+                return True
+        return False
 
     def _decided_measure(self, trigger: Token, entry: Trigger, args: Args) -> bool:
         """"EU leaders decided to impose further sanctions": a measure a governing body decides is the act
