@@ -2131,6 +2131,7 @@ def test_events_datelines_with_a_country_and_named_ships(extractor, text, day, e
     ("Secretary of State Mike Pompeo landed in Pyongyang on Friday.", "2018-07-06", {("USAGOV", "PRK", "042")}),
     ("Australian troops landed in the Solomon Islands on Thursday to restore order.", "2003-07-24", {("AUSMIL", "SLB", "074")}),
     ("A Hamas rocket landed in southern Israel on Thursday.", "2014-07-10", set()),
+    ("American marines came ashore at Beirut on Thursday.", "1982-08-25", {("USAMIL", "LBN", "074")}),
 ])
 def test_events_landing_in_a_country(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected

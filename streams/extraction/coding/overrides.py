@@ -18,7 +18,7 @@ from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CIVILIAN_ROLES, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
-ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy"})  # forces arriving: sent, not visiting
+ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy", "come", "go"})  # forces arriving: sent, not visiting
 LANDING_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "projectile", "grenade"})
 DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
 FORCES_ENTERING = "forces entering"  # the note of the lexicon rows coded only for forces entering a country
