@@ -2196,3 +2196,12 @@ def test_events_what_a_demand_asks_for_and_versions_denied(extractor, text, expe
     out = extractor.process({"id": "t", "text": text, "published_at": "2011-03-01T00:00:00Z"})["events"]
     assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
              "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "ethnic" before a people named by its demonym: civilians of the place, not the state the name is of
+    ("Croatian forces expelled thousands of ethnic Serbs from the Krajina region.", "1995-08-08", {("HRVMIL", "HRVCVL", "201")}),
+    ("Serbian police beat ethnic Albanians in Pristina.", "1998-06-01", {("SRBCOP", "SRBCVL", "175")}),
+])
+def test_events_ethnic_peoples_are_civilians_of_the_place(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

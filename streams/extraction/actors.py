@@ -523,6 +523,7 @@ class ActorResolver:
         mentions: dict[int, Mention] = {}  # keyed by root token
         covered: set[int] = set()
         seen_people: set[str] = set()
+        ethnic: list[Token] = []
         for span in self._spans(doc):
             kind, code, name = self.labels[span.label_]
             if kind in ("surname", "person"):
@@ -539,6 +540,10 @@ class ActorResolver:
                 # "ethnic Armenian forces in Nagorno-Karabakh", "rebel Serb gunners around Sarajevo": a people,
                 # not the state; the place decides
                 continue
+            if kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic" \
+                    and span.root.tag_ in ("NNS", "NNPS"):
+                ethnic.append(span.root)  # "expelled ethnic Albanians from Kosovo": civilians of the place
+                continue
             if kind in ("country", "demonym", "capital"):
                 self._country_span(doc, span, kind, code, name, mentions)
             elif kind == "person":
@@ -550,6 +555,7 @@ class ActorResolver:
         if self.lex.context_metonyms:
             self._metonyms_from_context(doc, mentions)
         pending, titled = self._descriptors(doc, mentions, covered)
+        pending += [(t, "CVL") for t in ethnic]
         if pending:
             self._from_context(doc, pending, mentions)
         if titled:
