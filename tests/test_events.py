@@ -15,8 +15,9 @@ from streams.evaluate import scored
 DEV = Path(__file__).parent / "gold" / "dev.jsonl"
 
 
-def events(extractor, text: str, only_scored: bool = True) -> list[dict]:
-    evs = extractor.process({"id": "t", "text": text})["events"]
+def events(extractor, text: str, only_scored: bool = True, day: str = "") -> list[dict]:
+    article = {"id": "t", "text": text, **({"published_at": day + "T00:00:00Z"} if day else {})}
+    evs = extractor.process(article)["events"]
     return [e for e in evs if scored(e)] if only_scored else evs
 
 
@@ -26,14 +27,14 @@ def coded(extractor, text: str) -> set[tuple[str, str | None, str]]:
 
 def dated(extractor, text: str, day: str) -> set[tuple[str, str | None, str]]:
     """Every event of a text published on `day`, as (source, target, code)."""
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"]) for e in out}
+    return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"])
+            for e in events(extractor, text, only_scored=False, day=day)}
 
 
-def flagged(extractor, text: str) -> set[tuple[str, str | None, str, str]]:
+def flagged(extractor, text: str, day: str = "") -> set[tuple[str, str | None, str, str]]:
     return {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
              "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "")
-            for e in events(extractor, text, only_scored=False)}
+            for e in events(extractor, text, only_scored=False, day=day)}
 
 
 def both(a: str, b: str, code: str) -> set[tuple[str, str | None, str]]:
@@ -2109,9 +2110,7 @@ def test_events_high_commissioners_are_envoys(extractor, text):
     ("Chancellor Helmut Kohl returned from a three-day visit to Moscow on Sunday.", "1988-10-30", {("DEUGOV", "RUS", "042", "")}),
 ])
 def test_events_objects_with_no_dotted_acronyms_and_visits_named_around_the_subject(extractor, text, day, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": day + "T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
-             "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected
+    assert flagged(extractor, text, day) == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
@@ -2193,9 +2192,7 @@ def test_events_relative_clauses_in_purposes_and_pronouns_for_two(extractor, tex
      {("YEMCOP", "YEMCVL", "175", "negated")}),
 ])
 def test_events_what_a_demand_asks_for_and_versions_denied(extractor, text, expected):
-    out = extractor.process({"id": "t", "text": text, "published_at": "2011-03-01T00:00:00Z"})["events"]
-    assert {(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"]["code"],
-             "negated" if e["negated"] else "hypothetical" if e["hypothetical"] else "") for e in out} == expected
+    assert flagged(extractor, text, "2011-03-01") == expected
 
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
