@@ -2202,3 +2202,21 @@ def test_events_what_a_demand_asks_for_and_versions_denied(extractor, text, expe
 ])
 def test_events_ethnic_peoples_are_civilians_of_the_place(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # two modifiers joined by "and" before an attack noun: the attack is the head, its owner the demonym
+    ("Turkish air and artillery attacks on Syrian border towns continued on Sunday.", "2016-02-01", {("TUR", "SYR", "190")}),
+    ("Saudi air and naval strikes on Yemeni ports killed eleven people.", "2016-02-01", {("SAU", "YEM", "195")}),
+    # two phrases joined by "and" stay two
+    ("The European Union lifted its oil embargo and flight ban on Yugoslavia.", "2000-10-09", {("IGOEEC", "SRB", "085")}),
+    # an attack in a phrase of time after a light verb is an event of its own, and the relative clause
+    # on it acts on its owner
+    ("Pakistan carried out air strikes inside Afghanistan early on Monday, two days after Afghan rocket attacks "
+     "on Pakistani border posts.", "2022-02-01", {("PAK", "AFG", "190"), ("AFG", "PAK", "190")}),
+    ("Pakistan carried out air strikes inside Afghanistan two days after Afghan rocket attacks on Pakistani border "
+     "posts that Islamabad condemned as an act of war.", "2022-02-01",
+     {("PAK", "AFG", "190"), ("AFG", "PAK", "190"), ("PAKGOV", "AFG", "111")}),
+])
+def test_events_joined_modifiers_and_attacks_in_phrases_of_time(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -387,9 +387,33 @@ def marked_subjects(doc: Doc) -> Doc:
     return doc
 
 
+def joined_modifiers(doc: Doc) -> Doc:
+    """"Iranian missile and drone strikes on Pakistan": two modifiers joined by "and" before a noun, read
+    with the first modifier as the head of the phrase (the noun hung on the second modifier or joined to
+    the first). The noun after them is the head; the first modifier hangs on it, with the words that name
+    its owner ("Iranian"), and the determiner before them goes with the noun."""
+    for cc in doc[1:-2]:
+        first, second, noun = doc[cc.i - 1], doc[cc.i + 1], doc[cc.i + 2]
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or cc.head.i != first.i \
+                or first.tag_ not in ("NN", "JJ") or second.tag_ not in ("NN", "JJ") or noun.tag_ not in ("NN", "NNS") \
+                or noun.pos_ != "NOUN" or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ in ("NOUN", "PROPN") \
+                or any(c.dep_ == "compound" for c in first.children):  # "the oil embargo and flight ban": two phrases
+            continue
+        if first.dep_ != "ROOT" and (noun.head.i == second.i and second.dep_ == "conj" and second.head.i == first.i
+                                     or noun.dep_ == "conj" and noun.head.i == first.i and second.head.i == noun.i):
+            noun.head, noun.dep_ = first.head, first.dep_
+            first.head, first.dep_ = noun, "nmod"
+            second.head, second.dep_ = noun, "compound"
+            cc.head = second
+            for mod in [c for c in first.lefts if c.dep_ in ("det", "poss", "nummod")]:
+                mod.head = noun
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
-    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses):
+    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
+                   joined_modifiers):
         doc = repair(doc)
     return doc
 
@@ -453,7 +477,12 @@ class SelectiveParser:
                 docs = [proc(doc) for doc in docs]
         if self.ner is not None:
             self._run_ner(docs, [self._ner_sentences(doc, text) for doc, text in zip(docs, texts, strict=True)])
-        return [repaired(self._headline(doc)) for doc in docs]
+        return [self.finish(doc) for doc in docs]
+
+    def finish(self, doc: Doc) -> Doc:
+        """A parsed doc made ready for extraction: headlines parsed again, the parse repaired. A doc of
+        the stock `nlp.pipe` made ready this way has the selective parse's analysis."""
+        return repaired(self._headline(doc))
 
     # -- headlines ------------------------------------------------------------------------------
     def _headline(self, doc: Doc) -> Doc:

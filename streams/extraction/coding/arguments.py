@@ -874,6 +874,10 @@ class Arguments:
                                               for c in trigger.children):
             return []
         found = self.actors(ctx, trigger.head)
+        if not found and trigger.head.i in ctx.entries and trigger.head.pos_ == "NOUN":
+            # "Iranian missile strikes on Pakistan that Islamabad condemned": the actor named on the event
+            found = [m for c in trigger.head.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")
+                     for m in self.actors(ctx, c) or self._modifier_actors(ctx, c)]
         cur = trigger.head
         for _ in range(6):  # up to the verb of the clause the noun belongs to
             if found or cur.dep_ not in ("pobj", "prep", "appos", "dobj", "obj") or cur.head.i == cur.i:
@@ -1142,7 +1146,7 @@ class Arguments:
         for c in trigger.lefts:
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound", "nmod"):
                 found = self.actors(ctx, c)
-                if not found and c.dep_ == "compound":  # "Iranian missile and drone strikes"
+                if not found and c.dep_ in ("compound", "nmod"):  # "Iranian missile and drone strikes", "Russian air and artillery strikes"
                     found = self._modifier_actors(ctx, c)
                 a.sources += found
                 if c.dep_ == "poss" and c.tag_ == "PRP$" and not a.sources:

@@ -30,6 +30,7 @@ SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")  # a sports score ("beat 
 
 # a phrase saying where an act happened names no object of it: "seized a ship off the island of Lampedusa"
 WHERE_PREPS = frozenset({"off", "near", "along", "outside", "beside"})
+TIME_PREPS = frozenset({"after", "before", "since", "until", "despite", "amid", "following", "during"})  # phrases of time
 
 
 def the_month(token: Token) -> bool:
@@ -292,7 +293,9 @@ class TriggerFinder:
                                                       or entry.objects & set(object_words(c)))
                         and not (entry.code[:2] == "12" and c.i in entries and entries[c.i].code[:2] in ("02", "10")))
         for c in tok.children:
-            if c.dep_ in ("prep", "prt"):
+            if c.dep_ in ("prep", "prt") and c.lower_ not in TIME_PREPS:
+                # "carried out air strikes ..., two days after Iranian strikes on Pakistan": the object
+                # of a phrase of time is an event of its own
                 consumed.update(p.i for p in c.children if p.lemma_.lower() in entry.objects)
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.w.quantity_nouns:
                 consumed.update(p.i for o in self.args.prep_objects(c, "of") for p in [o]
