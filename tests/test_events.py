@@ -2220,3 +2220,16 @@ def test_events_ethnic_peoples_are_civilians_of_the_place(extractor, text, day, 
 ])
 def test_events_joined_modifiers_and_attacks_in_phrases_of_time(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the same act twice, the purpose naming its target: "fired tear gas to disperse them"
+    ("Thousands of Indonesian students marched in Jakarta on Friday, and police fired tear gas to disperse them.",
+     "1998-05-01", {("IDNCVL", "IDNGOV", "141"), ("IDNCOP", "IDNCVL", "175")}),
+    # a warning whose content is passive with no agent named is the warning itself
+    ("Israel's prime minister warned Hezbollah that it would be held responsible for any attack from Lebanon.",
+     "2019-09-01", {("ISRGOV", "LBNREBHEZ", "130")}),
+    ("President George Bush warned Iraq that its forces would be expelled from Kuwait.", "1990-09-01", {("USAGOV", "IRQ", "130")}),
+])
+def test_events_purposes_that_name_the_target_and_passive_warnings(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -360,7 +360,10 @@ class TriggerFinder:
         elif family == "11" and is_verb:
             consumed.add(j)
         elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
-            consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
+            if any(c.dep_ == "auxpass" for c in inner_tok.children) and not self.args.prep_objects(inner_tok, "by"):
+                consumed.add(j)  # "warned Iran that it would be held accountable": the warning is coded, its actor unnamed
+            else:
+                consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
 
     @staticmethod
     def _crowd_act(ctx: DocContext, verb: Token) -> bool:
@@ -395,6 +398,10 @@ class TriggerFinder:
                     or head.lemma_.lower() in DISPATCH_VERBS and entries[i].code[:2] in ("18", "19", "20"):
                 # "travelled to Vladivostok to meet Putin": the meeting is the event, the journey its means;
                 # "sent a fighter jet to bomb Cambodian positions": the bombing is the event, the jet its means
+                ctx.purpose[i] = head
+                ctx.consumed.add(head.i)
+            elif head.i in entries and entries[head.i].code[:2] == entries[i].code[:2] and entries[i].code[:2] in PHYSICAL_ROOTS:
+                # "fired tear gas to disperse them": the same act twice, the purpose naming its target
                 ctx.purpose[i] = head
                 ctx.consumed.add(head.i)
             else:
