@@ -2233,3 +2233,16 @@ def test_events_joined_modifiers_and_attacks_in_phrases_of_time(extractor, text,
 ])
 def test_events_purposes_that_name_the_target_and_passive_warnings(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # planes with a nationality of their own are its military
+    ("Indian planes dropped food to Tamil civilians in Sri Lanka.", "1987-06-06", {("INDMIL", "LKACVL", "073")}),
+    # the subject of a second clause after a day and "and" is not the day's object
+    ("Iraqi jets bombed the oil terminal at Kharg Island on Monday and Iranian planes struck Basra.", "1984-06-06",
+     {("IRNMIL", "IRQ", "195")}),
+    # an attack on a thing at a place hits the place's country
+    ("Iraqi jets bombed the refinery at Abadan.", "1984-06-06", {("IRQMIL", "IRN", "195")}),
+])
+def test_events_planes_days_before_and_places_at(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

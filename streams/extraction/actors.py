@@ -198,7 +198,7 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
 PRESENCE_PREPS = frozenset({"in", "at", "through", "across", "outside", "around", "near", "inside"})
 # weapons stand for the military that uses them only with a nationality of their own ("an Iraqi
 # missile hit a US frigate"); "a rocket hit Sderot" says nothing of who fired it
-INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo"})
+INSTRUMENT_NOUNS = frozenset({"missile", "rocket", "bomb", "torpedo", "plane"})
 # weapons and war vehicles after "with" are what an act is done with ("fought with tanks and mortars",
 # "attacked the town with warplanes"), not the ones it is done to
 WEAPON_NOUNS = frozenset({"tank", "artillery", "warship", "warplane", "frigate", "destroyer", "gunship", "gunboat",

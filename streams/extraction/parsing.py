@@ -410,10 +410,35 @@ def joined_modifiers(doc: Doc) -> Doc:
     return doc
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def days_before_and(doc: Doc) -> Doc:
+    """"bombed Asmara on Friday and Eritrean planes struck Mekele": the subject of a second clause after
+    a day and "and", read as the object of the day's preposition with the day as its modifier, is the
+    subject of the second clause's verb; the day is the preposition's object again."""
+    for day in doc[1:-3]:
+        prep, noun = doc[day.i - 1], day.head
+        if day.lower_ not in WEEKDAYS or day.dep_ not in ("nmod", "compound") or noun.i <= day.i + 1 \
+                or noun.dep_ != "pobj" or noun.head.i != prep.i or prep.dep_ != "prep" or noun.i + 1 >= len(doc):
+            continue
+        verb, cc = doc[noun.i + 1], doc[day.i + 1]
+        if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i != prep.head.i or cc.lower_ != "and" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        day.head, day.dep_ = prep, "pobj"
+        noun.head, noun.dep_ = verb, "nsubj"
+        cc.head, cc.dep_ = prep.head, "cc"
+        for t in doc[cc.i + 1:noun.i]:
+            if t.head.i == day.i:
+                t.head, t.dep_ = noun, "amod" if t.pos_ == "ADJ" else "compound"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
-                   joined_modifiers):
+                   joined_modifiers, days_before_and):
         doc = repair(doc)
     return doc
 

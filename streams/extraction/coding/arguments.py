@@ -823,7 +823,7 @@ class Arguments:
     def physical_target(self, ctx: DocContext, trigger: Token) -> list[Mention]:
         """The actor behind the thing acted on ("captured the village of Kurakhove", "seized a Greek-owned
         tanker", "violated the ceasefire in Lebanon", "closed its border with Belarus"), or the place
-        where a visit or an attack happened."""
+        where a visit or an attack happened ("bombed the airport at Asmara")."""
         places = ctx.places
         objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
         for o in objs:
@@ -831,12 +831,12 @@ class Arguments:
             if found:
                 return found
             for prep in o.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("with", "in", "of", "near", "along"):
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "in", "of", "near", "along", "at"):
                     found = [m for p in prep.children if p.dep_ == "pobj" for m in self.actors(ctx, p, places)]
                     if found:
                         return found
         for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "against", "across", "inside"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "on", "against", "across", "inside", "at"):
                 found = [m for p in prep.children if p.dep_ == "pobj" for m in self.actors(ctx, p, places)]
                 if found:
                     return found
