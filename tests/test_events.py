@@ -2246,3 +2246,14 @@ def test_events_purposes_that_name_the_target_and_passive_warnings(extractor, te
 ])
 def test_events_planes_days_before_and_places_at(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # rebels fight the state of the place they are in, not the country of a two-part dateline
+    ("NICOSIA, Cyprus, Aug 3 - Rebels seized the town of Cizre in southeastern Turkey on Monday.", "1993-08-03",
+     {("TURREB", "TUR", "192")}),
+    ("KAMPALA, Uganda, March 4 - Rebels seized the border town of Bunia in eastern Congo on Sunday.", "2003-03-04",
+     {("CODREB", "COD", "192")}),
+])
+def test_events_rebels_not_of_the_dateline_country(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

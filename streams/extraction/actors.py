@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from streams.extraction.lexicon import Lexicon, split_code
 from streams.extraction.people import PeopleIndex, dictionary_people, dictionary_roles
+from streams.extraction.places import dateline_end
 
 # the prepositions whose object names a place, not an actor ("talks in Moscow", "flew to Kabul")
 NOT_ACTOR_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards",
@@ -942,7 +943,9 @@ class ActorResolver:
             if country is None and role in LAWLESS_ROLES:
                 # rebels fight a state of the sentence: the one of the place they seize or are in, else the
                 # first ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
-                states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)]
+                # (not the country of a dateline: "ZAGREB, Croatia - Rebel Serb forces overran ... in Bosnia")
+                states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)
+                          and doc[m.start].idx >= dateline_end(doc)]
                 country = self._seized_place(token, mentions) or (
                     here if here in states or not states else states[0])
             if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):

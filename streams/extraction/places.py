@@ -24,6 +24,12 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,
                       r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
 
 
+def dateline_end(doc: Doc) -> int:
+    """The character offset where the article's dateline ends (0: it has none)."""
+    m = DATELINE.match(doc[:40].text)
+    return m.end() if m else 0
+
+
 def clause_of(token: Token) -> Token:
     """The verb of the clause a token is in (the nearest verb above it), or the sentence root."""
     for t in token.ancestors:

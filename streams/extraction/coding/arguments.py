@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from streams.extraction.actors import LAWLESS_ROLES, MONTH_WORDS, Mention
 from streams.extraction.coding.chain import chain, circumstance, to_infinitive
@@ -19,7 +19,7 @@ from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE
 from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
-from streams.extraction.places import DATELINE
+from streams.extraction.places import dateline_end
 
 SUBJ = ("nsubj", "csubj")
 # "the two countries", "both sides": the two actors of different countries named before ("state": states and
@@ -102,12 +102,6 @@ def of_holder(token: Token) -> Token | None:
 
 
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
-
-
-def dateline_end(doc: Doc) -> int:
-    """The character offset where the article's dateline ends (0: it has none)."""
-    m = DATELINE.match(doc[:40].text)
-    return m.end() if m else 0
 
 
 def misparsed_conjuncts(token: Token) -> list[Token]:
