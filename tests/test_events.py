@@ -2257,3 +2257,14 @@ def test_events_planes_days_before_and_places_at(extractor, text, day, expected)
 ])
 def test_events_rebels_not_of_the_dateline_country(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "its" on the target of a nominal attack refers to the subject of the clause above it
+    ("Syria reopened its airspace on Monday, a week after Israeli raids on its air bases.", "2019-06-01",
+     {("ISR", "SYR", "190")}),
+    ("Iran protested against Israeli and US strikes on its nuclear sites.", "2025-06-30",
+     {("IRN", "ISR", "114"), ("IRN", "USA", "114"), ("ISR", "IRN", "195"), ("USA", "IRN", "195")}),
+])
+def test_events_attacks_on_what_its_refers_to(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -621,6 +621,10 @@ class Arguments:
                 # "expelled three diplomats, accusing them of spying": the object of the main verb
                 found = [m for c in token.head.children if c.dep_ in ("dobj", "obj")
                          for m in self.actors(ctx, c)]
+            if not found and token.pos_ == "NOUN" and rule.startswith("pobj:"):
+                # "Iran protested against Israeli strikes on its nuclear sites": what "its" refers to
+                found = [m for t in tokens for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
+                         for m in self.possessive_antecedent(ctx, c)]
             if found:
                 return found
         return []
