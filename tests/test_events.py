@@ -1354,8 +1354,9 @@ def test_events_police_rushed_in_and_hostages_seized(extractor, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # forces moving in wage the offensive they move in; an attack "in a raid" stays one event
     ("Russian troops rolled into Chechnya in an offensive against rebel fighters.", {("RUSMIL", "RUSREB", "190")}),
+    # (the militant leader is of the place, not of the foreign forces there)
     ("American special forces killed the militant leader in a raid on a compound in Abbottabad.",
-     {("USAMIL", "USAINS", "186")}),
+     {("USAMIL", "PAKINS", "186")}),
     # a named group on its noun wins over the country that owns the phrase; people at a place named as
     # the modifier of a building take its country
     ("Somalia's Al Shabaab group claimed responsibility for the attack on shoppers at a Nairobi mall.",
@@ -2267,4 +2268,19 @@ def test_events_rebels_not_of_the_dateline_country(extractor, text, day, expecte
      {("IRN", "ISR", "114"), ("IRN", "USA", "114"), ("ISR", "IRN", "195"), ("USA", "IRN", "195")}),
 ])
 def test_events_attacks_on_what_its_refers_to(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the backer named before "-backed" is not the actor: the place decides
+    ("Iranian-backed militias attacked US troops in Iraq.", "2020-01-01", {("IRQUAF", "USAMIL", "190")}),
+    ("Saudi-backed forces attacked Houthi positions in Yemen.", "2016-01-01", {("YEMMIL", "YEMREBHTH", "190")}),
+    ("French troops landed in Ivory Coast at the head of a UN-backed force.", "2002-09-25", {("FRAMIL", "CIV", "074")}),
+    # rebels fight the state of the place, not foreign forces there
+    ("ISLAMABAD, Pakistan, May 2 - Guerrillas attacked Soviet troops in eastern Afghanistan on Sunday.", "1986-05-02",
+     {("AFGREB", "RUSMIL", "190")}),
+    # a target that is the source named again is no target: the next rule's is
+    ("British troops landed in Iraq at the head of British forces.", "2003-03-25", {("GBRMIL", "IRQ", "074")}),
+])
+def test_events_backers_foreign_forces_and_the_source_named_again(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected

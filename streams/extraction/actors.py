@@ -153,6 +153,9 @@ FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "m
                             "marathon", "bridge", "railway", "train", "bus", "underground", "cafe", "restaurant"})
 CONTROL_PARTICIPLES = frozenset({"held", "controlled", "run", "occupied", "backed", "allied", "linked", "affiliated",
                                  "aligned", "owned", "funded", "sponsored"})
+# "Iranian-backed militias", "a UN-backed tribunal": the supporter named before them is not the actor
+# (an owner is: "British-owned tanker")
+SUPPORT_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "funded", "sponsored"})
 CURRENCY_NOUNS = frozenset({"dollar", "pound", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "peso", "franc", "mark",
                             "lira", "real", "rand", "dinar", "riyal", "rial", "won", "shekel", "hryvnia", "krona", "krone",
                             "naira", "shilling", "ringgit", "baht", "dong", "zloty", "forint", "lev", "leu", "currency"})
@@ -533,6 +536,9 @@ class ActorResolver:
                     continue
                 (code, name), kind = person, "person"
             covered.update(range(span.start, span.end))
+            if kind != "person" and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+                    and doc[span.end + 1].lower_ in SUPPORT_PARTICIPLES:
+                continue  # "Russian-backed separatists", "a UN-backed tribunal in Cambodia": the backer, not the actor
             if kind in ("country", "demonym") and span.root.dep_ in ("compound", "amod", "nmod") \
                     and span.root.head.lemma_.lower() in CURRENCY_NOUNS:
                 continue  # "500 million US dollars", "Australian dollars": a currency, no actor
@@ -945,7 +951,9 @@ class ActorResolver:
                 # first ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")
                 # (not the country of a dateline: "ZAGREB, Croatia - Rebel Serb forces overran ... in Bosnia")
                 states = [m.country for m in ordered if sent.start <= m.start < sent.end and lends(m)
-                          and doc[m.start].idx >= dateline_end(doc)]
+                          and doc[m.start].idx >= dateline_end(doc)
+                          # (nor foreign forces in the place: "guerrillas attacked Soviet troops in Afghanistan")
+                          and not (here and m.country != here and m.role in ("MIL", "PKO"))]
                 country = self._seized_place(token, mentions) or (
                     here if here in states or not states else states[0])
             if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):

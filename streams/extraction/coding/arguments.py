@@ -997,21 +997,7 @@ class Arguments:
             self._noun_args(ctx, a, trigger, entry)
         if entry.code == "017" and trigger.lemma_.lower() == "lay" and a.sources:
             a.targets = self.wreath_host(ctx, trigger, a.sources)
-        if not a.targets:
-            a.targets = self.find_targets(ctx, trigger, entry)
-        mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))
-        if not a.targets and not (mutual and entry.code[:2] == "19"):
-            a.targets = self._more_targets(ctx, a, trigger, entry, inner)
-        if not a.targets and not a.between and a.sources and entry.code in ("045", "043"):
-            a.between = self.mediated_parties(ctx, trigger, a.sources)
-        if not a.targets and a.sources and not a.between and not mutual:
-            a.targets = self.fallback_targets(ctx, trigger, a.sources)
-        if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
-                c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
-                for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):
-            a.targets = list(a.sources)  # "Armenia and Azerbaijan accused each other": each the other
-        if not a.targets and a.sources and not a.between:
-            a.targets = self._late_targets(ctx, a, trigger, entry)
+        self._search_targets(ctx, a, trigger, entry, inner)
         if entry.code[:2] == "13" and a.sources and a.targets and all(
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
@@ -1043,6 +1029,29 @@ class Arguments:
         o = next((c for c in trigger.rights if c.dep_ in ("dobj", "obj")), None)  # the first object
         return o is not None and o.pos_ == "NOUN" and o.i not in ctx.by_root and o.i not in ctx.by_token \
             and o.ent_type_ != "PERSON" and o.lemma_.lower() not in PEOPLE_WORDS
+
+    def _search_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger, inner: Token | None) -> None:
+        """The targets (or between-parties) of a trigger, by the rules tried in order until one finds some."""
+        if not a.targets:
+            a.targets = self.find_targets(ctx, trigger, entry)
+        own = a.targets if a.sources and a.targets and {m.code for m in a.targets} <= {m.code for m in a.sources} else []
+        if own:
+            a.targets = []  # "troops land in East Timor at the head of a force": the source again is no target
+        mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))
+        if not a.targets and not (mutual and entry.code[:2] == "19"):
+            a.targets = self._more_targets(ctx, a, trigger, entry, inner)
+        if not a.targets and not a.between and a.sources and entry.code in ("045", "043"):
+            a.between = self.mediated_parties(ctx, trigger, a.sources)
+        if not a.targets and a.sources and not a.between and not mutual:
+            a.targets = self.fallback_targets(ctx, trigger, a.sources)
+        if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
+                c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
+                for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):
+            a.targets = list(a.sources)  # "Armenia and Azerbaijan accused each other": each the other
+        if not a.targets and a.sources and not a.between:
+            a.targets = self._late_targets(ctx, a, trigger, entry)
+        if own and not a.targets:
+            a.targets = own  # no other target: the event stays one of the source on itself (not coded)
 
     def _late_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> list[Mention]:
         """Targets of the last resort, tried in order: an object pronoun's antecedent, an attack's toll,
