@@ -489,3 +489,18 @@ def test_actors_other_first_names_and_offices_in_apposition(extractor, text, day
 ])
 def test_actors_heads_of_state_in_time(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # armed groups and movements of the wire copy of the 1980s and 1990s, by the state they fight or govern
+    ("Contra rebels ambushed a convoy near the Honduran border.", "1986-05-01", {"Contra rebels": "NICREB", "Honduran": "HND"}),
+    ("Renamo guerrillas attacked a train in central Mozambique.", "1988-05-01", {"Renamo guerrillas": "MOZREB"}),
+    ("SWAPO guerrillas crossed the border from Angola.", "1989-04-01", {"SWAPO guerrillas": "NAMREB"}),
+    ("The FMLN launched an offensive in San Salvador.", "1989-11-11", {"FMLN": "SLVREB"}),
+    ("Janjaweed militias burned villages in Darfur.", "2004-04-02", {"Janjaweed militias": "SDNUAF"}),
+    ("The Revolutionary United Front freed 50 peacekeepers.", "2000-05-20", {"Revolutionary United Front": "SLEREB"}),
+    ("Afghan mujahideen shot down a Soviet helicopter.", "1987-03-01",
+     {"Afghan mujahideen": "AFGREB", "a Soviet helicopter": "RUSMIL"}),
+])
+def test_actors_armed_groups_of_earlier_decades(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected
