@@ -504,3 +504,14 @@ def test_actors_heads_of_state_in_time(extractor, text, day, expected):
 ])
 def test_actors_armed_groups_of_earlier_decades(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a group the open dictionaries code with a region fights the state of its place
+    ("The Kosovo Liberation Army attacked Serbian police in Kosovo.", "1998-06-01",
+     {"The Kosovo Liberation Army": "SRBREB", "Serbian police": "SRBCOP"}),
+    ("Gunmen of the Al Aqsa Martyrs Brigades opened fire on Israeli settlers near Nablus.", "2002-03-01",
+     {"Gunmen": "PSEUAF", "the Al Aqsa Martyrs Brigades": "PSEREB", "Israeli settlers": "ISRSET"}),
+])
+def test_actors_groups_with_a_region_code(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

@@ -528,6 +528,7 @@ class ActorResolver:
         covered: set[int] = set()
         seen_people: set[str] = set()
         ethnic: list[Token] = []
+        regional: list[tuple[Token, str]] = []
         for span in self._spans(doc):
             kind, code, name = self.labels[span.label_]
             if kind in ("surname", "person"):
@@ -536,6 +537,12 @@ class ActorResolver:
                     continue
                 (code, name), kind = person, "person"
             covered.update(range(span.start, span.end))
+            if kind == "org" and code[:3] not in self.lex.countries and code[:3] not in ("IGO", "IMG", "NGO") \
+                    and code[3:6] in ARMED_GROUP_ROLES:
+                # a group the open dictionaries code with a region ("kosovo liberation army" EEUREB, "lord's
+                # resistance army" CFRREB): it fights the state of its place, found as for "rebels"
+                regional.append((span.root, code[3:6]))
+                continue
             if kind != "person" and span.end + 1 < len(doc) and doc[span.end].text == "-" \
                     and doc[span.end + 1].lower_ in SUPPORT_PARTICIPLES:
                 continue  # "Russian-backed separatists", "a UN-backed tribunal in Cambodia": the backer, not the actor
@@ -562,7 +569,7 @@ class ActorResolver:
         if self.lex.context_metonyms:
             self._metonyms_from_context(doc, mentions)
         pending, titled = self._descriptors(doc, mentions, covered)
-        pending += [(t, "CVL") for t in ethnic]
+        pending += [(t, "CVL") for t in ethnic] + regional
         if pending:
             self._from_context(doc, pending, mentions)
         if titled:
