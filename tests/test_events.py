@@ -2284,3 +2284,14 @@ def test_events_attacks_on_what_its_refers_to(extractor, text, day, expected):
 ])
 def test_events_backers_foreign_forces_and_the_source_named_again(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # fighters loyal to a named leader are of the leader's side; leaders of armed groups in time
+    ("Militiamen loyal to General Mohamed Farah Aidid ambushed Pakistani peacekeepers.", "1993-06-05",
+     {("SOMUAF", "PAKPKO", "190")}),
+    ("John Garang met the Kenyan president in Nairobi.", "1997-03-01", {("SDNREB", "KENGOV", "040"), ("KENGOV", "SDNREB", "040")}),
+    ("Afonso Dhlakama met the Kenyan president in Nairobi.", "1999-03-01", {("MOZOPP", "KENGOV", "040"), ("KENGOV", "MOZOPP", "040")}),
+])
+def test_events_fighters_loyal_to_a_leader_and_group_leaders_in_time(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -923,7 +923,13 @@ class ActorResolver:
     @staticmethod
     def _owner_country(token: Token, mentions: dict[int, Mention]) -> str | None:
         """"The Greek government put its armed forces on alert": a descriptor with a possessive pronoun
-        belongs to the subject of its clause."""
+        belongs to the subject of its clause; "militiamen loyal to General Aidid" to the one they are
+        loyal to."""
+        loyal = [m for a in token.children if a.dep_ == "amod" and a.lower_ == "loyal" for p in a.children
+                 if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+                 for m in [mentions.get(o.i)] if m is not None and m.country]
+        if loyal:
+            return loyal[0].country
         if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
             return None
         verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
