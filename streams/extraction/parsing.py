@@ -435,10 +435,27 @@ def days_before_and(doc: Doc) -> Doc:
     return doc
 
 
+def object_participles(doc: Doc) -> Doc:
+    """"Pirates Hijack Saudi Supertanker Carrying Crude", "seized a ship carrying arms": the object of a
+    verb, read as the subject of a participle after it, is the verb's object, and the participle
+    describes it."""
+    for part in doc:
+        verb = part.head
+        if part.tag_ != "VBG" or part.dep_ not in ("xcomp", "advcl", "ccomp") or verb.i >= part.i \
+                or verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            continue
+        subj = next((c for c in part.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or subj.left_edge.i != verb.i + 1 or subj.i > part.i:
+            continue
+        subj.head, subj.dep_ = verb, "dobj"
+        part.head, part.dep_ = subj, "acl"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
-                   joined_modifiers, days_before_and):
+                   joined_modifiers, days_before_and, object_participles):
         doc = repair(doc)
     return doc
 
