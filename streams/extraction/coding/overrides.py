@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from streams.extraction.actors import BODY_NOUNS, BUILDING_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
-from streams.extraction.coding.tables import CIVILIAN_ROLES, CoderTables, load_coder_tables
+from streams.extraction.coding.tables import CIVILIAN_ROLES, NO_EVENT, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy", "come", "go"})  # forces arriving: sent, not visiting
@@ -223,6 +223,8 @@ class Overrides:
         for o in self.tables.overrides:
             if o.applies(code, entry.lemma, s.kind, s.role, kind, None if t is None else t.role):
                 code = o.new_code
+                if code == NO_EVENT:
+                    break
         return code
 
     def pair(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> tuple[str, Mention | None] | None:
@@ -238,6 +240,8 @@ class Overrides:
                 and s.role in ("GOV", "ELI", None):
             return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
         code = self.pair_code(code, entry, s, t)
+        if code == NO_EVENT:
+            return None  # "died at a French military hospital": a reading of the verb that is no event
         if code == "166" and t is not None and DIPLOMAT_WORDS & set(t.text.lower().split()):
             code = "161"  # "ordered the French ambassador to leave": diplomats expelled (reduce relations)
         if t is not None and t.kind in ("capital", "place") and t.country and (

@@ -85,11 +85,15 @@ class FamilyRow:
         return intent_code == self.intent
 
 
+NO_EVENT = "-"  # the new code of an override that makes the pair no event
+
+
 @dataclass(frozen=True)
 class Override:
     """A code that changes with the source or target of one event (streams/data/coder/overrides.tsv).
 
-    The source matches when no kinds and roles are given, or its kind or its role is one of them."""
+    The source matches when no kinds and roles are given, or its kind or its role is one of them. A
+    new code of "-" (NO_EVENT) makes the pair no event."""
 
     code: str
     new_code: str
