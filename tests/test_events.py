@@ -2295,3 +2295,16 @@ def test_events_backers_foreign_forces_and_the_source_named_again(extractor, tex
 ])
 def test_events_fighters_loyal_to_a_leader_and_group_leaders_in_time(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # people joined to a described people share its demonym
+    ("Lebanese militiamen killed dozens of Palestinian men, women and children in a camp in Beirut.", "1982-09-18",
+     {("LBNUAF", "PSECVL", "180")}),
+    # the subject of a second clause after ", and" is not one more item of the first clause's list: a
+    # disease kills, no actor does
+    ("About a million Somalis are now living in camps in Kenya, Ethiopia and Djibouti, and hunger and disease have "
+     "killed tens of thousands of them.", "1992-08-12", set()),
+])
+def test_events_shared_demonyms_and_subjects_after_a_list(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

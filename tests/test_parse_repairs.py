@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from streams.extraction.parsing import days_before_and, joined_modifiers, object_participles
+from streams.extraction.parsing import days_before_and, joined_modifiers, listed_subjects, object_participles
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case)
 
@@ -64,3 +64,16 @@ def test_the_object_read_as_the_subject_of_a_participle_is_the_object() -> None:
                  ("Carrying", 1, "xcomp", "VERB", "VBG"), ("Crude", 4, "dobj", "NOUN", "NN")])
     got = arcs(object_participles(doc))
     assert ("Supertanker", "dobj", "Hijack") in got and ("Carrying", "acl", "Supertanker") in got
+
+
+def test_the_subject_after_a_list_and_and_is_the_second_verbs() -> None:
+    # "living in Kenya, Ethiopia and Djibouti, and disease has killed thousands"
+    doc = parse([("Somalis", 1, "nsubj", "NOUN", "NNS"), ("live", 1, "ROOT", "VERB", "VBP"),
+                 ("in", 1, "prep", "ADP", "IN"), ("Kenya", 2, "pobj", "PROPN", "NNP"),
+                 (",", 3, "punct", "PUNCT", ","), ("Ethiopia", 3, "conj", "PROPN", "NNP"),
+                 (",", 3, "punct", "PUNCT", ","), ("and", 3, "cc", "CCONJ", "CC"),
+                 ("disease", 3, "conj", "NOUN", "NN"), ("has", 10, "aux", "AUX", "VBZ"),
+                 ("killed", 1, "conj", "VERB", "VBN"), ("thousands", 10, "dobj", "NOUN", "NNS")])
+    got = arcs(listed_subjects(doc))
+    assert ("disease", "nsubj", "killed") in got and ("and", "cc", "live") in got
+    assert ("Ethiopia", "conj", "Kenya") in got

@@ -959,6 +959,9 @@ class ActorResolver:
                                             or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
             country = self._owner_country(token, mentions)
+            first = mentions.get(token.head.i) if token.dep_ == "conj" else None
+            if country is None and first is not None and first.kind in ("descriptor", "context") and first.country:
+                country = first.country  # "Palestinian men, women and children": the first one's demonym
             if country is None and role in LAWLESS_ROLES:
                 # rebels fight a state of the sentence: the one of the place they seize or are in, else the
                 # first ("the Philippine government and Muslim rebels signed an agreement in Kuala Lumpur")

@@ -452,10 +452,35 @@ def object_participles(doc: Doc) -> Doc:
     return doc
 
 
+def listed_subjects(doc: Doc) -> Doc:
+    """"living in camps in Zaire, Tanzania and Burundi, and cholera and dysentery have killed more than
+    20,000": the subject of a second clause after ", and", read as one more item of the first clause's
+    list, is the subject of the second clause's verb."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i > verb.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        k = verb.i - 1
+        while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].head.i == verb.i:
+            k -= 1
+        noun = doc[k]
+        while noun.dep_ == "conj" and noun.head.i < noun.i and noun.left_edge.i >= 2 \
+                and not (doc[noun.left_edge.i - 1].lower_ == "and" and doc[noun.left_edge.i - 2].text == ","):
+            noun = noun.head  # "cholera and dysentery": up to the first of the subject's own items
+        start = noun.left_edge.i
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "conj" or noun.head.i >= noun.i or start < 2 \
+                or doc[start - 1].lower_ != "and" or doc[start - 2].text != "," or noun.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        cc = doc[start - 1]
+        noun.head, noun.dep_ = verb, "nsubj"
+        cc.head, cc.dep_ = verb.head, "cc"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
-                   joined_modifiers, days_before_and, object_participles):
+                   joined_modifiers, days_before_and, object_participles, listed_subjects):
         doc = repair(doc)
     return doc
 
