@@ -2308,3 +2308,9 @@ def test_events_fighters_loyal_to_a_leader_and_group_leaders_in_time(extractor, 
 ])
 def test_events_shared_demonyms_and_subjects_after_a_list(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+def test_events_reporters_lend_no_country_to_the_actors_they_are_told_of(extractor):
+    text = ("SAN SALVADOR, Nov 20 - Soldiers shot dead six Jesuit priests at a university in the capital, witnesses "
+            "told British journalists.")
+    assert dated(extractor, text, "1989-11-20") == {("SLVMIL", "SLVCVL", "175")}

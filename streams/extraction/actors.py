@@ -955,8 +955,10 @@ class ActorResolver:
             def lends(m: Mention, role: str = role, token: Token = token) -> bool:
                 # rebels and gunmen take the country of the state they fight, never of a foreign victim,
                 # nor of a state acting on them from outside ("the United States armed the Contra rebels")
-                return bool(m.country) and (role not in LAWLESS_ROLES or m.role in STATE_ROLES
-                                            or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
+                # (nor do reporters lend theirs: "survivors told visiting American reporters")
+                return bool(m.country) and m.role != "MED" and (
+                    role not in LAWLESS_ROLES or m.role in STATE_ROLES
+                    or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
             country = self._owner_country(token, mentions)
             first = mentions.get(token.head.i) if token.dep_ == "conj" else None
