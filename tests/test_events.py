@@ -2314,3 +2314,8 @@ def test_events_reporters_lend_no_country_to_the_actors_they_are_told_of(extract
     text = ("SAN SALVADOR, Nov 20 - Soldiers shot dead six Jesuit priests at a university in the capital, witnesses "
             "told British journalists.")
     assert dated(extractor, text, "1989-11-20") == {("SLVMIL", "SLVCVL", "175")}
+
+
+def test_events_taking_to_the_streets_is_a_protest(extractor):
+    text = "Students took to the streets of Jakarta to demand the resignation of President Suharto."
+    assert dated(extractor, text, "1998-05-12") == {("IDNCVL", "IDNGOV", "1411")}
