@@ -2319,3 +2319,8 @@ def test_events_reporters_lend_no_country_to_the_actors_they_are_told_of(extract
 def test_events_taking_to_the_streets_is_a_protest(extractor):
     text = "Students took to the streets of Jakarta to demand the resignation of President Suharto."
     assert dated(extractor, text, "1998-05-12") == {("IDNCVL", "IDNGOV", "1411")}
+
+
+def test_events_breaking_a_truce_violates_it(extractor):
+    text = "Maoist rebels in Nepal broke their truce with the government on Sunday."
+    assert dated(extractor, text, "2003-08-27") == {("NPLREB", "NPLGOV", "196")}
