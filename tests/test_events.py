@@ -2324,3 +2324,8 @@ def test_events_taking_to_the_streets_is_a_protest(extractor):
 def test_events_breaking_a_truce_violates_it(extractor):
     text = "Maoist rebels in Nepal broke their truce with the government on Sunday."
     assert dated(extractor, text, "2003-08-27") == {("NPLREB", "NPLGOV", "196")}
+
+
+def test_events_ruling_out_talks_rejects_them(extractor):
+    text = "Prime Minister Yitzhak Shamir ruled out negotiations with the Palestine Liberation Organization."
+    assert dated(extractor, text, "1988-12-18") == {("ISRGOV", "PSEGOVPLO", "125")}
