@@ -2329,3 +2329,12 @@ def test_events_breaking_a_truce_violates_it(extractor):
 def test_events_ruling_out_talks_rejects_them(extractor):
     text = "Prime Minister Yitzhak Shamir ruled out negotiations with the Palestine Liberation Organization."
     assert dated(extractor, text, "1988-12-18") == {("ISRGOV", "PSEGOVPLO", "125")}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # "the last of" its soldiers are soldiers; military personnel withdrawn are a military retreat
+    ("Cuba withdrew the last of its soldiers from Angola on Saturday.", "1991-05-25"),
+    ("The Soviet Union withdrew its military personnel from Czechoslovakia.", "1991-06-21"),
+])
+def test_events_the_last_of_the_troops_and_personnel_withdrawn(extractor, text, day):
+    assert {code for _, _, code in dated(extractor, text, day)} == {"0874"}
