@@ -2338,3 +2338,12 @@ def test_events_ruling_out_talks_rejects_them(extractor):
 ])
 def test_events_the_last_of_the_troops_and_personnel_withdrawn(extractor, text, day):
     assert {code for _, _, code in dated(extractor, text, day)} == {"0874"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # acting as a go-between mediates between the parties; agreeing to is the intent to mediate
+    ("Norway acted as the intermediary between Israel and the PLO.", {("NOR", "ISR", "045"), ("NOR", "PSEGOVPLO", "045")}),
+    ("Switzerland agreed to act as a mediator between Armenia and Turkey.", {("CHE", "ARM", "039"), ("CHE", "TUR", "039")}),
+])
+def test_events_acting_as_an_intermediary(extractor, text, expected):
+    assert dated(extractor, text, "1993-08-20") == expected

@@ -594,7 +594,9 @@ class Arguments:
             objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
             counted = any(g.dep_ == "nummod" or g.pos_ == "NUM" for o in objects for g in [o, *o.children])
             # "Breaks Off Relations With", "pledged 1 billion dollars in grants and loans to Indonesia"
-            objects += [p for c in token.children if c.dep_ == "prep" and (c.lower_ in PARTICLES or counted and c.lower_ == "in")
+            # ("acted as the intermediary between Tehran and Washington": the role the subject acts as)
+            objects += [p for c in token.children if c.dep_ == "prep" and (c.lower_ in PARTICLES or counted and c.lower_ == "in"
+                                                                          or c.lower_ == "as")
                         for p in c.children if p.dep_ == "pobj"]
             for c in objects:  # "imposed sanctions on Russia": the prep may hang on the object
                 found += self.prep_objects(c, prep)
