@@ -2347,3 +2347,8 @@ def test_events_the_last_of_the_troops_and_personnel_withdrawn(extractor, text, 
 ])
 def test_events_acting_as_an_intermediary(extractor, text, expected):
     assert dated(extractor, text, "1993-08-20") == expected
+
+
+def test_events_an_attempt_survived_is_aimed_at_the_survivor(extractor):
+    text = "Pope John Paul II survived an assassination attempt by a Turkish gunman in St Peter's Square."
+    assert dated(extractor, text, "1981-05-13") == {("TURUAF", "VATGOV", "185")}

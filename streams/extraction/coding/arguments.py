@@ -1167,7 +1167,8 @@ class Arguments:
             self._drawn(ctx, a, trigger)
         head = trigger.head
         if not a.sources and by_agents and not a.between and trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB" \
-                and head.lemma_.lower() not in self.report and head.i not in ctx.entries:
+                and head.lemma_.lower() not in self.report and head.i not in ctx.entries \
+                and head.lemma_.lower() not in self.w.avoid_verbs:  # "survived an attempt by a gunman": the agent acts
             # "The ICC opened an investigation into war crimes by Myanmar's military": the subject of
             # the light verb acts; the by-phrase belongs to the object of the event
             subj, passive = self.subject(ctx, head)
@@ -1178,6 +1179,10 @@ class Arguments:
                 a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]
         if not a.sources:
             a.sources = by_agents
+            if by_agents and not a.targets and trigger.dep_ in ("dobj", "obj") and head.lemma_.lower() in self.w.avoid_verbs:
+                # "the Pope survived an assassination attempt by a Turkish gunman": aimed at the survivor
+                subj, passive = self.subject(ctx, head)
+                a.targets = [] if passive else [m for m in self.actors(ctx, subj) if m not in by_agents]
         if not a.sources and not a.between:
             self._held_in(ctx, a, trigger, entry)
         if not a.sources and not a.between:
