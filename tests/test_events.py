@@ -2352,3 +2352,14 @@ def test_events_acting_as_an_intermediary(extractor, text, expected):
 def test_events_an_attempt_survived_is_aimed_at_the_survivor(extractor):
     text = "Pope John Paul II survived an assassination attempt by a Turkish gunman in St Peter's Square."
     assert dated(extractor, text, "1981-05-13") == {("TURUAF", "VATGOV", "185")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an attack noun in an in-phrase of a passive verb is aimed at its subject
+    ("Pope John Paul II was wounded in an assassination attempt by a Turkish gunman.", "1981-05-13",
+     {("TURUAF", "VATGOV", "185")}),
+    # fighters of a group are people, not fighter jets: their attack is no aerial one
+    ("Taliban fighters attacked a police post in Helmand.", "2009-06-01", {("AFGREBTAL", "AFGCOP", "190")}),
+])
+def test_events_attacks_befalling_the_passive_subject_and_fighters_as_people(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -1342,6 +1342,13 @@ class Arguments:
             targets = self.physical_target(ctx, trigger) or self.purpose_targets(ctx, trigger, sources)
             if targets:
                 return targets
+        if entry.pos == "NOUN" and entry.code[:2] in PHYSICAL_ROOTS and trigger.dep_ == "pobj" \
+                and trigger.head.lower_ in ("in", "during") and trigger.head.head.pos_ == "VERB":
+            # "Reagan was wounded in an assassination attempt by a gunman": the one the clause tells it befell
+            verb = trigger.head.head
+            targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.actors(ctx, c) if m not in sources]
+            if targets:
+                return targets
         if entry.pos == "VERB":
             targets = self.event_antecedent(ctx, trigger, sources)
             if targets:

@@ -134,6 +134,8 @@ class Overrides:
         if code not in ("190", "195", "1712"):
             return code
         weapons = [ctx.doc[s.root].lemma_.lower()]
+        if weapons[0] == "fighter" and s.role != "MIL":
+            weapons = []  # "Taliban fighters attacked": fighters of a group are people, not fighter jets
         if trigger is not None:  # "struck Kharkiv with artillery"
             weapons += [p.lemma_.lower() for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with"
                         for p in w.children if p.dep_ == "pobj"]
