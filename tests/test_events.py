@@ -2363,3 +2363,14 @@ def test_events_an_attempt_survived_is_aimed_at_the_survivor(extractor):
 ])
 def test_events_attacks_befalling_the_passive_subject_and_fighters_as_people(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # atrocities an actor says or finds that others committed are its accusation of them (1124)
+    ("The US ambassador told the Security Council that the Burmese military had committed genocide against the "
+     "Rohingya.", "2022-03-21", {("USAGOV", "MMRMIL", "1124")}),
+    ("Secretary of State Mike Pompeo determined that China had committed genocide against the Uighurs.", "2021-01-19",
+     {("USAGOV", "CHN", "1124")}),
+])
+def test_events_atrocities_found_by_an_actor_are_its_accusation(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -159,6 +159,11 @@ class EventCoder:
         if st.code == "040" and self.overrides.third_place(ctx, trigger, pairs):
             st.code = "044"
         reporter = self.modality.reporter(ctx, flags)
+        if entry.lemma == "commit" and st.code[:2] == "20" and reporter is not None:
+            # "Blinken determined that the RSF had committed genocide": a finding of atrocities reported by
+            # an actor is that actor's accusation (1124) of the ones it names; one's own side's is no event
+            pairs = [(reporter, s) for s, _ in pairs if s.country != reporter.country]
+            st.code = "1124"
         out = []
         for s, t in pairs:
             if t is not None and s.code == t.code:
