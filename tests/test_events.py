@@ -2374,3 +2374,8 @@ def test_events_attacks_befalling_the_passive_subject_and_fighters_as_people(ext
 ])
 def test_events_atrocities_found_by_an_actor_are_its_accusation(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+def test_events_countermeasures_vowed_are_a_threat(extractor):
+    text = "Prime Minister Junichiro Koizumi vowed firm countermeasures against North Korea."
+    assert dated(extractor, text, "2006-07-05") == {("JPNGOV", "PRK", "130")}
