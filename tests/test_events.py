@@ -2379,3 +2379,12 @@ def test_events_atrocities_found_by_an_actor_are_its_accusation(extractor, text,
 def test_events_countermeasures_vowed_are_a_threat(extractor):
     text = "Prime Minister Junichiro Koizumi vowed firm countermeasures against North Korea."
     assert dated(extractor, text, "2006-07-05") == {("JPNGOV", "PRK", "130")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # people forced out or back across a border are expelled; thousands of them a mass expulsion
+    ("Serbian forces forced thousands of villagers from their homes in Kosovo.", "1999-04-02", {("SRBMIL", "SRBCVL", "201")}),
+    ("Iran forced 300 Afghan refugees back across the border.", "2023-11-02", {("IRN", "AFGREF", "174")}),
+])
+def test_events_people_forced_out_are_expelled(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

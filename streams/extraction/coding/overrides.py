@@ -34,7 +34,7 @@ COUNT_WORDS = {"dozens": 24, "hundreds": 100, "thousands": 1000, "millions": 1_0
 MASS_KILLING = 100  # people killed at once: a mass killing (202)
 MASS_EXPULSION = 1000  # people driven out at once: a mass expulsion (201)
 KILL_CODES = frozenset({"180", "190", "1823"})
-EXPULSION_VERBS = frozenset({"expel", "deport"})
+EXPULSION_VERBS = frozenset({"expel", "deport", "force"})
 
 
 def number(tok: Token) -> int | None:
