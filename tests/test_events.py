@@ -2388,3 +2388,8 @@ def test_events_countermeasures_vowed_are_a_threat(extractor):
 ])
 def test_events_people_forced_out_are_expelled(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+def test_events_drug_lords_handed_over_are_judicial_cooperation(extractor):
+    text = "Colombia handed over three drug lords to the United States on Friday."
+    assert dated(extractor, text, "1997-12-05") == {("COL", "USA", "063")}
