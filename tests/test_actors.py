@@ -515,3 +515,13 @@ def test_actors_armed_groups_of_earlier_decades(extractor, text, day, expected):
 ])
 def test_actors_groups_with_a_region_code(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # foreign news organisations as actors are media of their own country, not of the place they report from
+    ("Zimbabwe expelled the BBC's correspondent in Harare.", "2001-02-19",
+     {"Zimbabwe": "ZWE", "BBC's correspondent": "GBRMED"}),
+    ("Saudi Arabia closed the offices of Al Jazeera in Riyadh.", "2017-06-01", {"Saudi Arabia": "SAU", "Al Jazeera": "QATMED"}),
+])
+def test_actors_foreign_news_organisations(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected
