@@ -151,11 +151,10 @@ ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair"
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
                             "marathon", "bridge", "railway", "train", "bus", "underground", "cafe", "restaurant"})
-CONTROL_PARTICIPLES = frozenset({"held", "controlled", "run", "occupied", "backed", "allied", "linked", "affiliated",
-                                 "aligned", "owned", "funded", "sponsored"})
 # "Iranian-backed militias", "a UN-backed tribunal": the supporter named before them is not the actor
 # (an owner is: "British-owned tanker")
 SUPPORT_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "funded", "sponsored"})
+CONTROL_PARTICIPLES = SUPPORT_PARTICIPLES | frozenset({"held", "controlled", "run", "occupied", "owned"})
 CURRENCY_NOUNS = frozenset({"dollar", "pound", "euro", "yen", "yuan", "rouble", "ruble", "rupee", "peso", "franc", "mark",
                             "lira", "real", "rand", "dinar", "riyal", "rial", "won", "shekel", "hryvnia", "krona", "krone",
                             "naira", "shilling", "ringgit", "baht", "dong", "zloty", "forint", "lev", "leu", "currency"})
