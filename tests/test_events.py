@@ -205,6 +205,20 @@ def test_events_protests_target_the_government(extractor, text, expected):
     assert coded(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # verbs that are protests only for crowds (massing, occupying, storming) take a protest's aim and
+    # target like "marched": the government of the place, the aim from the purpose clause, and the
+    # demand of that clause is the protest's aim, no event of its own
+    ("Thousands of protesters massed in central Lima on Friday to demand the resignation of President Alan Garcia.",
+     {("PERCVL", "PERGOV", "1411")}),
+    ("Crowds of students stormed the ruling party's offices in Dhaka on Monday.", {("BGDCVL", "BGD", "145")}),
+    ("Dock workers in Rotterdam downed tools and occupied the port offices, demanding that the owners restore their wages.",
+     {("NLDLAB", "NLDGOV", "141")}),
+])
+def test_events_crowd_acts_are_protests_with_aim_and_target(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
 def test_events_curfew_targets_the_population(extractor):
     assert coded(extractor, "The Peruvian government imposed a curfew in Cusco.") == {("PERGOV", "PERCVL", "1723")}
 
@@ -617,9 +631,10 @@ def test_events_state_force_against_civilians_and_persons(extractor, text, expec
      {("GRCGOV", None, "152")}),
     # the seat of a president stands for the government, in the country of its place
     ("Protesters stormed the presidential palace in Colombo.", {("LKACVL", "LKAGOV", "145")}),
-    # a crowd's act with a demand in a participle is one protest: the demand is its aim
+    # a crowd's act with a demand in a participle is one protest: the demand is its aim (1451: violent
+    # protest for leadership change)
     ("Protesters stormed the presidential compound in Bishkek demanding the resignation of President Askar Akayev.",
-     {("KGZCVL", "KGZGOV", "145")}),
+     {("KGZCVL", "KGZGOV", "1451")}),
 ])
 def test_events_possessive_owners_seats_of_power_and_crowd_aims(extractor, text, expected):
     assert coded(extractor, text) == expected
@@ -858,7 +873,7 @@ def test_events_a_reparsed_headline_keeps_its_words(extractor):
      {("CHNCVL", "JPNGOV", "145")}),
     ("The Chinese premier sent a message of condolence to the Japanese prime minister.", {("CHNGOV", "JPNGOV", "018")}),
     ("Washington held Iran responsible for the attacks on two tankers.", {("USAGOV", "IRN", "112")}),
-    ("Protesters massed in Kiev on Monday.", {("UKRCVL", None, "141")}),
+    ("Protesters massed in Kiev on Monday.", {("UKRCVL", "UKRGOV", "141")}),
 ])
 def test_events_wire_verbs(extractor, text, expected):
     assert coded(extractor, text) == expected

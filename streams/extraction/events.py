@@ -182,12 +182,28 @@ class EventCoder:
             if not code:
                 continue
             coded = self.overrides.pair(code, entry, s, t)
+            coded = self._protest(ctx, trigger, entry, s, coded)
             if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
                 continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _protest(self, ctx: DocContext, trigger: Token, entry: Trigger, s: Mention,
+                 coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
+        """"protesters massed in Manila to demand Estrada's resignation": a verb the overrides read as a
+        protest for its source (crowds massing, students occupying) takes a protest's aim and target -
+        the one protested against, else the government of the country it takes place in."""
+        if coded is None or coded[0][:2] != "14" or entry.code[:2] == "14":
+            return coded
+        code, t = coded
+        clauses = self.args.protest_clauses(trigger)
+        if clauses and len(code) == 3:
+            code = self.overrides.protest_aim(code, clauses)
+        if t is None:
+            t = next(iter(self.args.protest_target(ctx, clauses, [s])), None)
+        return code, t
 
     @staticmethod
     def _demanded(ctx: DocContext, chain: list[Token]) -> bool:

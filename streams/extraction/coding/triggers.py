@@ -365,17 +365,20 @@ class TriggerFinder:
             else:
                 consumed.add(i)  # "agreed to meet", "threatened to strike": the inner event is coded
 
-    @staticmethod
-    def _crowd_act(ctx: DocContext, verb: Token) -> bool:
+    def _crowd_act(self, ctx: DocContext, verb: Token) -> bool:
         """An act of protesters, students or workers (its code becomes a protest: "stormed", "blocked")."""
-        return any(c.dep_ == "nsubj" and c.i in ctx.by_root and ctx.by_root[c.i].role in PROTESTER_ROLES
-                   for c in verb.children)
+        if any(c.dep_ == "nsubj" and c.i in ctx.by_root and ctx.by_root[c.i].role in PROTESTER_ROLES
+               for c in verb.children):
+            return True
+        # "workers downed tools and occupied the yard, demanding ...": the subject found through the parse
+        return verb.pos_ == "VERB" and verb.i in ctx.entries and any(
+            m.role in PROTESTER_ROLES for m in self.args.subject_actors(ctx, verb))
 
     def _consume_tolls(self, ctx: DocContext) -> None:
         entries, consumed = ctx.entries, ctx.consumed
         for i, entry in entries.items():
             tok = ctx.doc[i]
-            if entry.code[:2] in ("02", "10") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") \
+            if entry.code[:2] in ("02", "10") and (tok.tag_ == "VBG" or to_infinitive(tok)) and tok.dep_ in ("advcl", "xcomp") \
                     and tok.head.i in entries and (entries[tok.head.i].code[:2] == "14" or self._crowd_act(ctx, tok.head)):
                 # "marched through Belgrade, demanding ...", "stormed the palace demanding ...": the aim of the protest
                 consumed.add(i)
