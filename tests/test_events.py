@@ -181,6 +181,9 @@ def test_events_rejecting_a_claim_is_not_an_event(extractor):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile filed a lawsuit against Bolivia at the world court.", {("CHL", "BOL", "115")}),
     ("Norway threatened new tariffs on Iceland.", {("NOR", "ISL", "1312")}),
+    # the place of the last of a list of objects is where all of them are
+    ("Turkish warplanes struck radar stations, depots and a fuel plant across northern Iraq.", {("TURMIL", "IRQ", "195")}),
+    ("Rebel gunners shelled a market, a bridge and a clinic in southern Sudan.", {("SDNREB", "SDN", "194")}),
 ])
 def test_events_fallback_target_in_argument_position(extractor, text, expected):
     assert coded(extractor, text) == expected

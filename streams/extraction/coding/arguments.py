@@ -930,6 +930,11 @@ class Arguments:
                 elif depth < 3 and (arg.pos_ in ("NOUN", "PROPN", "PRON") or arg.lower_ in self.w.quantity_nouns) \
                         and arg.lemma_.lower() not in WATER_NOUNS:
                     visit(arg, depth + 1)
+                    # "struck air defence sites, barracks and an aircraft factory across Yugoslavia": what
+                    # the last of a list of objects is in or of
+                    for conj in arg.conjuncts:
+                        if conj.i > arg.i and conj.pos_ in ("NOUN", "PROPN") and conj.i not in ctx.by_root:
+                            visit(conj, depth + 1)
         visit(trigger, 0)
         # rebels, gunmen and gangs act on the country they are in ("ETA car bomb kills 11 in Zaragoza")
         irregular = all(m.role in LAWLESS_ROLES for m in sources)
