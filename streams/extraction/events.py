@@ -54,7 +54,7 @@ class CodedEvent:
 NULL_TARGET_ROOTS = frozenset({"14"})  # dictionary verbs that may be coded without a target: protests
 
 
-def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
+def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozenset[int] = frozenset()) -> bool:
     """A verb of the open dictionary codes an event only in a main or complement clause, with its
     source as its own subject (or passive agent) and its target as its own object or prepositional
     object: the dictionary knows the verb, not the constructions the lexicon rows are written for."""
@@ -65,7 +65,10 @@ def direct_arguments(trigger: Token, args: Args, code_root: str) -> bool:
     def own(tokens: list[Token]) -> set[int]:
         return {t.i for x in tokens for t in (x, *x.conjuncts)}
     subjects = own([c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
-                   + [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+                   + [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                   # "an Israeli air strike wounded two children": the actor named on an event noun subject
+                   + [m for c in trigger.children if c.dep_ == "nsubj" and c.i in events
+                      for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")])
     objects = own([c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
                   + [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
     if any(t.country == s.country and t.role is None for s in args.sources for t in args.targets):
@@ -117,7 +120,7 @@ class EventCoder:
         if self.triggers.no_event(ctx, trigger, entry):
             return []
         args = self.args.find(ctx, trigger, entry, governed, inner)
-        if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args, entry.code[:2])):
+        if args is None or (entry.notes.startswith(DICTIONARY_NOTE) and not direct_arguments(trigger, args, entry.code[:2], frozenset(ctx.entries))):
             return []
         joint = self._joint_exercise(entry, args, governed)
         pairs = self.args.pairs(entry, args)

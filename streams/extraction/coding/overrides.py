@@ -94,6 +94,8 @@ class Overrides:
             sub = ctx.entries.get(c.i)
             if (c.dep_ == "nsubj" or c is subject) and sub is not None and sub.code.startswith("183"):
                 code = sub.code
+            elif c.dep_ == "nsubj" and sub is not None and sub.code in ("194", "195") and code in ("180", "182", "190"):
+                code = sub.code  # "an Israeli air strike wounded two children": the strike is the attack
             if c.dep_ == "prep" and c.lower_ in ("in", "with", "by"):
                 for p in c.children:
                     kinds = [ctx.entries[m.i].code for m in [p, *p.lefts] if m.i in ctx.entries]
@@ -139,6 +141,10 @@ class Overrides:
         if trigger is not None:  # "struck Kharkiv with artillery"
             weapons += [p.lemma_.lower() for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with"
                         for p in w.children if p.dep_ == "pobj"]
+            # "a US drone strike killed ...", "artillery fire killed ...": the weapon of an attack noun
+            # that is the subject
+            weapons += [m.lemma_.lower() for n in trigger.children if n.dep_ == "nsubj" and n.i in ctx.entries
+                        for m in n.children if m.dep_ in ("compound", "amod")]
         for head in weapons:
             if head in self.w.artillery_instruments:
                 return "194"

@@ -270,6 +270,11 @@ class TriggerFinder:
         self._purposes(ctx)
         self._consume_purpose_verbs(ctx)
         ctx.entries.update(extra)
+        for i, e in extra.items():
+            if e.code[:2] in ("18", "19"):
+                # "Hamas rocket fire wounded two children": the attack noun is the subject of the verb that
+                # codes it (overrides.bombing_type), not an attack of its own
+                ctx.consumed.update(c.i for c in ctx.doc[i].children if self._attack_subject(ctx, c))
 
     def _consume_objects(self, ctx: DocContext) -> None:
         """Objects of light verbs, the terms of an ultimatum, mediated talks."""
@@ -374,6 +379,13 @@ class TriggerFinder:
         return verb.pos_ == "VERB" and verb.i in ctx.entries and any(
             m.role in PROTESTER_ROLES for m in self.args.subject_actors(ctx, verb))
 
+    @staticmethod
+    def _attack_subject(ctx: DocContext, tok: Token) -> bool:
+        """"An Israeli air strike wounded two children": an air strike or shelling that is the subject of
+        the verb of harm, naming no target of its own ("a US strike on a boat from Venezuela kills 11" has one)."""
+        return tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.i in ctx.entries \
+            and ctx.entries[tok.i].code in ("194", "195") and not any(c.dep_ == "prep" for c in tok.children)
+
     def _consume_tolls(self, ctx: DocContext) -> None:
         entries, consumed = ctx.entries, ctx.consumed
         for i, entry in entries.items():
@@ -382,8 +394,8 @@ class TriggerFinder:
                     and tok.head.i in entries and (entries[tok.head.i].code[:2] == "14" or self._crowd_act(ctx, tok.head)):
                 # "marched through Belgrade, demanding ...", "stormed the palace demanding ...": the aim of the protest
                 consumed.add(i)
-            if entry.code.startswith("183") and tok.dep_ == "nsubj" and tok.head.i in entries \
-                    and entries[tok.head.i].code[:2] == "19":
+            if (entry.code.startswith("183") or self._attack_subject(ctx, tok)) and tok.dep_ == "nsubj" \
+                    and tok.head.i in entries and entries[tok.head.i].code[:2] in ("18", "19"):
                 consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
             if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and entry.code[:2] in ATTACK_ROOTS \
                     and tok.head.i in entries and entries[tok.head.i].code[:2] in ATTACK_ROOTS:
