@@ -2416,3 +2416,22 @@ def test_events_people_forced_out_are_expelled(extractor, text, day, expected):
 def test_events_drug_lords_handed_over_are_judicial_cooperation(extractor):
     text = "Colombia handed over three drug lords to the United States on Friday."
     assert dated(extractor, text, "1997-12-05") == {("COL", "USA", "063")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the sponsor of talks in "under the auspices of" mediates between their parties
+    ("Envoys of the Nepalese government and Maoist rebels opened talks in Kathmandu under the auspices of the United Nations.",
+     both("NPLGOV", "NPLREB", "046") | {("IGOUNO", "NPLGOV", "045"), ("IGOUNO", "NPLREB", "045")}),
+    # a go-between in talks between two parties mediates between them
+    ("Switzerland acted as go-between in months of secret talks between American and Cuban officials.",
+     both("USAGOV", "CUBGOV", "046") | {("CHE", "USAGOV", "045"), ("CHE", "CUBGOV", "045")}),
+    # a mediation participle is a done act: the agreement above it does not make it an intent (039)
+    ("Eritrea and Djibouti agreed to a ceasefire at talks in Doha mediated by the emir of Qatar.",
+     both("ERI", "DJI", "0871") | {("QATGOV", "ERI", "045"), ("QATGOV", "DJI", "045")}),
+    # rebels who sign a truce with no one named sign it with the government they fight; its broker
+    # mediates between both
+    ("The rebel Revolutionary United Front signed a ceasefire brokered by Togo's president on Tuesday.",
+     both("SLEREB", "SLEGOV", "0871") | {("TGOGOV", "SLEREB", "045"), ("TGOGOV", "SLEGOV", "045")}),
+])
+def test_events_mediators_of_talks_and_truces(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.arguments import Args, Arguments, implied
+from streams.extraction.coding.arguments import SPONSOR_NOUNS, Args, Arguments, implied
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.modality import Coding, Flags, Modality
@@ -148,8 +148,10 @@ class EventCoder:
         if entry.pos == "VERB" and (st.code[:2] == "19" or st.code in ("180", "182")) and not governed:
             # "a roadside bomb hit a convoy", "a suicide bomber killed 30 people": the bombing is the attack
             st.code = self.overrides.bombing_type(ctx, trigger, st.code, self.args.subject(ctx, trigger)[0])
-        if conditional and (st.planned or st.code.startswith(("03", "13"))):
-            return []  # a conditional or speculated plan or threat is not coded
+        if (conditional or trigger.lemma_.lower() in SPONSOR_NOUNS) and (st.planned or st.code.startswith(("03", "13"))):
+            # a conditional or speculated plan or threat is not coded; nor is the sponsor of a planned
+            # meeting ("agreed to meet again under EU auspices")
+            return []
         attempt = self._attempt_on_leader(ctx, trigger, st, pairs)
         self.modality.plan_code(st, flags, entry, governed)
         if hosted and (st.code.startswith("03") or trigger.dep_ in ("xcomp", "advcl") and trigger.head.lemma_.lower() in OFFER_VERBS):

@@ -39,6 +39,16 @@ def keep_hyphenated_verbs(nlp: Language, lemmas: list[str]) -> None:
                 tokenizer.add_special_case(written, [{ORTH: written}])
 
 
+def keep_hyphenated_nouns(nlp: Language, nouns: list[str]) -> None:
+    """Keep hyphenated nouns of the lexicon's object column ("sit-in", "go-between", "de-escalation")
+    as one token, in the singular and the plural, so that an entry's object can match them."""
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # spaCy types it as a callable
+    for noun in nouns:
+        for form in (noun, noun + "s"):
+            for written in (form, form[:1].upper() + form[1:]):
+                tokenizer.add_special_case(written, [{ORTH: written}])
+
+
 def past_tense(lemma: str, forms: Iterable[str] = ()) -> str:
     """The past tense of a verb: LemmInflect's ("struck", "cut", "banned", "vetoed"), else an irregular
     form the dictionary lists, else the regular one."""

@@ -19,7 +19,14 @@ from streams.extraction.confidence import confidence
 from streams.extraction.dictionaries import load_verbs
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
-from streams.extraction.nlp import DEFAULT_MODEL, keep_hyphenated_verbs, load_nlp, past_tense, third_person
+from streams.extraction.nlp import (
+    DEFAULT_MODEL,
+    keep_hyphenated_nouns,
+    keep_hyphenated_verbs,
+    load_nlp,
+    past_tense,
+    third_person,
+)
 from streams.extraction.parsing import SelectiveParser
 from streams.extraction.places import Place, PlaceResolver
 
@@ -56,6 +63,8 @@ class Extractor:
         self.nlp = load_nlp(model)
         self.lex = lex or load_lexicon()
         keep_hyphenated_verbs(self.nlp, sorted({lemma for lemma, pos in self.lex.triggers if pos == "VERB" and "-" in lemma}))
+        keep_hyphenated_nouns(self.nlp, sorted({o for entries in self.lex.triggers.values() for e in entries
+                                                for o in e.objects if "-" in o and " " not in o}))
         self.places = PlaceResolver({c.iso3: c.name for c in self.lex.countries.values()})
         self.actors = ActorResolver(self.nlp, self.lex, self.places.resolve, dateline=self.places.dateline)
         self.coder = EventCoder(self.lex, dateline=self.places.dateline)

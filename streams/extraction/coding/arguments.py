@@ -134,6 +134,13 @@ def implied(lex: Lexicon, country: str, role: str) -> Mention:
     return Mention(-1, -1, -1, country + role, country, role, name, "implied", name, -1, -1)
 
 
+# nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
+INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight the government of their country
+# verbs that make a truce or an accord (not "respect" or "violate" it)
+TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
+SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})  # the lemmatiser makes "auspices" "auspex"
+
+
 class Arguments:
     def __init__(self, lex: Lexicon, words: WordSets) -> None:
         self.lex = lex
@@ -636,6 +643,15 @@ class Arguments:
         """The parties of a deal described by a mediation participle or noun: the actors of the event the
         deal belongs to ("X and Y signed an accord in a deal brokered by Z", "X freed hostages on the first
         day of a truce mediated by Z", "X and Y signed a treaty after years of mediation by Z")."""
+        if trigger.pos_ == "VERB" and trigger.dep_ != "acl":
+            # "Norway acted as go-between in eight months of secret talks between Israel and the PLO"
+            heads = [trigger, *(o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "as"
+                                for o in p.children if o.dep_ == "pobj")]  # "as go-between in ..."
+            talks = [t for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                     for o in p.children if o.dep_ == "pobj" for t in (o, *(x for x in o.subtree if x.dep_ == "pobj"))]
+            between = [m for t in talks for b in self.prep_objects(t, "between") for m in self.actors(ctx, b)
+                       if all(m.code != x.code for x in mediators)]
+            return between if len(between) >= 2 else []
         if trigger.pos_ in ("NOUN", "PROPN"):
             cur = trigger  # "signed a treaty after six years of mediation by the Pope"
         elif trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
@@ -666,6 +682,8 @@ class Arguments:
         for m in parties:
             if m not in out and all(m.code != x.code for x in mediators):
                 out.append(m)
+        if len(out) == 1 and out[0].role in INSURGENT_ROLES and out[0].country in self.lex.countries:
+            out.append(implied(self.lex, out[0].country, "GOV"))  # rebels' truce: with the government they fight
         return out if len(out) >= 2 else []
 
     def credited(self, ctx: DocContext, noun: Token) -> list[Mention]:
@@ -1045,10 +1063,10 @@ class Arguments:
         if own:
             a.targets = []  # "troops land in East Timor at the head of a force": the source again is no target
         mutual = len(a.sources) > 1 and (entry.reciprocal or self.fought_each_other(entry, a, a.sources))
-        if not a.targets and not (mutual and entry.code[:2] == "19"):
-            a.targets = self._more_targets(ctx, a, trigger, entry, inner)
         if not a.targets and not a.between and a.sources and entry.code in ("045", "043"):
             a.between = self.mediated_parties(ctx, trigger, a.sources)
+        if not a.targets and not a.between and not (mutual and entry.code[:2] == "19"):
+            a.targets = self._more_targets(ctx, a, trigger, entry, inner)
         if not a.targets and a.sources and not a.between and not mutual:
             a.targets = self.fallback_targets(ctx, trigger, a.sources)
         if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
@@ -1255,7 +1273,7 @@ class Arguments:
         """The actors of an event noun's by- and from-phrases ("an appeal from Havana")."""
         by_agents: list[Mention] = []
         holder = of_holder(trigger)
-        for prep in ("by", "from"):
+        for prep in ("by", "from", *(("of",) if trigger.lemma_.lower() in SPONSOR_NOUNS else ())):
             agents = self.prep_objects(trigger, prep)
             if not agents and holder is not None and holder.pos_ == "NOUN" and holder.i not in ctx.entries:
                 agents = self.prep_objects(holder, prep)  # "six years of mediation by the Pope"
@@ -1564,6 +1582,12 @@ class Arguments:
                 and all(t.kind == "place" and t.country == sources[0].country for t in a.targets):
             role = "OPP" if entry.code in ("0812", "1722") else "CVL"
             a.targets = [implied(self.lex, sources[0].country, role)]
+        if len(sources) == 1 and not a.targets and not a.between and entry.code[:3] in ("057", "087") \
+                and entry.lemma in TRUCE_MAKING_VERBS \
+                and sources[0].role in INSURGENT_ROLES and sources[0].country in self.lex.countries:
+            # "the rebel Patriotic Movement of Ivory Coast signed a ceasefire": rebels who sign a truce or an
+            # accord with no one named sign it with the government they fight
+            a.targets = [implied(self.lex, sources[0].country, "GOV")]
 
     # -- pairs -------------------------------------------------------------------------------------
     @staticmethod

@@ -39,6 +39,10 @@ def chain(trigger: Token, circumstance_preps: frozenset[str]) -> list[Token]:
             break  # so does the setting a participle describes ("agreed to swap prisoners in a deal brokered by Qatar")
         if cur.dep_ == "conj" and cur.head.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # "agreed to halt the fighting, and demonstrators stormed ...": a clause of its own subject
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and any(c.dep_ == "agent" for c in cur.children) \
+                and cur.head.pos_ in ("NOUN", "PROPN"):
+            out.append(cur.head)  # "agreed to a ceasefire mediated by Malaysia": the mediation is done, the
+            break                 # agreement above it does not make it an intent
         purpose = cur.dep_ == "advcl" and to_infinitive(cur)
         if (cur.dep_ in CHAIN_DEPS or purpose) and cur.head.i != cur.i:  # "crossed into Angola to attack"
             cur = cur.head
