@@ -672,6 +672,9 @@ def test_events_responsibility_denied_or_claimed(extractor, text, expected):
     # a hyphenated verb is one word ("test-fired"), or the small model finds no verb in the sentence
     ("North Korea test-fired two short-range ballistic missiles on Thursday.", {("PRK", None, "150")}),
     ("Iran test-fires a new missile", {("IRN", None, "150")}),
+    # and so in a headline in title case
+    ("Iran Test-Fires New Ballistic Missile", {("IRN", None, "150")}),
+    ("North Korea Test-Fires Two Cruise Missiles", {("PRK", None, "150")}),
     # a named place in apposition is the place acted on ("the Tigrayan capital Mekelle")
     ("Ethiopian federal forces captured the Tigrayan capital Mekelle on Saturday.", {("ETHMIL", "ETH", "192")}),
     # a sea named after a country is not the country

@@ -35,7 +35,8 @@ def keep_hyphenated_verbs(nlp: Language, lemmas: list[str]) -> None:
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]  # spaCy types it as a callable
     for lemma in lemmas:
         for form in verb_forms(lemma):
-            for written in (form, form[:1].upper() + form[1:]):
+            # "test-fired", "Test-fired", and a headline's "Test-Fires"
+            for written in (form, form[:1].upper() + form[1:], "-".join(p[:1].upper() + p[1:] for p in form.split("-"))):
                 tokenizer.add_special_case(written, [{ORTH: written}])
 
 

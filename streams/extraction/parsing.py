@@ -589,7 +589,7 @@ class SelectiveParser:
             place = w.casefold() in self.place_keys and w.lower() not in self.stop_words and w.lower() not in self.headline_verbs \
                 and f"={w.lower()}" not in self.headline_verbs
             if t.i not in keep and w[:1].isupper() and not w.isupper() and not place \
-                    and (getAllLemmas(w.lower()) or w.lower() in self.stop_words):
+                    and (getAllLemmas(w.lower()) or w.lower() in self.stop_words or w.lower() in self.headline_verbs):
                 w = w.lower()
             words.append(w)
         if words == [t.text for t in doc]:

@@ -49,7 +49,7 @@ def headline_verbs(lex: Lexicon) -> dict[str, str]:
         if not v.pattern and v.verb.isalpha():
             forms.setdefault(v.verb, v.forms)
     for lemma, pos in lex.triggers:
-        if pos == "VERB" and lemma.split()[0].isalpha():
+        if pos == "VERB" and lemma.split()[0].replace("-", "").isalpha():  # "test-fire" too
             forms.setdefault(lemma.split()[0], ())
     third = {third_person(lemma): past_tense(lemma, f) for lemma, f in forms.items()}
     # the plain form, after a plural subject, under "=" ("=strike": "U.S. missiles strike camps")
