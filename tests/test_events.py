@@ -2438,3 +2438,21 @@ def test_events_drug_lords_handed_over_are_judicial_cooperation(extractor):
 ])
 def test_events_mediators_of_talks_and_truces(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what observers say an actor will do is their prediction, not the actor's stated intent
+    "Western diplomats said Belarus would face new sanctions from Sweden if it expelled more journalists.",
+    "Analysts said Serbia would recall its ambassador from Croatia within days.",
+    # expecting another to act predicts the act
+    "Croatian officials expect Serbia to expel the Croatian ambassador next week.",
+    # an event noun in the of-phrase of a subject that might happen
+    "A new round of talks between Armenia and Azerbaijan could take place in Vienna next month, diplomats said.",
+])
+def test_events_predictions_by_observers_are_no_events(extractor, text):
+    assert coded(extractor, text) == set()
+
+
+def test_events_a_speaker_states_the_intent_of_their_own_side(extractor):
+    assert coded(extractor, "The Greek foreign minister said Greece would expel two Turkish diplomats.") \
+        == {("GRCGOV", "TURGOV", "1313")}

@@ -85,6 +85,18 @@ OFFER_VERBS = frozenset({"offer", "propose"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
 
 
+def subject_noun(trigger: Token) -> Token | None:
+    """The subject an event noun is, itself or through the head of its of-phrase ("a new round of talks
+    could take place in Oman"), or None."""
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        return trigger
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("nsubj", "nsubjpass") \
+            and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
 class EventCoder:
     def __init__(self, lex: Lexicon, tables: CoderTables | None = None, dictionary: bool = True,
                  dateline: Callable[[Doc], Place | None] | None = None) -> None:
@@ -141,8 +153,8 @@ class EventCoder:
         hosted = self._hosts_others(trigger, entry, args, governed)
         st = Coding(governed or joint or ("045" if hosted else "0871" if truce else entry.code), flags.negated, flags.hypothetical,
                     flags.intent, flags.threat)
-        if entry.pos == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and not governed \
-                and not self._event_noun_subject(trigger, entry, st, flags):
+        subj = subject_noun(trigger) if entry.pos == "NOUN" else None
+        if subj is not None and not governed and not self._event_noun_subject(subj, entry, st, flags):
             return []
         self.modality.refusal_and_tense(ctx, st, flags, trigger, entry, governed, inner, pairs[0][0])
         if entry.pos == "VERB" and (st.code[:2] == "19" or st.code in ("180", "182")) and not governed:
@@ -268,7 +280,8 @@ class EventCoder:
         return "185"
 
     def _event_noun_subject(self, trigger: Token, entry: Trigger, st: Coding, flags: Flags) -> bool:
-        """An event noun that is the subject of its clause (False: no event)."""
+        """An event noun that is the subject of its clause, or the of-phrase of its subject ("a new round
+        of talks could take place"), as `trigger` (False: no event)."""
         w = self.tables.words
         if any(a.dep_ == "aux" and a.lower_ in w.modals and a.lower_ not in w.future for a in trigger.head.children):
             return False  # "a US strike on Afghanistan could destabilise ...": an event that might happen

@@ -175,6 +175,9 @@ class Modality:
             f.hypothetical = True  # "reports that Russian officers had travelled to Britain": a claim, not a fact
         if lemma in self.speculation and tok.pos_ == "VERB":
             f.hypothetical = True  # "analysts speculated that ...", "diplomats wondered whether ..."
+        if lemma in self.w.expectation_verbs and tok.pos_ == "VERB" and below.dep_ in ("xcomp", "ccomp") \
+                and any(c.dep_ in ("dobj", "obj") for c in tok.children) | any(c.dep_ == "nsubj" for c in below.children):
+            f.hypothetical = True  # "officials expect Hezbollah to resume attacks": a prediction of another's act
         if lemma in self.report and tok.pos_ == "VERB":
             f.reporter = tok
 
@@ -200,7 +203,9 @@ class Modality:
             else:
                 st.negated = True  # "will not send troops": a negated plan
         elif not st.hypothetical and not governed:
-            if f.future and not f.speculative and not self.fixed_start(trigger):
+            if f.future and not f.speculative and self.observers(ctx, f.reporter, speaker):
+                st.hypothetical = True  # "Western diplomats said Pakistan would face sanctions": a prediction
+            elif f.future and not f.speculative and not self.fixed_start(trigger):
                 st.intent = True
             if f.speculative and not st.intent and not st.threat:
                 if self.same_speaker(ctx, f.reporter, speaker) and int(entry.code[:2]) >= 14:
@@ -236,6 +241,14 @@ class Modality:
                         t.ent_type_ == "DATE" for g in p.children for t in g.subtree):
                     return True
         return False
+
+    def observers(self, ctx: DocContext, report_verb: Token | None, source: Mention) -> bool:
+        """The reporting verb's subject are observers ("Western diplomats", "analysts") of another side."""
+        if report_verb is None:
+            return False
+        subj, _ = self.args.subject(ctx, report_verb)
+        return subj is not None and subj.lemma_.lower() in self.w.observer_nouns \
+            and not self.same_speaker(ctx, report_verb, source)
 
     def same_speaker(self, ctx: DocContext, report_verb: Token | None, source: Mention) -> bool:
         if report_verb is None:

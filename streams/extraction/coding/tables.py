@@ -22,6 +22,8 @@ class WordSets:
 
     modals: frozenset[str]
     future: frozenset[str]
+    observer_nouns: frozenset[str]
+    expectation_verbs: frozenset[str]
     relative: frozenset[str]
     relation_nouns: frozenset[str]
     border_nouns: frozenset[str]
