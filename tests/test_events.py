@@ -2456,3 +2456,16 @@ def test_events_predictions_by_observers_are_no_events(extractor, text):
 def test_events_a_speaker_states_the_intent_of_their_own_side(extractor):
     assert coded(extractor, "The Greek foreign minister said Greece would expel two Turkish diplomats.") \
         == {("GRCGOV", "TURGOV", "1313")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # fires set in the course of an attack are its toll, not a riot (145) or a second event
+    ("Serbian artillery shelled the Bosnian town of Gorazde on Sunday, killing three civilians and setting dozens of houses on fire.",
+     {("SRBMIL", "BIH", "194")}),
+    ("Serbian artillery shelled the Bosnian town of Gorazde on Sunday, setting dozens of houses on fire.", {("SRBMIL", "BIH", "194")}),
+    # soldiers setting fire to buildings destroy property; crowds riot
+    ("Russian soldiers set fire to houses in Bucha.", {("RUSMIL", "UKR", "1712")}),
+    ("Protesters set fire to police cars in Paris.", {("FRACVL", "FRAGOV", "145")}),
+])
+def test_events_fires_set_by_forces_and_crowds(extractor, text, expected):
+    assert coded(extractor, text) == expected

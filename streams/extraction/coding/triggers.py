@@ -397,9 +397,11 @@ class TriggerFinder:
             if (entry.code.startswith("183") or self._attack_subject(ctx, tok)) and tok.dep_ == "nsubj" \
                     and tok.head.i in entries and entries[tok.head.i].code[:2] in ("18", "19"):
                 consumed.add(i)  # "a roadside bomb hit a convoy": one bombing event, coded on the verb
-            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and entry.code[:2] in ATTACK_ROOTS \
-                    and tok.head.i in entries and entries[tok.head.i].code[:2] in ATTACK_ROOTS:
-                consumed.add(i)  # "struck a checkpoint, killing six soldiers": the toll of the attack
+            toll = tok.head.head if tok.dep_ == "conj" and tok.head.tag_ == "VBG" and tok.head.dep_ in ("advcl", "xcomp") \
+                else tok.head if tok.dep_ in ("advcl", "xcomp") else None  # "killing two and setting houses on fire"
+            if tok.tag_ == "VBG" and toll is not None and (entry.code[:2] in ATTACK_ROOTS or entry.code == "145") \
+                    and toll.i in entries and entries[toll.i].code[:2] in ATTACK_ROOTS:
+                consumed.add(i)  # "struck a checkpoint, killing six soldiers", "setting houses on fire": the toll of the attack
 
     def _purposes(self, ctx: DocContext) -> None:
         entries = ctx.entries
