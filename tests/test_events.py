@@ -2469,3 +2469,13 @@ def test_events_a_speaker_states_the_intent_of_their_own_side(extractor):
 ])
 def test_events_fires_set_by_forces_and_crowds(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the place of a topic of talks is neither a partner in them nor the place they are held in
+    ("Macron met Scholz in Berlin and discussed arms supplies for the war in Ukraine.", both("FRAGOV", "DEUGOV", "040")),
+    ("The Japanese foreign minister discussed the crisis in Myanmar with his Chinese counterpart.",
+     both("JPNGOV", "CHNGOV", "040")),
+])
+def test_events_topics_of_talks_are_no_partners_or_places(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -906,7 +906,7 @@ class Arguments:
                 break
         return [m for m in found if m.code not in {x.code for x in sources}]
 
-    def fallback_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+    def fallback_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention], located_ok: bool = True) -> list[Mention]:
         """A target the lexicon rule missed: the one actor (or one coordinated group) in an argument
         position of the trigger's clause - its object or a prepositional object, or a possessor or
         modifier inside them ("threatened new tariffs on China", "filed a lawsuit against Gazprom")."""
@@ -956,7 +956,7 @@ class Arguments:
         visit(trigger, 0)
         # rebels, gunmen and gangs act on the country they are in ("ETA car bomb kills 11 in Zaragoza")
         irregular = all(m.role in LAWLESS_ROLES for m in sources)
-        if not groups and len(located) == 1 and (irregular or all(m.country not in src_countries for m in located[0])):
+        if not groups and located_ok and len(located) == 1 and (irregular or all(m.country not in src_countries for m in located[0])):
             groups = located
         codes = {m.code for g in groups for m in g}
         if len(groups) == 1 or (groups and codes == {m.code for m in groups[0]}):
@@ -1068,7 +1068,8 @@ class Arguments:
         if not a.targets and not a.between and not (mutual and entry.code[:2] == "19"):
             a.targets = self._more_targets(ctx, a, trigger, entry, inner)
         if not a.targets and a.sources and not a.between and not mutual:
-            a.targets = self.fallback_targets(ctx, trigger, a.sources)
+            # "discussed arms supplies for the war in Ukraine": where a topic is, is no partner in talks
+            a.targets = self.fallback_targets(ctx, trigger, a.sources, located_ok=entry.code[:2] != "04" or entry.code[:3] == "042")
         if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
                 c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
                 for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):

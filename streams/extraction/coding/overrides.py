@@ -111,12 +111,15 @@ class Overrides:
                 return code + digit
         return code
 
-    @staticmethod
-    def third_place(ctx: DocContext, trigger: Token, pairs: list[tuple[Mention, Mention | None]]) -> bool:
-        """A meeting in a third country or on the sidelines of a summit (CAMEO 044)."""
+    def third_place(self, ctx: DocContext, trigger: Token, pairs: list[tuple[Mention, Mention | None]]) -> bool:
+        """A meeting in a third country or on the sidelines of a summit (CAMEO 044); "held talks in Geneva"
+        is one, "discussed the crisis in Myanmar" is not (the place of a topic)."""
         own = {m.country for p in pairs for m in p if m is not None}
         preps = [c for c in trigger.children if c.dep_ == "prep"]
-        preps += [g for c in trigger.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ == "prep"]
+        preps += [g for c in trigger.children if c.dep_ in ("dobj", "obj")  # "met Takaichi in Vienna"
+                  and (c.lemma_.lower() in self.w.relation_nouns | self.w.gathering_nouns or c.pos_ != "NOUN"
+                       or c.i in ctx.by_root)
+                  for g in c.children if g.dep_ == "prep"]
         for prep in preps:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "on", "during"):
                 continue
