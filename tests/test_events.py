@@ -2479,3 +2479,15 @@ def test_events_fires_set_by_forces_and_crowds(extractor, text, expected):
 ])
 def test_events_topics_of_talks_are_no_partners_or_places(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sending, flying or forcing someone into exile expels them; going into exile oneself is no event
+    ("Honduran soldiers seized President Manuel Zelaya at his residence on Sunday and flew him into exile in Costa Rica.",
+     {("HNDMIL", "HNDGOV", "173"), ("HNDMIL", "HNDGOV", "174")}),
+    ("The deposed Haitian president flew into exile in Jamaica.", set()),
+    # troops flown in are sent, not visitors
+    ("Russia began flying paratroopers into Kazakhstan on Thursday.", {("RUS", "KAZ", "154")}),
+])
+def test_events_exile_and_troops_flown_in(extractor, text, expected):
+    assert coded(extractor, text) == expected
