@@ -2491,3 +2491,23 @@ def test_events_topics_of_talks_are_no_partners_or_places(extractor, text, expec
 ])
 def test_events_exile_and_troops_flown_in(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an inquiry targets the one whose acts it looks into: the by-phrase of the act (the parser's "by" on
+    # the verb is moved back to the act), the country of the place it happened in, the one a charge
+    # names (not the accuser)
+    ("The UN Human Rights Council voted to set up a commission of inquiry into alleged war crimes by Sudanese troops in Darfur.",
+     {("IGOUNO", "SDNMIL", "094")}),
+    ("A team of UN experts began investigating Armenia's charges that Azerbaijan had used cluster bombs.",
+     {("IGOUNO", "AZE", "090")}),
+    ("UN inspectors began investigating the alleged gas attack in the eastern suburbs of Aleppo.", {("IGOUNO", "SYR", "093")}),
+    # the body sent to investigate is the sender's
+    ("The European Parliament voted to send an independent commission to investigate alleged abuses in Belarus.",
+     {("IGOEEC", "BLR", "092")}),
+    # committees and departments act for their parliament or government
+    ("A congressional committee opened an investigation into charges that President Fujimori had bribed judges.",
+     {("PERLEG", "PERGOV", "090")}),
+])
+def test_events_investigations_target_the_investigated(extractor, text, expected):
+    assert coded(extractor, text) == expected

@@ -6,7 +6,13 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from streams.extraction.parsing import days_before_and, joined_modifiers, listed_subjects, object_participles
+from streams.extraction.parsing import (
+    days_before_and,
+    joined_modifiers,
+    listed_subjects,
+    object_participles,
+    stranded_agents,
+)
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case)
 
@@ -77,3 +83,27 @@ def test_the_subject_after_a_list_and_and_is_the_second_verbs() -> None:
     got = arcs(listed_subjects(doc))
     assert ("disease", "nsubj", "killed") in got and ("and", "cc", "live") in got
     assert ("Ethiopia", "conj", "Kenya") in got
+
+
+def test_a_by_phrase_on_an_active_verb_goes_back_to_the_act_before_it() -> None:
+    # "set up an inquiry into killings of journalists by the police": "by" read as a phrase of "set"
+    doc = parse([("Kenya", 1, "nsubj", "PROPN", "NNP"), ("set", 1, "ROOT", "VERB", "VBD"),
+                 ("up", 1, "prt", "ADP", "RP"), ("an", 4, "det", "DET", "DT"),
+                 ("inquiry", 1, "dobj", "NOUN", "NN"), ("into", 4, "prep", "ADP", "IN"),
+                 ("killings", 5, "pobj", "NOUN", "NNS"), ("of", 6, "prep", "ADP", "IN"),
+                 ("journalists", 7, "pobj", "NOUN", "NNS"), ("by", 1, "prep", "ADP", "IN"),
+                 ("the", 11, "det", "DET", "DT"), ("police", 9, "pobj", "NOUN", "NN")])
+    assert ("by", "prep", "killings") in arcs(stranded_agents(doc))
+
+
+def test_a_by_phrase_of_manner_or_of_a_passive_stays_on_the_verb() -> None:
+    # "Iran seized the tanker by force": the manner of the seizure
+    doc = parse([("Iran", 1, "nsubj", "PROPN", "NNP"), ("seized", 1, "ROOT", "VERB", "VBD"),
+                 ("the", 3, "det", "DET", "DT"), ("tanker", 1, "dobj", "NOUN", "NN"),
+                 ("by", 1, "prep", "ADP", "IN"), ("force", 4, "pobj", "NOUN", "NN")])
+    assert ("by", "prep", "seized") in arcs(stranded_agents(doc))
+    # "the town was shelled by the army": the agent of a passive
+    doc = parse([("the", 1, "det", "DET", "DT"), ("town", 3, "nsubjpass", "NOUN", "NN"),
+                 ("was", 3, "auxpass", "AUX", "VBD"), ("shelled", 3, "ROOT", "VERB", "VBN"),
+                 ("by", 3, "agent", "ADP", "IN"), ("the", 6, "det", "DET", "DT"), ("army", 4, "pobj", "NOUN", "NN")])
+    assert ("by", "agent", "shelled") in arcs(stranded_agents(doc))

@@ -176,6 +176,10 @@ DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
 # GOV nouns for a body, not a person: "the former Syrian government" is no former office holder
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
+# nouns that refer back to an international body named before ("the agency's inspectors")
+BODY_ANAPHORS = frozenset({"agency", "organisation", "organization", "alliance", "bloc", "union", "body", "watchdog",
+                           "court", "tribunal", "council", "commission"})
+SENDING_VERBS = frozenset({"send", "dispatch"})  # a body sent is the sender's (ActorResolver._sender)
 MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                          "january", "february", "march", "april", "june", "july", "august", "september", "october",
                          "november", "december"})
@@ -764,7 +768,7 @@ class ActorResolver:
         for ent in doc.ents:
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if ent.label_ not in PLACE_ENTS and not (ent.label_ in ("PERSON", "ORG") and self._place_slot(ent)):
+            if ent.label_ not in PLACE_ENTS and not (ent.label_ in ("PERSON", "ORG", "NORP") and self._place_slot(ent)):
                 continue
             place = self.resolve_place(ent.text)
             if place is not None and place.country:
@@ -797,7 +801,8 @@ class ActorResolver:
             return False  # "bombed Grozny", "after seizing El Fasher"
         head = ent.root.head
         if ent.root.dep_ == "pobj":
-            return head.lower_ in SLOT_PREPS
+            # "fighting in Bakhmut", "the suburbs of Aleppo" (the recogniser's nationality)
+            return head.lower_ in SLOT_PREPS or head.lower_ == "of" and head.head.lemma_.lower() in PART_NOUNS
         return head.lemma_.lower() in PLACE_VERBS
 
     def _descriptors(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]
@@ -920,6 +925,36 @@ class ActorResolver:
         return place.head.lower_ in PRESENCE_PREPS or place.head.lower_ == "of" and place.head.head.lower_ == "out"
 
     @staticmethod
+    def _body_owner(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+        """"the agency's inspectors", "the alliance's troops": the international body named before that a
+        noun for a body refers back to."""
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in BODY_ANAPHORS
+                      and c.i not in mentions), None)
+        if owner is None:
+            return None
+        return next((m for m in sorted(mentions.values(), key=lambda m: -m.start)
+                     if m.start < owner.i and m.code.startswith("IGO")), None)
+
+    @staticmethod
+    def _sender(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+        """The subject of the verb that sends a body without a country ("sent a fact-finding mission to
+        investigate"): the mission is the sender's."""
+        verb = token.head
+        if token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in SENDING_VERBS:
+            return None
+        while (verb.dep_ in ("xcomp", "conj") or verb.dep_ == "advcl" and any(a.tag_ == "TO" for a in verb.children)) \
+                and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head  # "voted to send", "agreed to dispatch"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (subj is None or subj.idx < dateline_end(token.doc)) and verb.dep_ == "ROOT":
+            # "GENEVA, Feb 25 - The UN Human Rights Council voted to send ...": a subject the parser hung on
+            # the dateline
+            subj = next((t for t in reversed(token.doc[verb.sent.start:verb.i]) if t.dep_ == "appos"
+                         and t.idx >= dateline_end(token.doc)), None)
+        m = mentions.get(subj.i) if subj is not None else None
+        return m if m is not None and (m.country or m.code.startswith("IGO")) else None
+
+    @staticmethod
     def _owner_country(token: Token, mentions: dict[int, Mention]) -> str | None:
         """"The Greek government put its armed forces on alert": a descriptor with a possessive pronoun
         belongs to the subject of its clause; "militiamen loyal to General Aidid" to the one they are
@@ -959,7 +994,12 @@ class ActorResolver:
                     role not in LAWLESS_ROLES or m.role in STATE_ROLES
                     or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
-            country = self._owner_country(token, mentions)
+            sender = self._sender(token, mentions) or self._body_owner(token, mentions)
+            if sender is not None and sender.code.startswith("IGO"):
+                # "the UN voted to send an independent commission": the body sent is the sender's
+                mentions[token.i] = self._make(doc, token.i, token.i + 1, token.i, sender.code, sender.name, "context")
+                continue
+            country = sender.country if sender is not None else self._owner_country(token, mentions)
             first = mentions.get(token.head.i) if token.dep_ == "conj" else None
             if country is None and first is not None and first.kind in ("descriptor", "context") and first.country:
                 country = first.country  # "Palestinian men, women and children": the first one's demonym

@@ -477,10 +477,46 @@ def listed_subjects(doc: Doc) -> Doc:
     return doc
 
 
+# nouns of a by-phrase of manner, means or measure that does belong to an active verb ("by force", "by
+# a wide margin", "by road")
+MANNER_NOUNS = frozenset({"force", "vote", "margin", "majority", "phone", "telephone", "decree", "mail", "letter",
+                          "road", "air", "sea", "land", "rail", "train", "plane", "helicopter", "boat", "car", "bus",
+                          "hand", "foot", "means", "way", "end", "time", "day", "night", "week", "month", "year",
+                          "percent", "point", "referendum", "consensus", "acclamation", "default", "mistake"})
+
+
+def stranded_agents(doc: Doc) -> Doc:
+    """"set up a commission of inquiry into war crimes by Indonesian troops", "an investigation into killings
+    of protesters by the police": the by-phrase of the event noun before it, read as a phrase of the
+    active verb the noun hangs from, is the noun's again."""
+    for prep in doc:
+        verb = prep.head
+        if prep.lower_ != "by" or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.tag_ == "VBN" \
+                or verb.i > prep.i or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if agent is None or agent.lemma_.lower() in MANNER_NOUNS or agent.lower_.endswith("ing") \
+                or agent.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY") \
+                or not (agent.pos_ == "PROPN" or agent.pos_ == "NOUN" and any(
+                    c.dep_ in ("det", "amod", "compound", "poss") for c in agent.children)):
+            continue
+        nouns = [t for t in doc[verb.i + 1:prep.i] if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj", "conj")]
+        if not nouns:
+            continue
+        noun = nouns[-1]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+                and noun.head.head.i > verb.i and noun.head.head.dep_ == "pobj":
+            noun = noun.head.head  # "killings of protesters by the police": the killings
+        if verb not in noun.ancestors:
+            continue
+        prep.head = noun
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
-                   joined_modifiers, days_before_and, object_participles, listed_subjects):
+                   joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents):
         doc = repair(doc)
     return doc
 

@@ -101,6 +101,7 @@ def of_holder(token: Token) -> Token | None:
     return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
 
 
+INQUIRY_BODIES = frozenset({"commission", "committee", "panel", "board", "team", "mission"})  # "a commission of inquiry"
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
 
 
@@ -149,6 +150,7 @@ class Arguments:
         self.report = lex.modal_words("report")
         self.threat_words = lex.modal_words("threat")
         self.plan_nouns = lex.modal_words("plan_noun")
+        self.claim_nouns = lex.modal_words("claim_noun") | {"charge"}
         self.non_agent = lex.modal_words("non_agent")
         self.partner_nouns = words.relation_nouns | words.border_nouns
 
@@ -933,7 +935,9 @@ class Arguments:
                 else:
                     continue
                 seen.update(t.i for t in [arg, *arg.conjuncts])
-                inside = c.dep_ == "pobj" and tok.lower_ == "in"
+                # "in Damascus", "in the eastern suburbs of Damascus"
+                inside = c.dep_ == "pobj" and (tok.lower_ == "in" or tok.lower_ == "of" and tok.head.dep_ == "pobj"
+                                               and tok.head.head.lower_ == "in")
                 pl = ctx.places if c.dep_ == "pobj" and (tok.lower_ in self.w.fallback_place_preps or inside) else None
                 # "expressing China's condolences": the source's own country owns the object, not acted on
                 found = [m for m in self.actors(ctx, arg, pl, depth=2) if m.code not in src_codes
@@ -1057,6 +1061,9 @@ class Arguments:
 
     def _search_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger, inner: Token | None) -> None:
         """The targets (or between-parties) of a trigger, by the rules tried in order until one finds some."""
+        if not a.targets and entry.code[:2] == "09" and a.sources:
+            # "investigating Iran's charges that Iraq had used gas": the one whose acts are investigated
+            a.targets = self.investigated_party(ctx, trigger, a.sources)
         if not a.targets:
             a.targets = self.find_targets(ctx, trigger, entry)
         own = a.targets if a.sources and a.targets and {m.code for m in a.targets} <= {m.code for m in a.sources} else []
@@ -1297,13 +1304,15 @@ class Arguments:
         # "during eight hours of talks with Holbrooke": the container noun stands where the event noun would
         holder = of_holder(trigger)
         contained = holder is not None and holder.lemma_.lower() in self.w.quantity_nouns
-        anchor = holder if holder is not None and contained and holder.dep_ == "pobj" else trigger
+        # "set up an international commission of inquiry into ...": the body stands where its work would
+        body = holder is not None and holder.lemma_.lower() in INQUIRY_BODIES and holder.dep_ in ("dobj", "obj")
+        anchor = holder if holder is not None and (contained and holder.dep_ == "pobj" or body) else trigger
         head = anchor.head
         background = anchor.dep_ == "pobj" and circumstance(head, self.w.circumstance_preps)
         # "freed a US citizen after talks with an American envoy": the clause subject held the talks
         partner = background and trigger.lemma_.lower() in self.w.relation_nouns \
             and bool(self.prep_objects(trigger, "with"))
-        if trigger.dep_ not in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") or head.i == trigger.i \
+        if anchor.dep_ not in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") or head.i == anchor.i \
                 or not (partner or not background):
             return
         while head.dep_ in ("prep", "conj") and head.head.i != head.i:
@@ -1322,7 +1331,7 @@ class Arguments:
         # "stepped up a campaign of ethnic cleansing": the open dictionary's reading of the verb above a
         # container noun yields to the event the container holds
         dictionary_head = head.i in ctx.entries and ctx.entries[head.i].notes.startswith(DICTIONARY_NOTE)
-        contained = contained and dictionary_head
+        contained = (contained or body) and dictionary_head
         # "returned from a visit to Tehran", "left on a tour of Asia": the open dictionary reads the verb
         # as the same visit or meeting as the noun, which names it with its place
         same = dictionary_head and trigger.dep_ == "pobj" and trigger.i in ctx.entries \
@@ -1467,12 +1476,17 @@ class Arguments:
         heads = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + self.prep_objects(trigger, "into")
         if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
             heads += self.prep_objects(trigger.head, "into")  # "opened an inquiry on Monday into ..."
+        holder = of_holder(trigger)
+        if holder is not None and holder.lemma_.lower() in INQUIRY_BODIES:
+            heads += self.prep_objects(holder, "into")  # "a committee of inquiry into ..."
         for head in heads:
             for t in head.subtree:
                 if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ == "NOUN"):
                     doers = [p for p in t.children if p.dep_ == "pobj"]
                 elif t.dep_ in ("acl", "ccomp", "relcl") and t.pos_ == "VERB":
                     doers = [c for c in t.children if c.dep_ in SUBJ]
+                elif t.dep_ == "poss" and t.head.lemma_.lower() in self.claim_nouns:
+                    continue  # "began investigating Iran's charges that Iraq had used mustard gas": the accuser
                 elif t.dep_ == "poss" or (t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() in CONDUCT_NOUNS):
                     doers = [t] if t.dep_ == "poss" else [p for p in t.children if p.dep_ == "pobj"]
                 else:

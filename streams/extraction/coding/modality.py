@@ -164,7 +164,8 @@ class Modality:
         lemma = tok.lemma_.lower()
         # "offered his condolences in a telephone call": a phrase of time, place or means is no complement
         if lemma in self.intent and below.dep_ in COMPLEMENT_DEPS \
-                and not (below.dep_ == "prep" and below.lower_ in SETTING_PREPS):
+                and not (below.dep_ == "prep" and below.lower_ in SETTING_PREPS) \
+                and not any(c.dep_ == "prt" for c in tok.children):  # "set up a commission" is no "set to"
             f.intent = True
         if lemma in self.plan_nouns and tok.pos_ == "NOUN":
             f.intent = True
