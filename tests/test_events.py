@@ -2511,3 +2511,19 @@ def test_events_exile_and_troops_flown_in(extractor, text, expected):
 ])
 def test_events_investigations_target_the_investigated(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speaker's confidence or optimism that another will act is the speaker's comment on them (013);
+    # the act hoped for is not coded
+    ("The Kenyan president said he was confident that the rebels would sign the peace accord.", {("KENGOV", "KENREB", "013")}),
+    ("The Qatari foreign minister said he was optimistic that Israel and Hamas could reach a deal within days.",
+     {("QATGOV", "ISR", "013"), ("QATGOV", "PSEREBHMS", "013")}),
+    # a state participle is the adjective: its by-phrase is the cause, not the agent
+    ("The UN secretary-general said he was encouraged by the commitment of the Sudanese and South Sudanese governments to peace.",
+     {("IGOUNO", "SDNGOV", "013"), ("IGOUNO", "SSDGOV", "013")}),
+    ("The Norwegian foreign minister said she was convinced the Sri Lankan government was serious about peace.",
+     {("NORGOV", "LKAGOV", "013")}),
+])
+def test_events_comments_of_confidence_are_coded_not_the_act_hoped_for(extractor, text, expected):
+    assert coded(extractor, text) == expected

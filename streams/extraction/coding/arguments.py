@@ -408,6 +408,12 @@ class Arguments:
     def _explicit_subject(self, ctx: DocContext, verb: Token, ctrl: Token) -> tuple[Token | None, bool] | None:
         """The subject child of the controlling verb (None: it has none)."""
         subjects = [c for c in ctrl.children if c.dep_ in SUBJ]
+        if not subjects:
+            # "she was convinced ...": the subject the parser hung on the auxiliary
+            subjects = [g for c in ctrl.children if c.dep_ in ("aux", "auxpass") and c.i < ctrl.i
+                        for g in c.children if g.dep_ in SUBJ]
+            if subjects:
+                return subjects[0], subjects[0].dep_ == "nsubjpass"
         if len(subjects) > 1:  # a misparsed dateline ("VLADIVOSTOK, Russia - Kim crossed ..."): the nearest
             subjects = [c for c in subjects if c.i < ctrl.i][-1:] or subjects[:1]
         for c in ctrl.children:
@@ -1139,6 +1145,8 @@ class Arguments:
 
     def _verb_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         subj, passive = self.subject(ctx, trigger)
+        if entry.pos == "ADJ":
+            passive = False  # "he was encouraged by their commitment": a state of the subject, caused by the by-phrase
         if passive:
             if entry.code[:3] != "154":  # "troops were deployed to the border": the troops are not the target
                 a.targets = self.actors(ctx, subj, ctx.places)

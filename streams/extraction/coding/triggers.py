@@ -68,6 +68,8 @@ def small_clause(clause: Token) -> bool:
 
 def trigger_pos(token: Token) -> str | None:
     """The lexicon part of speech a token is looked up with."""
+    if state_participle(token):
+        return "ADJ"
     if token.pos_ in ("VERB", "AUX"):
         return "VERB"
     if token.pos_ == "NOUN" and token.dep_ in ("ccomp", "xcomp") and token.tag_ == "NN" \
@@ -78,6 +80,17 @@ def trigger_pos(token: Token) -> str | None:
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "oprd"):
         return "ADJ"  # "he was optimistic about the talks": a predicative adjective
     return None
+
+
+# participles that are adjectives of a state after "be" ("he was convinced that ...", "was encouraged by")
+STATE_PARTICIPLES = frozenset({"convinced", "encouraged", "heartened"})
+
+
+def state_participle(token: Token) -> bool:
+    """"said he was convinced the Syrian leader was serious": a participle of a state, looked up as the
+    lexicon's adjective."""
+    return token.tag_ == "VBN" and token.lower_ in STATE_PARTICIPLES \
+        and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in token.children)
 
 
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy", "scramble"})  # forces sent to attack
@@ -131,7 +144,7 @@ class TriggerFinder:
             first = doc[i - 2].lower_
             out += [f"{first}-{lemma}", f"{first}{lemma}", f"{first}-{token.lower_}"]
         out.append(lemma)
-        if token.pos_ in ("NOUN", "PROPN") and token.lower_ != lemma:
+        if (token.pos_ in ("NOUN", "PROPN") or state_participle(token)) and token.lower_ != lemma:
             out.append(token.lower_)
         return out
 
@@ -364,6 +377,8 @@ class TriggerFinder:
                     governed[i] = (mapped, inner_tok)
         elif family == "11" and is_verb:
             consumed.add(j)
+        elif is_verb and entry.code[:3] in ("012", "013") and entry.pos == "ADJ":
+            consumed.add(j)  # "said he was confident Netanyahu would carry out the withdrawals": the comment is coded
         elif is_verb and (tok.lemma_.lower() in self.modal_verbs or family == "01"):
             if any(c.dep_ == "auxpass" for c in inner_tok.children) and not self.args.prep_objects(inner_tok, "by"):
                 consumed.add(j)  # "warned Iran that it would be held accountable": the warning is coded, its actor unnamed
