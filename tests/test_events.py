@@ -2527,3 +2527,14 @@ def test_events_investigations_target_the_investigated(extractor, text, expected
 ])
 def test_events_comments_of_confidence_are_coded_not_the_act_hoped_for(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the place of a claimed attack is its country, as for the attack itself
+    ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),
+    # "a group calling itself X" is X
+    ("A group calling itself Al Shabaab claimed responsibility for the attack on a shopping mall in Nairobi.",
+     {("SOMREBSHB", "KEN", "015")}),
+])
+def test_events_claims_of_responsibility_by_named_groups(extractor, text, expected):
+    assert coded(extractor, text) == expected

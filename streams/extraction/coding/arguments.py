@@ -101,6 +101,7 @@ def of_holder(token: Token) -> Token | None:
     return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
 
 
+NAMING_VERBS = frozenset({"call", "know", "name"})  # "a group calling itself X", "militias known as X"
 INQUIRY_BODIES = frozenset({"commission", "committee", "panel", "board", "team", "mission"})  # "a commission of inquiry"
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
 
@@ -1179,6 +1180,10 @@ class Arguments:
             for c in subj.children:
                 if c.dep_ == "acl":
                     sources = [m for ag in self.prep_objects(c, "by") for m in self.actors(ctx, ag)]
+                    if not sources and c.lemma_.lower() in NAMING_VERBS:
+                        # "a shadowy group calling itself Islamic Jihad", "a group known as the Janjaweed"
+                        sources = [m for g in c.subtree if g.dep_ in ("oprd", "pobj", "dobj", "attr", "xcomp")
+                                   for m in self.actors(ctx, g)]
                     break
         if not sources and subj is not None and subj.i in ctx.entries and subj.pos_ == "NOUN" and subj.dep_ == "nsubj":
             # "a US drone strike killed Soleimani": the actor named on the attack that is the subject

@@ -256,8 +256,9 @@ class Overrides:
         if code == "166" and t is not None and DIPLOMAT_WORDS & set(t.text.lower().split()):
             code = "161"  # "ordered the French ambassador to leave": diplomats expelled (reduce relations)
         if t is not None and t.kind in ("capital", "place") and t.country and (
-                code[:2] in ATTACK_ROOTS or "042" in (code, entry.code)):
-            t = replace(t, code=t.country, role=None)  # a place attacked or visited is the country
+                code[:2] in ATTACK_ROOTS or "042" in (code, entry.code) or code == "015"):
+            # a place attacked or visited is the country, and so is the place of an attack claimed
+            t = replace(t, code=t.country, role=None)
         if t is not None and t.kind == "place" and not (code[:2] in ATTACK_ROOTS or code in ("042", "036")):
             t = replace(t, code=t.country or t.code, role=None)
         if t is not None and s.code == t.code and entry.code[:2] in ATTACK_ROOTS and s.kind == t.kind:
