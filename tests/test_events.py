@@ -2538,3 +2538,15 @@ def test_events_comments_of_confidence_are_coded_not_the_act_hoped_for(extractor
 ])
 def test_events_claims_of_responsibility_by_named_groups(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offer that follows a call or a message is made to the one called or written to
+    ("The Indian prime minister telephoned the Pakistani president and expressed condolences over the earthquake, "
+     "offering any help Pakistan needed.",
+     both("INDGOV", "PAKGOV", "041") | {("INDGOV", "PAKGOV", "018"), ("INDGOV", "PAKGOV", "033")}),
+    ("The Russian president sent condolences to the Turkish president after the earthquake and offered to send rescue teams.",
+     {("RUSGOV", "TURGOV", "018"), ("RUSGOV", "TURGOV", "0333")}),
+])
+def test_events_offers_after_a_call_go_to_the_one_called(extractor, text, expected):
+    assert coded(extractor, text) == expected

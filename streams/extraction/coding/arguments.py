@@ -1116,13 +1116,20 @@ class Arguments:
             found = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
             if found:
                 return found
-        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.i in ctx.entries \
-                and ctx.entries[trigger.head.i].code[:2] in ("03", "04", "05") and root in ("01", "03", "05", "06"):
-            # "spoke by telephone with Bush, expressing condolences": said to the one spoken with
-            head = trigger.head
-            found = [m for m in self.find_targets(ctx, head, ctx.entries[head.i]) if m not in a.sources]
-            if found:
-                return found
+        # "offered to send rescue teams": the offer, not the sending, is what follows the first act
+        act = trigger.head if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.intent else trigger
+        if (act.dep_ == "advcl" and act.tag_ == "VBG" or act.dep_ == "conj" and act.pos_ == "VERB") \
+                and act.head.i in ctx.entries and ctx.entries[act.head.i].code[:2] in ("01", "03", "04", "05") \
+                and root in ("01", "03", "05", "06", "07"):
+            # "spoke by telephone with Bush, expressing condolences": said to the one spoken with; "sent
+            # condolences to Erdogan ... and offered to send rescue teams", "expressed condolences to
+            # Musharraf, offering any help": offered to the one the first act was aimed at
+            head = act.head
+            for h in (head, head.head) if head.dep_ == "conj" and head.head.i in ctx.entries else (head,):
+                # "telephoned Musharraf and expressed condolences ..., offering any help": the first of the acts
+                found = [m for m in self.find_targets(ctx, h, ctx.entries[h.i]) if m not in a.sources]
+                if found:
+                    return found
         if root == "09":
             found = self.investigated_party(ctx, trigger, a.sources)
             if found:
