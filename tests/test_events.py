@@ -1457,7 +1457,9 @@ def test_events_talks_inside_a_span_of_time(extractor):
 @pytest.mark.parametrize(("text", "expected"), [
     # a verb whose object is the relative pronoun acts on the owner of the noun the clause describes
     ("China fired three missiles into target zones off Taiwan, opening a week of military exercises that "
-     "Taipei denounced as blatant intimidation.", {("CHN", None, "150"), ("TWNGOV", "CHN", "111")}),
+     "Taipei denounced as blatant intimidation.",
+     # (the missiles fired off Taiwan are aimed at it; the exercises name no one)
+     {("CHN", "TWN", "150"), ("CHN", None, "150"), ("TWNGOV", "CHN", "111")}),
 ])
 def test_events_relative_clause_objects(extractor, text, expected):
     assert coded(extractor, text) == expected
@@ -2549,4 +2551,20 @@ def test_events_claims_of_responsibility_by_named_groups(extractor, text, expect
      {("RUSGOV", "TURGOV", "018"), ("RUSGOV", "TURGOV", "0333")}),
 ])
 def test_events_offers_after_a_call_go_to_the_one_called(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a show of force or a deployment is aimed at the foreign country of the place it is near
+    ("China fired ballistic missiles into waters off Taiwan.", {("CHN", "TWN", "150")}),
+    ("Turkish commanders massed troops and armour along the Syrian border.", {("TURMIL", "SYR", "154")}),
+    # "to the border": the one other country of the sentence
+    ("Ecuador broke off diplomatic relations with Colombia on Monday and moved troops to the border.",
+     {("ECU", "COL", "161"), ("ECU", "COL", "154")}),
+    # a sea named after a country and one's own coast are no target
+    ("North Korea test-fired seven missiles into the Sea of Japan on Wednesday.", {("PRK", None, "150")}),
+    ("North Korea fired two missiles into the sea off its east coast and said it would never talk to South Korea again.",
+     {("PRK", None, "150")}),
+])
+def test_events_shows_of_force_aimed_at_the_country_they_are_near(extractor, text, expected):
     assert coded(extractor, text) == expected

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.actors import Mention
-from streams.extraction.coding.arguments import SPONSOR_NOUNS, Args, Arguments, implied
+from streams.extraction.coding.arguments import POSTURE_CODES, SPONSOR_NOUNS, Args, Arguments, implied
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
 from streams.extraction.coding.modality import Coding, Flags, Modality
@@ -199,7 +199,7 @@ class EventCoder:
             if not code:
                 continue
             coded = self.overrides.pair(code, entry, s, t)
-            coded = self._protest(ctx, trigger, entry, s, coded)
+            coded = self._implied_target(ctx, trigger, entry, s, coded)
             if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
                 continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:
@@ -207,11 +207,15 @@ class EventCoder:
                                       st.planned, reporter, sent))
         return out
 
-    def _protest(self, ctx: DocContext, trigger: Token, entry: Trigger, s: Mention,
-                 coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
-        """"protesters massed in Manila to demand Estrada's resignation": a verb the overrides read as a
+    def _implied_target(self, ctx: DocContext, trigger: Token, entry: Trigger, s: Mention,
+                        coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
+        """The target of a coded pair that the code implies: a show of force or a deployment with no target
+        is aimed at the foreign country of the place it is near ("fired missiles into waters off Taiwan");
+        "protesters massed in Manila to demand Estrada's resignation": a verb the overrides read as a
         protest for its source (crowds massing, students occupying) takes a protest's aim and target -
         the one protested against, else the government of the country it takes place in."""
+        if coded is not None and coded[1] is None and coded[0] in POSTURE_CODES:
+            return coded[0], next(iter(self.args.posture_target(ctx, trigger, [s])), None)
         if coded is None or coded[0][:2] != "14" or entry.code[:2] == "14":
             return coded
         code, t = coded

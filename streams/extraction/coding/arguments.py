@@ -101,6 +101,11 @@ def of_holder(token: Token) -> Token | None:
     return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
 
 
+# shows of force and deployments aimed at the country of the place they are near (Arguments.posture_target)
+POSTURE_CODES = frozenset({"150", "154"})
+POSTURE_PREPS = frozenset({"around", "off", "near", "toward", "towards", "along", "into", "within", "across",
+                           "outside"})  # and "to" a border
+FRONTIER_NOUNS = frozenset({"border", "frontier", "island", "coast", "waters", "strait"})
 NAMING_VERBS = frozenset({"call", "know", "name"})  # "a group calling itself X", "militias known as X"
 INQUIRY_BODIES = frozenset({"commission", "committee", "panel", "board", "team", "mission"})  # "a commission of inquiry"
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
@@ -1486,6 +1491,39 @@ class Arguments:
                         found = [m for m in self.antecedent(ctx, subj) if m.country not in countries and m.code not in codes]
                     if found:
                         return found
+        return []
+
+    def posture_target(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"fired missiles into waters off Taiwan", "massed troops along the Syrian border", "drills around
+        Taiwan": a show of force or a deployment is aimed at the foreign country of the place it is near;
+        "moved troops to the border" (or "around the island") at the one other country of the sentence."""
+        own = {m.country for m in sources}
+        def own_clause(t: Token) -> bool:  # no clause of its own between the phrase and the trigger
+            cur = t
+            while cur.i != trigger.i and cur.head.i != cur.i:
+                if cur.dep_ in ("advcl", "ccomp", "relcl", "conj", "acl", "xcomp") or cur.dep_ in SUBJ:
+                    return False
+                cur = cur.head
+            return cur.i == trigger.i
+        def frontier(t: Token) -> bool:  # "to the border", "along the Syrian border", not "its east coast"
+            return t.lemma_.lower() in FRONTIER_NOUNS and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+        phrases = [p for p in trigger.subtree if p.dep_ == "prep" and own_clause(p) and (
+            p.lower_ in POSTURE_PREPS or p.lower_ == "to" and any(frontier(o) for o in p.children if o.dep_ == "pobj"))]
+        bare = False
+        for p in phrases:
+            for t in p.subtree:
+                if any(a.lemma_.lower() in WATER_NOUNS for a in [t, *t.ancestors] if p in a.ancestors):
+                    continue  # "into the Sea of Japan": a sea named after a country is not that country
+                m = ctx.by_root.get(t.i) or ctx.by_token.get(t.i) or ctx.places.get(t.i)
+                if m is not None and m.country and m.country not in own and m.country in self.lex.countries:
+                    return [replace(implied(self.lex, m.country, ""), role=None)]
+                bare = bare or frontier(t)
+        if bare:
+            others = {m.country for m in [*ctx.by_root.values(), *ctx.places.values()] if m.country
+                      and m.country not in own and trigger.sent.start <= m.start < trigger.sent.end
+                      and m.country in self.lex.countries and ctx.doc[m.start].idx >= dateline_end(ctx.doc)}
+            if len(others) == 1:
+                return [replace(implied(self.lex, others.pop(), ""), role=None)]
         return []
 
     def investigated_party(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
