@@ -2504,6 +2504,9 @@ def test_events_exile_and_troops_flown_in(extractor, text, expected):
     ("A team of UN experts began investigating Armenia's charges that Azerbaijan had used cluster bombs.",
      {("IGOUNO", "AZE", "090")}),
     ("UN inspectors began investigating the alleged gas attack in the eastern suburbs of Aleppo.", {("IGOUNO", "SYR", "093")}),
+    # looking into allegations is investigating them
+    ("UN investigators began looking into allegations that Sudanese troops tortured prisoners in Darfur.",
+     {("IGOUNO", "SDNMIL", "090")}),
     # the body sent to investigate is the sender's
     ("The European Parliament voted to send an independent commission to investigate alleged abuses in Belarus.",
      {("IGOEEC", "BLR", "092")}),
