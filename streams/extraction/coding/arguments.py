@@ -141,10 +141,10 @@ def implied(lex: Lexicon, country: str, role: str) -> Mention:
     return Mention(-1, -1, -1, country + role, country, role, name, "implied", name, -1, -1)
 
 
-# nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
 INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight the government of their country
 # verbs that make a truce or an accord (not "respect" or "violate" it)
 TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
+# nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
 SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})  # the lemmatiser makes "auspices" "auspex"
 
 

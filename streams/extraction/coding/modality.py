@@ -177,7 +177,7 @@ class Modality:
         if lemma in self.speculation and tok.pos_ == "VERB":
             f.hypothetical = True  # "analysts speculated that ...", "diplomats wondered whether ..."
         if lemma in self.w.expectation_verbs and tok.pos_ == "VERB" and below.dep_ in ("xcomp", "ccomp") \
-                and any(c.dep_ in ("dobj", "obj") for c in tok.children) | any(c.dep_ == "nsubj" for c in below.children):
+                and (any(c.dep_ in ("dobj", "obj") for c in tok.children) or any(c.dep_ == "nsubj" for c in below.children)):
             f.hypothetical = True  # "officials expect Hezbollah to resume attacks": a prediction of another's act
         if lemma in self.report and tok.pos_ == "VERB":
             f.reporter = tok
