@@ -57,6 +57,7 @@ from spacy.attrs import (
     LOWER,
     MORPH,
     NORM,
+    ORTH,
     POS,
     SENT_START,
     TAG,
@@ -292,11 +293,22 @@ def headline_subject(doc: Doc) -> Doc:
     return doc
 
 
+def _where(doc: Doc, attr: int, values: Iterable[str], lo: int = 0, hi: int = 0) -> list[Any]:
+    """The tokens of `doc[lo:len(doc) + hi]` whose `attr` (a string attribute: ORTH, LOWER, TAG or DEP) is
+    one of `values`, in order. The repairs look only at these, found from the doc's array instead of
+    token by token (each repair has one such test that every token it changes must pass)."""
+    strings = doc.vocab.strings
+    arr: Any = doc.to_array(attr)
+    found = numpy.flatnonzero(numpy.isin(arr, [strings[v] for v in values])).tolist()
+    end = len(doc) + hi
+    return [doc[i] for i in found if lo <= i < end]
+
+
 def participle_modifiers(doc: Doc) -> Doc:
     """"detained impeached President Yoon", "freed jailed opposition leader X": a participle right after a
     verb without an object, read as a second verb whose object is the name after it, describes that
     name; the name is the first verb's object."""
-    for tok in doc[1:-1]:
+    for tok in _where(doc, TAG, ("VBN", "VBD"), 1, -1):
         verb = doc[tok.i - 1]
         if tok.tag_ not in ("VBN", "VBD") or tok.dep_ not in ("advcl", "dep", "xcomp", "ccomp") or tok.head.i != verb.i \
                 or verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj", "auxpass") for c in verb.children) \
@@ -314,7 +326,7 @@ def fronted_subjects(doc: Doc) -> Doc:
     """"After talks brokered by Merkel and Hollande, Putin and Poroshenko agreed": the subject after an
     opening phrase, read as more names of the phrase's last list; the names after the comma are the
     verb's subject."""
-    for verb in doc:
+    for verb in _where(doc, DEP, ("ROOT",)):
         if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.i < 3 \
                 or any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.sent.start and not c.text.isupper() for c in verb.children):
             continue
@@ -332,7 +344,7 @@ def fronted_subjects(doc: Doc) -> Doc:
 def nouns_after_to(doc: Doc) -> Doc:
     """"Mali and Burkina Faso agree to truce": a noun no English lexicon knows as a verb, read as an
     infinitive after "to", is the object of "to" as a preposition."""
-    for tok in doc:
+    for tok in _where(doc, TAG, ("VB",)):
         if tok.tag_ != "VB" or tok.dep_ != "xcomp" or "VERB" in getAllLemmas(tok.lower_) or not getAllLemmas(tok.lower_):
             continue
         to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i == tok.i - 1), None)
@@ -353,7 +365,7 @@ def joined_clauses(doc: Doc) -> Doc:
     second clause after a comma and "and", read as the complement of the first verb whose subject is the
     first verb's object joined to the second clause's subject. The object goes back to the first verb,
     and the second clause is joined to it with its own subject."""
-    for clause in doc:
+    for clause in _where(doc, DEP, ("ccomp",)):
         verb = clause.head
         if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or verb.pos_ != "VERB" or verb.i > clause.i \
                 or verb.lemma_.lower() in THAT_LESS_VERBS or any(c.dep_ in ("dobj", "obj") for c in verb.children) \
@@ -376,7 +388,7 @@ def joined_clauses(doc: Doc) -> Doc:
 def marked_subjects(doc: Doc) -> Doc:
     """"a day after Azerbaijan launched an offensive": the subject of a clause, read as the object of its
     conjunction ("after" taken as a preposition), is the subject of the clause's verb."""
-    for mark in doc:
+    for mark in _where(doc, DEP, ("mark",)):
         verb = mark.head
         if mark.dep_ != "mark" or verb.pos_ not in ("VERB", "AUX") or verb.i < mark.i \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
@@ -392,7 +404,7 @@ def joined_modifiers(doc: Doc) -> Doc:
     with the first modifier as the head of the phrase (the noun hung on the second modifier or joined to
     the first). The noun after them is the head; the first modifier hangs on it, with the words that name
     its owner ("Iranian"), and the determiner before them goes with the noun."""
-    for cc in doc[1:-2]:
+    for cc in _where(doc, LOWER, ("and", "or"), 1, -2):
         first, second, noun = doc[cc.i - 1], doc[cc.i + 1], doc[cc.i + 2]
         if cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or cc.head.i != first.i \
                 or first.tag_ not in ("NN", "JJ") or second.tag_ not in ("NN", "JJ") or noun.tag_ not in ("NN", "NNS") \
@@ -417,7 +429,7 @@ def days_before_and(doc: Doc) -> Doc:
     """"bombed Asmara on Friday and Eritrean planes struck Mekele": the subject of a second clause after
     a day and "and", read as the object of the day's preposition with the day as its modifier, is the
     subject of the second clause's verb; the day is the preposition's object again."""
-    for day in doc[1:-3]:
+    for day in _where(doc, LOWER, WEEKDAYS, 1, -3):
         prep, noun = doc[day.i - 1], day.head
         if day.lower_ not in WEEKDAYS or day.dep_ not in ("nmod", "compound") or noun.i <= day.i + 1 \
                 or noun.dep_ != "pobj" or noun.head.i != prep.i or prep.dep_ != "prep" or noun.i + 1 >= len(doc):
@@ -439,7 +451,7 @@ def object_participles(doc: Doc) -> Doc:
     """"Pirates Hijack Saudi Supertanker Carrying Crude", "seized a ship carrying arms": the object of a
     verb, read as the subject of a participle after it, is the verb's object, and the participle
     describes it."""
-    for part in doc:
+    for part in _where(doc, TAG, ("VBG",)):
         verb = part.head
         if part.tag_ != "VBG" or part.dep_ not in ("xcomp", "advcl", "ccomp") or verb.i >= part.i \
                 or verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
@@ -456,7 +468,7 @@ def listed_subjects(doc: Doc) -> Doc:
     """"living in camps in Zaire, Tanzania and Burundi, and cholera and dysentery have killed more than
     20,000": the subject of a second clause after ", and", read as one more item of the first clause's
     list, is the subject of the second clause's verb."""
-    for verb in doc:
+    for verb in _where(doc, DEP, ("conj",)):
         if verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.head.i > verb.i \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue
@@ -489,7 +501,7 @@ def stranded_agents(doc: Doc) -> Doc:
     """"set up a commission of inquiry into war crimes by Indonesian troops", "an investigation into killings
     of protesters by the police": the by-phrase of the event noun before it, read as a phrase of the
     active verb the noun hangs from, is the noun's again."""
-    for prep in doc:
+    for prep in _where(doc, LOWER, ("by",)):
         verb = prep.head
         if prep.lower_ != "by" or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.tag_ == "VBN" \
                 or verb.i > prep.i or any(c.dep_ == "auxpass" for c in verb.children):
@@ -524,9 +536,7 @@ def repaired(doc: Doc) -> Doc:
 def month_may(doc: Doc) -> Doc:
     """"WASHINGTON, May 13 - ...": the tagger reads the month before a day as the modal "may", which
     would make every event of the sentence a speculation; the month is made a name again."""
-    if "May " not in doc.text:
-        return doc
-    for tok in doc[:-1]:
+    for tok in _where(doc, ORTH, ("May",), 0, -1):
         if tok.text == "May" and tok.pos_ == "AUX" and doc[tok.i + 1].like_num:
             tok.pos_, tok.tag_, tok.lemma_ = "PROPN", "NNP", "May"
             if tok.dep_ == "aux":
