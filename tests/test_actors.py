@@ -525,3 +525,17 @@ def test_actors_groups_with_a_region_code(extractor, text, day, expected):
 ])
 def test_actors_foreign_news_organisations(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a full name whose surname is written with the Arabic article ("el-", "al-") where the tables spell it
+    # without: the first name before the article is the person's own
+    ("Col. Muammar el-Qaddafi received the Egyptian envoy in Tripoli.", "1989-10-20",
+     {"Qaddafi": "LBYGOV", "the Egyptian envoy": "EGYGOV"}),
+    ("Muammar al-Qaddafi rejected the demand.", "1992-03-31", {"Qaddafi": "LBYGOV"}),
+    # a leader whom news names by the given name alone
+    ("Saddam warned Kuwait over its oil output.", "1990-07-18", {"Saddam": "IRQGOV", "Kuwait": "KWT"}),
+    ("President Saddam received the Jordanian king.", "1990-08-13", {"President Saddam": "IRQGOV", "the Jordanian king": "JORGOV"}),
+])
+def test_actors_leaders_by_article_surname_or_given_name(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

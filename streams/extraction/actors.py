@@ -31,6 +31,7 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
 NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "dos", "du", "van", "von", "al", "el", "bin", "ibn", "la", "le", "y"})
+ARTICLE_PARTICLES = frozenset({"al", "el"})  # the Arabic article of a surname ("al-Assad", "el-Qaddafi")
 
 
 def written_as_name(text: str) -> bool:
@@ -474,11 +475,14 @@ class ActorResolver:
     def _first_name_before(self, doc: Doc, span: Span) -> str:
         """The first word of the name a surname ends ("Atal" in "Atal Behari Vajpayee", a middle name spelt
         differently from the dictionary's "Bihari"), at most two names before it, after any title."""
-        start = span.start
-        while start > max(0, span.start - 2) and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+        start = end = span.start
+        if start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ARTICLE_PARTICLES \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start = end = start - 2  # "Muammar el-Qaddafi", "Bashar al-Assad": the name before the article
+        while start > max(0, end - 2) and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                 and doc[start - 1].is_alpha and doc[start - 1].lower_ not in self.titles:
             start -= 1
-        return doc[start].text.lower() if start < span.start else ""
+        return doc[start].text.lower() if start < end else ""
 
     def _title_role(self, doc: Doc, span: Span) -> str | None:
         """The role of the title a person is named with, when it says what they are on the day ("Lieutenant
