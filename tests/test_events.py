@@ -2535,6 +2535,21 @@ def test_events_comments_of_confidence_are_coded_not_the_act_hoped_for(extractor
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a speaker's assessment of the prospects of something with another party is a comment on that party:
+    # pessimistic (012) when the chances are slim, remote or close to zero, optimistic (013) when good
+    ("The Greek prime minister said the chances of an agreement with Turkey over Cyprus were slim.",
+     {("GRCGOV", "TUR", "012")}),
+    ("Pakistan's foreign minister said the prospects of a settlement with India were remote.", {("PAKGOV", "IND", "012")}),
+    ("The Iranian president said the chances of new talks with Washington were close to zero.", {("IRNGOV", "USAGOV", "012")}),
+    ("The Chinese foreign minister said the prospects of a trade deal with Australia were good.", {("CHNGOV", "AUS", "013")}),
+    # the same adjectives said of anything else are no comment
+    ("Kenyan officials said the harvest in the north was poor and the roads were remote.", set()),
+])
+def test_events_assessments_of_prospects_are_comments_on_the_other_party(extractor, text, expected):
+    assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),
     # "a group calling itself X" is X

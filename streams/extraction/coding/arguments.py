@@ -145,7 +145,12 @@ INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight th
 # verbs that make a truce or an accord (not "respect" or "violate" it)
 TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
 # nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
-SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})  # the lemmatiser makes "auspices" "auspex"
+SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})
+# "the chances of a settlement with X looked slim": a speaker's assessment of prospects with another party
+PROSPECT_NOUNS = frozenset({"chance", "prospect", "outlook", "likelihood", "odds"})
+# adjectives of the lexicon that comment only on prospects ("slim", "bleak", "close to zero"); elsewhere
+# ("a remote village was slim") they are no comment
+PROSPECT_ADJECTIVES = frozenset({"slim", "bleak", "remote", "dim", "grim", "poor", "close", "bright", "good", "excellent"})  # the lemmatiser makes "auspices" "auspex"
 
 
 class Arguments:
@@ -1030,6 +1035,11 @@ class Arguments:
             # "Putin is responsible for the economy" is no accusation
             if not self._said_responsible(ctx, a, trigger):
                 return None
+        elif entry.pos == "ADJ" and entry.code[:3] in ("012", "013") and self._prospects(trigger) is not None:
+            if not self._said_prospects(ctx, a, trigger):
+                return None
+        elif entry.pos == "ADJ" and entry.code[:3] in ("012", "013") and trigger.lemma_.lower() in PROSPECT_ADJECTIVES:
+            return None  # "the village is remote": no comment on prospects
         elif entry.pos in ("VERB", "ADJ"):
             self._verb_args(ctx, a, trigger, entry)
         elif trigger.dep_ == "compound":
@@ -1155,6 +1165,32 @@ class Arguments:
             return False
         a.sources, a.targets = speakers, [m for m in held if m not in speakers]
         return bool(a.targets)
+
+    @staticmethod
+    def _prospects(trigger: Token) -> Token | None:
+        """"the chances of a settlement looked slim": the prospect noun the adjective is said of."""
+        copula = trigger.head
+        if trigger.dep_ != "acomp":
+            return None
+        return next((c for c in copula.children if c.dep_ in SUBJ and c.lemma_.lower() in PROSPECT_NOUNS), None)
+
+    def _said_prospects(self, ctx: DocContext, a: Args, trigger: Token) -> bool:
+        """"Shultz said the chances of a settlement with Nicaragua's government looked bleak": a pessimistic
+        (or optimistic) comment of the speaker on the other party of the prospect, when the clause is the
+        object of a reporting verb."""
+        copula, noun = trigger.head, self._prospects(trigger)
+        if noun is None or copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.report:
+            return False
+        speakers = self.subject_actors(ctx, copula.head)
+        # the party of a "with" phrase ("talks with Washington"), or else any actor the prospect names; not
+        # the topic ("an agreement with Turkey over Cyprus")
+        partners = [p for w in noun.subtree if w.dep_ == "prep" and w.lower_ in ("with", "between")
+                    for p in w.children if p.dep_ == "pobj"] or [t for t in noun.subtree if t.i != noun.i]
+        others = [m for t in partners for m in self.actors(ctx, t) if m.country not in {s.country for s in speakers}]
+        if not speakers or not others:
+            return False
+        a.sources, a.targets = speakers, list(dict.fromkeys(others))
+        return True
 
     def _verb_args(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
         subj, passive = self.subject(ctx, trigger)
