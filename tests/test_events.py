@@ -2549,6 +2549,18 @@ def test_events_assessments_of_prospects_are_comments_on_the_other_party(extract
     assert coded(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a headline that drops the article before a noun the tagger reads as an adjective ("Launches Offensive")
+    ("Israel Launches Offensive Against Hamas in Gaza", "2014-07-08", {("ISR", "PSEREBHMS", "190")}),
+    ("Turkish Army Launches Offensive Against Kurdish Rebels", "1995-03-20", {("TURMIL", "TURREB", "190")}),
+    # armed men of a people ("rebel Serbs", "rebel Tutsis") are rebels of the state of their place
+    ("Croatian troops launched an offensive against rebel Serbs in the Krajina region.", "1995-08-04",
+     {("HRVMIL", "HRVREB", "190")}),
+])
+def test_events_headline_offensives_and_armed_men_of_a_people(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from streams.extraction.parsing import (
+    bare_object_nouns,
     days_before_and,
     joined_modifiers,
     listed_subjects,
@@ -107,3 +108,23 @@ def test_a_by_phrase_of_manner_or_of_a_passive_stays_on_the_verb() -> None:
                  ("was", 3, "auxpass", "AUX", "VBD"), ("shelled", 3, "ROOT", "VERB", "VBN"),
                  ("by", 3, "agent", "ADP", "IN"), ("the", 6, "det", "DET", "DT"), ("army", 4, "pobj", "NOUN", "NN")])
     assert ("by", "agent", "shelled") in arcs(stranded_agents(doc))
+
+
+def test_a_noun_read_as_an_adjective_after_a_verb_without_object_is_its_object() -> None:
+    # "Israel Launches Offensive in Gaza": the headline drops the article; "offensive" is a noun too
+    doc = parse([("Israel", 1, "nsubj", "PROPN", "NNP"), ("Launches", 1, "ROOT", "VERB", "VBZ"),
+                 ("Offensive", 1, "advmod", "ADJ", "JJ"), ("in", 1, "prep", "ADP", "IN"), ("Gaza", 3, "pobj", "PROPN", "NNP")])
+    doc = bare_object_nouns(doc)
+    assert arcs(doc)[2] == ("Offensive", "dobj", "Launches") and doc[2].pos_ == "NOUN"
+
+
+def test_an_adjective_after_a_linking_verb_or_an_object_stays_an_adjective() -> None:
+    # "The crossing stays open": a linking verb's adjective ("open" is no noun either way)
+    words = ["Talks", "turn", "official"]
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "acomp"], pos=["NOUN", "VERB", "ADJ"],
+              tags=["NNS", "VBP", "JJ"], lemmas=["talk", "turn", "official"])
+    assert arcs(bare_object_nouns(doc))[2] == ("official", "acomp", "turn")
+    # "declared the envoy persona non grata": the verb has an object already
+    doc = parse([("Iran", 1, "nsubj", "PROPN", "NNP"), ("declared", 1, "ROOT", "VERB", "VBD"),
+                 ("envoy", 1, "dobj", "NOUN", "NN"), ("unwelcome", 1, "oprd", "ADJ", "JJ")])
+    assert arcs(bare_object_nouns(doc))[3] == ("unwelcome", "oprd", "declared")

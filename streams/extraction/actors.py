@@ -561,6 +561,12 @@ class ActorResolver:
                 # "ethnic Armenian forces in Nagorno-Karabakh", "rebel Serb gunners around Sarajevo": a people,
                 # not the state; the place decides
                 continue
+            if kind == "demonym" and span.start > 0 and span.root.tag_ in ("NNS", "NNPS") \
+                    and self.lex.roles.get(doc[span.start - 1].lower_) in ARMED_GROUP_ROLES:
+                # "an offensive against rebel Serbs in Krajina": armed men of a people, rebels of the state
+                # of their place
+                regional.append((span.root, self.lex.roles[doc[span.start - 1].lower_]))
+                continue
             if kind == "demonym" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic" \
                     and span.root.tag_ in ("NNS", "NNPS"):
                 ethnic.append(span.root)  # "expelled ethnic Albanians from Kosovo": civilians of the place

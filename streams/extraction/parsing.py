@@ -525,10 +525,32 @@ def stranded_agents(doc: Doc) -> Doc:
     return doc
 
 
+# verbs that link a subject to an adjective ("talks turned ugly", "the border stays open"): their adjective
+# is no object
+LINKING_VERBS = frozenset({"be", "become", "remain", "stay", "turn", "go", "seem", "look", "appear", "prove", "grow",
+                           "get", "keep", "feel", "sound", "fall", "come", "run", "hold", "sit", "stand", "lie", "rest"})
+
+
+def bare_object_nouns(doc: Doc) -> Doc:
+    """"Israel Launches Offensive in Gaza": a word that is a noun as well as an adjective, right after a verb
+    without an object and without its article (as in headlines), read as an adjective; it is the verb's
+    object."""
+    for tok in _where(doc, DEP, ("advmod", "acomp", "oprd", "dep", "xcomp"), 1):
+        verb = doc[tok.i - 1]
+        if tok.pos_ != "ADJ" or tok.head.i != verb.i or verb.pos_ != "VERB" or verb.lemma_.lower() in LINKING_VERBS \
+                or any(c.dep_ in ("dobj", "obj", "attr", "oprd", "acomp") and c.i != tok.i for c in verb.children) \
+                or any(c.dep_ not in ("prep", "punct") for c in tok.children) \
+                or "NOUN" not in getAllLemmas(tok.lower_):
+            continue
+        tok.dep_, tok.pos_, tok.tag_ = "dobj", "NOUN", "NN"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
-                   joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents):
+                   joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
+                   bare_object_nouns):
         doc = repair(doc)
     return doc
 
