@@ -2561,6 +2561,20 @@ def test_events_headline_offensives_and_armed_men_of_a_people(extractor, text, d
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # cutting one's own troops or arsenal is demobilisation (0873), coded without a target
+    ("Gorbachev announced a unilateral cut of 500,000 troops in a speech to the United Nations.", "1988-12-08",
+     {("RUSGOV", None, "0873")}),
+    ("Ukraine reduced its armed forces by a third, the defence minister said.", "1995-05-01", {("UKR", None, "0873")}),
+    # disarming another armed group keeps it as the target
+    ("The Angolan government began to disarm UNITA fighters.", "1992-01-01", {("AGOGOV", "AGOREB", "0873")}),
+    # a cut of anything else is no demobilisation
+    ("Germany cut the army's budget by 5 percent.", "2020-01-01", set()),
+])
+def test_events_cuts_of_own_forces_are_demobilisation(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -83,6 +83,9 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 OFFER_VERBS = frozenset({"offer", "propose"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
+# codes of those roots that are acts on one's own side, coded without a target ("announced a cut of
+# 500,000 troops": demobilisation)
+UNILATERAL_CODES = frozenset({"0873"})
 
 
 def subject_noun(trigger: Token) -> Token | None:
@@ -200,7 +203,8 @@ class EventCoder:
                 continue
             coded = self.overrides.pair(code, entry, s, t)
             coded = self._implied_target(ctx, trigger, entry, s, coded)
-            if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated:
+            if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated \
+                    and coded[0] not in UNILATERAL_CODES:
                 continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,

@@ -1686,6 +1686,10 @@ class Arguments:
                 t.kind in ("place", "country", "capital") and t.country == sources[0].country for t in a.targets):
             a.targets = []  # "poured police into Lhasa": police sent within their own country act on no one
             return
+        if sources and entry.code == "0873" and a.targets and all(
+                t.country == sources[0].country and t.role in ("MIL", None) for t in a.targets):
+            a.targets = []  # "announced a cut of 500,000 troops": one's own forces are demobilised, no one is acted on
+            return
         if sources and not a.between and entry.code[:3] in ("081", "172") and sources[0].country \
                 and sources[0].country in self.lex.countries \
                 and all(t.kind == "place" and t.country == sources[0].country for t in a.targets):
