@@ -2575,6 +2575,24 @@ def test_events_cuts_of_own_forces_are_demobilisation(extractor, text, day, expe
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # forces moving into the ground a nationality names ("the Iranian province of X", "Iranian territory")
+    # enter that country
+    ("Iraqi forces crossed into the Iranian province of Khuzestan.", "1980-09-28", {("IRQMIL", "IRN", "192")}),
+    ("Turkish troops pushed into Syrian territory on Sunday.", "2019-10-13", {("TURMIL", "SYR", "192")}),
+    # within one's own country no one is entered
+    ("Iraqi troops moved into the Iraqi town of Tikrit.", "2015-03-31", set()),
+    # an attack or incursion across the border, with no country on the verb, is aimed at the one other
+    # country of the sentence
+    ("Eritrea said Ethiopian forces launched a major offensive across the border on Friday.", "2000-05-12",
+     {("ETHMIL", "ERI", "190")}),
+    ("Vietnam said Chinese troops poured across the border at dawn.", "1979-02-17", {("CHNMIL", "VNM", "192")}),
+    ("Iraqi tanks swept across the border before dawn, Kuwaiti officials said.", "1990-08-02", {("IRQMIL", "KWT", "192")}),
+])
+def test_events_forces_entering_national_ground_or_across_the_border(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -77,6 +77,17 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
                                                                 for t in args.targets)
 
 
+def across_border(trigger: Token) -> bool:
+    """The trigger's own phrase (or its object's) crosses a border: "across the border", "over the frontier",
+    "crossed the border"."""
+    if trigger.lemma_.lower() == "cross" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("border", "frontier")
+                                                 for c in trigger.children):
+        return True
+    return any(p.dep_ in ("prep", "prt") and p.lower_ in ("across", "over") and p.head.i in (trigger.i, *(c.i for c in trigger.children))
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in ("border", "frontier") for o in p.children)
+               for p in trigger.subtree)
+
+
 # CAMEO roots that are interactions between two actors: without a target the event is not coded
 # (the gold data has no such event without a target); statements (01), investigations (09),
 # criticism (11), protests (14), force posture (15), coercion (17) and mass violence (20) may have none
@@ -196,6 +207,10 @@ class EventCoder:
                 # "the opposition leader demanded elections": a domestic demand or appeal is addressed to
                 # the government of its country
                 t = implied(self.lex, s.country, "GOV")
+            if t is None and st.code[:2] == "19" and across_border(trigger):
+                # "Chinese troops poured across the border", "launched an offensive across the border": an
+                # attack or incursion across a border is aimed at the one other country of the sentence
+                t = next(iter(self.args.posture_target(ctx, trigger, [s])), None)
             code = attempt or self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
             code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
             code = self.overrides.mass_scale(ctx, trigger, code, t) if code else code

@@ -1543,7 +1543,8 @@ class Arguments:
             return cur.i == trigger.i
         def frontier(t: Token) -> bool:  # "to the border", "along the Syrian border", not "its east coast"
             return t.lemma_.lower() in FRONTIER_NOUNS and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
-        phrases = [p for p in trigger.subtree if p.dep_ == "prep" and own_clause(p) and (
+        # ("poured across the border": the parser may call the preposition a particle)
+        phrases = [p for p in trigger.subtree if p.dep_ in ("prep", "prt") and own_clause(p) and (
             p.lower_ in POSTURE_PREPS or p.lower_ == "to" and any(frontier(o) for o in p.children if o.dep_ == "pobj"))]
         bare = False
         for p in phrases:

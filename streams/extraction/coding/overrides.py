@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from streams.extraction.actors import BODY_NOUNS, BUILDING_NOUNS, Mention
+from streams.extraction.actors import BODY_NOUNS, BUILDING_NOUNS, PART_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CIVILIAN_ROLES, NO_EVENT, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
@@ -27,6 +27,9 @@ DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "diplomat", "diplomats", "att
 LEADER_ROLES = frozenset({"GOV", "ELI", "OPP"})  # the roles whose named holders can be assassinated
 # the leader of any body, a rebel group too ("killed a senior FARC commander", "the Hamas leader")
 GROUP_LEADER_NOUNS = frozenset({"leader", "commander", "chief", "founder", "emir", "chairman"})
+
+# nouns for the ground of a country ("Iranian territory", "Syrian soil")
+GROUND_NOUNS = frozenset({"territory", "soil", "airspace", "waters", "land", "side", "border", "frontier", "island"})
 
 
 # the size of a crowd of victims: "hundreds of villagers", "tens of thousands of refugees"
@@ -198,7 +201,9 @@ class Overrides:
             or s.kind == "org" and self.lex.roles.get(root.lemma_.lower()) in ("MIL", "COP", "PKO")  # "NATO troops"
         lemma = trigger.lemma_.lower()
         if entry.notes.startswith(FORCES_ENTERING):
-            foreign = t is not None and t.kind in ("country", "place", "capital") and t.country != s.country
+            foreign = t is not None and t.country != s.country and (
+                t.kind in ("country", "place", "capital") or t.kind == "implied" and t.role is None
+                or self._national_ground(ctx, t))
             if not foreign and s.role == "COP" and forces:
                 return "153"  # "paramilitary police poured into Lhasa": more police power at home
             return code if foreign and (forces or root.lemma_.lower() in self.w.artillery_instruments) else ""
@@ -215,6 +220,14 @@ class Overrides:
         if code in ("153", "154") and t is not None and t.country and t.country != s.country and self._protective(trigger):
             return "074"  # "sent 3,000 troops to Mozambique to protect the pipeline", "at the request of ..."
         return code
+
+    @staticmethod
+    def _national_ground(ctx: DocContext, t: Mention) -> bool:
+        """"crossed into the Iranian province of Khuzestan", "into Iranian territory": a nationality naming
+        the country of the ground it modifies."""
+        root = ctx.doc[t.root]
+        return t.kind == "demonym" and t.role is None and root.dep_ in ("amod", "compound", "nmod") \
+            and root.head.lemma_.lower() in PART_NOUNS | GROUND_NOUNS
 
     def _protective(self, trigger: Token) -> bool:
         """A deployment whose purpose is protection or help, or made at the request of the host."""
