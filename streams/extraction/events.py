@@ -207,10 +207,7 @@ class EventCoder:
                 # "the opposition leader demanded elections": a domestic demand or appeal is addressed to
                 # the government of its country
                 t = implied(self.lex, s.country, "GOV")
-            if t is None and st.code[:2] == "19" and across_border(trigger):
-                # "Chinese troops poured across the border", "launched an offensive across the border": an
-                # attack or incursion across a border is aimed at the one other country of the sentence
-                t = next(iter(self.args.posture_target(ctx, trigger, [s])), None)
+            t = self._border_target(ctx, trigger, st.code, s, t)
             code = attempt or self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
             code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
             code = self.overrides.mass_scale(ctx, trigger, code, t) if code else code
@@ -225,6 +222,13 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _border_target(self, ctx: DocContext, trigger: Token, code: str, s: Mention, t: Mention | None) -> Mention | None:
+        """"Chinese troops poured across the border", "launched an offensive across the border": an attack or
+        incursion across a border with no target is aimed at the one other country of the sentence."""
+        if t is None and code[:2] == "19" and across_border(trigger):
+            return next(iter(self.args.posture_target(ctx, trigger, [s])), None)
+        return t
 
     def _implied_target(self, ctx: DocContext, trigger: Token, entry: Trigger, s: Mention,
                         coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
