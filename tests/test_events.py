@@ -2593,6 +2593,20 @@ def test_events_forces_entering_national_ground_or_across_the_border(extractor, 
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # breaking up or crushing a protest, march, uprising or movement is violent repression (175) of the people
+    # of the repressing actor's country, not of the place where it happens
+    ("Czech riot police broke up a peaceful student march with truncheons.", "1989-11-17", {("CZECOP", "CZECVL", "175")}),
+    ("Chinese troops crushed the student protest movement.", "1989-06-05", {("CHNMIL", "CHNCVL", "175")}),
+    ("Burmese troops crushed the Rangoon demonstration.", "1988-09-19", {("MMRMIL", "MMRCVL", "175")}),
+    # a foreign force's is repression of that people
+    ("Soviet tanks crushed the Hungarian uprising.", "1956-11-05", {("RUSMIL", "HUN", "175")}),
+    ("The band broke up after the tour.", "2020-01-01", set()),
+])
+def test_events_breaking_up_or_crushing_protests_is_repression(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -1667,11 +1667,14 @@ class Arguments:
         country = sources[0].country
         if not country or country not in self.lex.countries:
             return targets
+        aimed = [t for rule in entry.targets for t in self.attach(trigger, rule)]
+        dissent = any(t.lemma_.lower() in self.w.dissent_nouns for t in aimed)
+        if targets and dissent and all(t.kind in ("place", "capital") and t.country == country for t in targets):
+            targets = []  # "crushed the Tiananmen Square demonstration": the protesters, not the square
         if targets:
             return [implied(self.lex, country, "CVL") if t.kind == "context" and t.role == "CVL" else t
                     for t in targets]
-        aimed = [t for rule in entry.targets for t in self.attach(trigger, rule)]
-        if any(t.lemma_.lower() in self.w.dissent_nouns for t in aimed):
+        if dissent:
             return [implied(self.lex, country, "CVL")]
         if entry.code[:2] == "20" and any(t.dep_ == "pobj" and t.head.lower_ == "against" for t in aimed):
             # "ethnic cleansing against the Fur and Masalit in Darfur": mass violence against a people
