@@ -2607,6 +2607,21 @@ def test_events_breaking_up_or_crushing_protests_is_repression(extractor, text, 
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an accusation, an investigation or an arrest acts on someone: when the coder finds no one it is not
+    # coded (the annotation rules give a null target only where no actor is acted on)
+    ("The Ethiopian government accused foreign aid groups of spreading false reports.", "2021-08-03", set()),
+    ("Belarusian police arrested him at his home on Sunday.", "2020-08-11", set()),
+    ("Egyptian authorities opened an investigation on Monday.", "2020-08-11", set()),
+    # with the one acted on found, they are coded
+    ("Belarusian police detained dozens of opposition activists.", "2020-08-11", {("BLRCOP", "BLROPP", "173")}),
+    # a condemnation of an act whose author is unnamed keeps its null target
+    ("Sweden condemned the sabotage of an undersea cable.", "2024-11-20", {("SWE", None, "111")}),
+])
+def test_events_acts_on_someone_need_the_one_acted_on(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

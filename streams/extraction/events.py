@@ -94,6 +94,11 @@ def across_border(trigger: Token) -> bool:
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 OFFER_VERBS = frozenset({"offer", "propose"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})
+# accusations (112), investigations (09) and coercion (17: arrests, seizures, bans) are acts on someone
+# too: the annotation rules give a null target only to an act with no actor acted on (a test, a
+# mobilisation, a condemnation of an act whose author is unnamed), and without the one accused, investigated
+# or arrested the coder did not find them
+ACTED_ON_PREFIXES = ("112", "09", "17")
 # codes of those roots that are acts on one's own side, coded without a target ("announced a cut of
 # 500,000 troops": demobilisation)
 UNILATERAL_CODES = frozenset({"0873"})
@@ -215,8 +220,8 @@ class EventCoder:
                 continue
             coded = self.overrides.pair(code, entry, s, t)
             coded = self._implied_target(ctx, trigger, entry, s, coded)
-            if coded is not None and coded[1] is None and coded[0][:2] in DYADIC_ROOTS and not st.negated \
-                    and coded[0] not in UNILATERAL_CODES:
+            if coded is not None and coded[1] is None and (coded[0][:2] in DYADIC_ROOTS or coded[0].startswith(ACTED_ON_PREFIXES)) \
+                    and not st.negated and coded[0] not in UNILATERAL_CODES:
                 continue  # an interaction with no one: the coder did not find the other actor
             if coded is not None:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
