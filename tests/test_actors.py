@@ -539,3 +539,15 @@ def test_actors_foreign_news_organisations(extractor, text, day, expected):
 ])
 def test_actors_leaders_by_article_surname_or_given_name(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an agreement, process or accord named after the city where it was made names no government
+    ("Kyiv said the Minsk ceasefire agreement was dead.", "2022-02-22", {"Kyiv": "UKRGOV"}),
+    ("The Oslo accords created the Palestinian Authority.", "1994-05-04", {"Palestinian Authority": "PSEGOV"}),
+    ("Russia hosted talks in the Astana format with Turkey and Iran.", "2019-09-16", {"Russia": "RUS", "Turkey": "TUR", "Iran": "IRN"}),
+    # the city as an actor keeps its government
+    ("Minsk rejected the agreement.", "2022-02-22", {"Minsk": "BLRGOV"}),
+])
+def test_actors_agreements_named_after_cities_are_no_actor(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

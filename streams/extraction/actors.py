@@ -31,6 +31,10 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
 NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "dos", "du", "van", "von", "al", "el", "bin", "ibn", "la", "le", "y"})
+# agreements, processes and meetings named after the city where they were made ("the Minsk agreement")
+NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "accords", "protocol", "deal", "treaty", "process", "format",
+                                "declaration", "convention", "pact", "plan", "framework", "communique", "consensus",
+                                "ceasefire", "truce", "understanding", "initiative", "memorandum", "charter"})
 ARTICLE_PARTICLES = frozenset({"al", "el"})  # the Arabic article of a surname ("al-Assad", "el-Qaddafi")
 
 
@@ -673,6 +677,9 @@ class ActorResolver:
         if kind == "demonym" and span.start >= 2 and doc[span.start - 1].text == "-" \
                 and doc[span.start - 2].lower_ in ("pro", "anti"):
             return  # "pro-Russian separatists in Ukraine": a stance, not a nationality
+        if kind == "capital" and root.dep_ in ("compound", "nmod", "npadvmod", "amod") and root.head.i > root.i \
+                and root.head.lemma_.lower() in NAMED_AFTER_PLACES:
+            return  # "the Minsk ceasefire agreement", "the Oslo accords": a name, not the capital's government
         described = self._described(root, span)
         if described is not None and kind == "country" and any(
                 c.dep_ == "conj" and c.i < described[0].i and self._dictionary_name(doc, c.i) for c in root.children):
