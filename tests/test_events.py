@@ -2622,6 +2622,18 @@ def test_events_acts_on_someone_need_the_one_acted_on(extractor, text, day, expe
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a judgement of a noun that sums up the main clause ("a decision condemned by X") is aimed at the actor
+    # of that clause
+    ("Hungary closed its border with Serbia on Tuesday, a decision condemned by the European Union.", "2015-09-15",
+     {("HUN", "SRB", "191"), ("IGOEEC", "HUN", "111")}),
+    ("Nicaragua expelled the Vatican's ambassador, a decision criticised by the Pope.", "2022-03-12",
+     {("NIC", "VATGOV", "161"), ("VATGOV", "NIC", "111")}),
+])
+def test_events_judgements_of_the_main_clause_act(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -13,6 +13,7 @@ from streams.extraction.parsing import (
     listed_subjects,
     object_participles,
     stranded_agents,
+    tail_speakers,
 )
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case)
@@ -128,3 +129,27 @@ def test_an_adjective_after_a_linking_verb_or_an_object_stays_an_adjective() -> 
     doc = parse([("Iran", 1, "nsubj", "PROPN", "NNP"), ("declared", 1, "ROOT", "VERB", "VBD"),
                  ("envoy", 1, "dobj", "NOUN", "NN"), ("unwelcome", 1, "oprd", "ADJ", "JJ")])
     assert arcs(bare_object_nouns(doc))[3] == ("unwelcome", "oprd", "declared")
+
+
+def test_the_speakers_after_the_last_comma_are_the_subject_of_the_verb_at_the_end() -> None:
+    # "... the resignation of the government, medics and police sources said.": the parser took "sources" as
+    # the object of "of" and hung "government" and "medics" on it
+    words = ["to", "demand", "the", "resignation", "of", "the", "government", ",", "medics", "and", "police",
+             "sources", "said", "."]
+    heads = [1, 12, 3, 1, 3, 6, 11, 6, 11, 8, 8, 4, 12, 12]
+    deps = ["aux", "advcl", "det", "dobj", "prep", "det", "nmod", "punct", "nmod", "cc", "conj", "pobj", "ROOT", "punct"]
+    pos = ["PART", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "NOUN", "VERB", "PUNCT"]
+    tags = ["TO", "VB", "DT", "NN", "IN", "DT", "NN", ",", "NNS", "CC", "NN", "NNS", "VBD", "."]
+    lemmas = ["to", "demand", "the", "resignation", "of", "the", "government", ",", "medic", "and", "police",
+              "source", "say", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = tail_speakers(doc)
+    assert ("sources", "nsubj", "said") in arcs(doc)
+    assert ("government", "pobj", "of") in arcs(doc)
+
+
+def test_a_reporting_verb_with_its_subject_keeps_its_parse() -> None:
+    words = ["Officials", "said", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"], pos=["NOUN", "VERB", "PUNCT"],
+              tags=["NNS", "VBD", "."], lemmas=["official", "say", "."])
+    assert arcs(tail_speakers(doc)) == [("Officials", "nsubj", "said"), ("said", "ROOT", "said"), (".", "punct", "said")]

@@ -525,6 +525,42 @@ def stranded_agents(doc: Doc) -> Doc:
     return doc
 
 
+# verbs of a speaker named after the sentence ("..., medics and police sources said.")
+TAIL_REPORT_VERBS = frozenset({"say", "report", "add", "tell", "confirm", "announce", "write"})
+SPEAKER_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "DT", "CC", "CD", "POS", "PRP$", "HYPH"})
+
+
+def tail_speakers(doc: Doc) -> Doc:
+    """"... demand the resignation of the government, medics and police sources said.": the speakers after
+    the last comma, read as more words of the phrase before it, are the subject of the reporting verb at the
+    end; the word of that phrase they had taken over gets its place back."""
+    for verb in _where(doc, DEP, ("ROOT",), 3):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TAIL_REPORT_VERBS \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+                or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+            continue
+        comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1) if doc[k].text == ","), None)
+        head = doc[verb.i - 1]
+        if comma is None or comma + 1 >= verb.i or head.tag_ not in ("NN", "NNS", "NNP", "NNPS") \
+                or any(t.tag_ not in SPEAKER_TAGS for t in doc[comma + 1:verb.i]):
+            continue
+        inside = range(comma + 1, verb.i)
+        old_head, old_dep = head.head, head.dep_
+        if old_head.i in inside or old_head.i == verb.i:
+            continue
+        taken = [t for t in doc[verb.sent.start:comma] if t.head.i in inside]
+        head.head, head.dep_ = verb, "nsubj"
+        for t in doc[comma + 1:verb.i - 1]:
+            if t.head.i not in inside:
+                t.head = head
+        if len(taken) == 1:
+            taken[0].head, taken[0].dep_ = old_head, old_dep
+        else:
+            for t in taken:
+                t.head = old_head
+    return doc
+
+
 # verbs that link a subject to an adjective ("talks turned ugly", "the border stays open"): their adjective
 # is no object
 LINKING_VERBS = frozenset({"be", "become", "remain", "stay", "turn", "go", "seem", "look", "appear", "prove", "grow",
@@ -550,7 +586,7 @@ def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
-                   bare_object_nouns):
+                   bare_object_nouns, tail_speakers):
         doc = repair(doc)
     return doc
 

@@ -146,6 +146,9 @@ INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight th
 TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
 # nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
 SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})
+# nouns that sum up the act of the main clause ("..., a decision condemned by the United States")
+JUDGED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "visit", "trip", "plan", "announcement", "act",
+                              "action", "ban", "order", "policy", "law", "ruling", "deployment", "decree"})
 # "the chances of a settlement with X looked slim": a speaker's assessment of prospects with another party
 PROSPECT_NOUNS = frozenset({"chance", "prospect", "outlook", "likelihood", "odds"})
 # adjectives of the lexicon that comment only on prospects ("slim", "bleak", "close to zero"); elsewhere
@@ -1108,6 +1111,21 @@ class Arguments:
         if own and not a.targets:
             a.targets = own  # no other target: the event stays one of the source on itself (not coded)
 
+    def judged_act_targets(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"barred women from universities, a decision condemned by the United States", "ordered a carrier to
+        the Caribbean, a move Maduro denounced", "Pelosi lands in Taipei on a visit condemned by Beijing": a
+        judgement of an act noun that sums up the main clause is aimed at the actor of that clause."""
+        noun = trigger.head
+        if trigger.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in JUDGED_ACT_NOUNS:
+            return []
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("appos", "npadvmod", "pobj", "prep", "dobj", "attr"):
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i:
+            return []
+        src = {m.code for m in sources}
+        return [m for m in self.subject_actors(ctx, verb) if m.code not in src]
+
     def _late_targets(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> list[Mention]:
         """Targets of the last resort, tried in order: an object pronoun's antecedent, an attack's toll,
         what an attack noun's relative clause says it hit, the target of the main verb for an act a
@@ -1129,6 +1147,10 @@ class Arguments:
             # clause tells of the subject is aimed at the one its main verb is
             verb = described.head
             found = [m for m in self.find_targets(ctx, verb, ctx.entries[verb.i]) if m not in a.sources]
+            if found:
+                return found
+        if root in ("11", "12"):
+            found = self.judged_act_targets(ctx, trigger, a.sources)
             if found:
                 return found
         # "offered to send rescue teams": the offer, not the sending, is what follows the first act
