@@ -2634,6 +2634,18 @@ def test_events_judgements_of_the_main_clause_act(extractor, text, day, expected
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a ceasefire announced is declared (0871); armed or rebel groups with no name of their own are rebels of
+    # the state of their place
+    ("Myanmar's military announced a temporary ceasefire with anti-junta armed groups.", "2025-04-02",
+     {("MMRMIL", "MMRREB", "0871")}),
+    ("The Sudanese army announced a truce with rebel groups in Darfur.", "2024-03-01", {("SDNMIL", "SDNREB", "0871")}),
+    ("Armed groups attacked a police station in northern Mali.", "2025-04-02", {("MLIREB", "MLICOP", "190")}),
+])
+def test_events_announced_ceasefires_and_unnamed_armed_groups(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),
