@@ -2646,6 +2646,18 @@ def test_events_announced_ceasefires_and_unnamed_armed_groups(extractor, text, d
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # sharing another's view, position or concerns is accord with them (019)
+    ("The German chancellor said he shared the French president's view that Europe must spend more on defence.",
+     "2025-05-07", {("DEUGOV", "FRAGOV", "019")}),
+    ("Japan shares the concerns of South Korea over the missile tests.", "2025-05-07", {("JPN", "KOR", "019")}),
+    # sharing a thing is no accord
+    ("Russia and China share a long border.", "2025-05-07", set()),
+])
+def test_events_sharing_a_view_is_accord(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),
