@@ -2658,6 +2658,16 @@ def test_events_sharing_a_view_is_accord(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a case filed at an international court is brought against the one it accuses, not the court
+    ("Gambia filed a case at the International Court of Justice accusing Myanmar of genocide.",
+     "2019-11-11", {("GMB", "MMR", "115"), ("GMB", "MMR", "1124")}),
+    ("Ukraine filed a case against Russia at the International Court of Justice.", "2022-02-27", {("UKR", "RUS", "115")}),
+])
+def test_events_lawsuits_at_courts_are_against_the_accused(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),

@@ -146,6 +146,9 @@ INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight th
 TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
 # nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
 SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})
+# international courts a lawsuit is filed at, and the verbs of the accusation it brings
+COURT_CODES = frozenset({"IGOICJ", "IGOICC", "IGOWCT", "IGOUNOICJ"})
+ACCUSING_VERBS = frozenset({"accuse", "charge", "allege"})
 # nouns that sum up the act of the main clause ("..., a decision condemned by the United States")
 JUDGED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "visit", "trip", "plan", "announcement", "act",
                               "action", "ban", "order", "policy", "law", "ruling", "deployment", "decree"})
@@ -1056,6 +1059,7 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
+        self._sued_party(ctx, a, trigger, entry)
         if entry.pos == "ADJ" and entry.code[:2] == "01" and a.sources and a.targets \
                 and all(t.country in {m.country for m in a.sources} for t in a.targets):
             # "confident Britain could do business with Gorbachev": a comment about one's own country is
@@ -1703,6 +1707,16 @@ class Arguments:
             # the tables do not name is against the civilians of the state that commits it
             return [implied(self.lex, country, "CVL")]
         return targets
+
+    def _sued_party(self, ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
+        """"filed a case at the International Court of Justice accusing Myanmar of genocide": a lawsuit is
+        brought against the one it accuses, not the court it is filed at."""
+        if entry.code != "115" or not a.targets or not all(t.role == "JUD" or t.code in COURT_CODES for t in a.targets):
+            return
+        accused = [m for c in trigger.children if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in ACCUSING_VERBS
+                   for o in c.children if o.dep_ in ("dobj", "obj") for m in self.actors(ctx, o)]
+        if accused:
+            a.targets = accused
 
     def _domestic_target(self, a: Args, entry: Trigger) -> None:
         """Domestic administrative measures (curfew, state of emergency, bans) target the population,
