@@ -2668,6 +2668,18 @@ def test_events_lawsuits_at_courts_are_against_the_accused(extractor, text, day,
     assert dated(extractor, text, day) == expected
 
 
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # pledging a partnership, or pursuing or seeking closer ties, is an intent to cooperate (030; economic
+    # ties 0311)
+    ("Modi and Abe pledge deeper partnership at Tokyo summit", "2014-09-01", {("INDGOV", "JPNGOV", "030"), ("JPNGOV", "INDGOV", "030")}),
+    ("The Kenyan president said his government would pursue closer economic ties with China.", "2016-10-20",
+     {("KENGOV", "CHN", "0311")}),
+    ("Vietnam is seeking closer ties with the United States, officials in Hanoi said.", "2016-05-20", {("VNM", "USA", "030")}),
+])
+def test_events_pledged_partnerships_and_ties_sought(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the place of a claimed attack is its country, as for the attack itself
     ("Islamic State claimed responsibility for the coordinated attacks on Paris.", {("IMGISL", "FRA", "015")}),
