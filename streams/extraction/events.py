@@ -89,8 +89,8 @@ def across_border(trigger: Token) -> bool:
 
 
 # CAMEO roots that are interactions between two actors: without a target the event is not coded
-# (the gold data has no such event without a target); statements (01), investigations (09),
-# criticism (11), protests (14), force posture (15), coercion (17) and mass violence (20) may have none
+# (the gold data has no such event without a target); statements (01), criticism (11, not accusations:
+# ACTED_ON_PREFIXES), protests (14), force posture (15) and mass violence (20) may have none
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
 OFFER_VERBS = frozenset({"offer", "propose"})
 DYADIC_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "12", "13", "16", "18", "19"})

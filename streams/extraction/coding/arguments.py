@@ -145,9 +145,9 @@ INSURGENT_ROLES = frozenset({"REB", "SEP", "INS"})  # armed groups that fight th
 # verbs that make a truce or an accord (not "respect" or "violate" it)
 TRUCE_MAKING_VERBS = frozenset({"sign", "agree", "declare", "announce", "accept", "conclude", "initial", "reach"})
 # nouns whose of-phrase names who acts: "talks under the auspices of IGAD", "under the aegis of the UN"
-SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})
+SPONSOR_NOUNS = frozenset({"auspices", "auspex", "aegis"})  # the lemmatiser makes "auspices" "auspex"
 # international courts a lawsuit is filed at, and the verbs of the accusation it brings
-COURT_CODES = frozenset({"IGOICJ", "IGOICC", "IGOWCT", "IGOUNOICJ"})
+COURT_CODES = frozenset({"IGOICJ", "IGOICC", "IGOWCT"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "allege"})
 # nouns that sum up the act of the main clause ("..., a decision condemned by the United States")
 JUDGED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "visit", "trip", "plan", "announcement", "act",
@@ -155,8 +155,8 @@ JUDGED_ACT_NOUNS = frozenset({"decision", "move", "step", "measure", "visit", "t
 # "the chances of a settlement with X looked slim": a speaker's assessment of prospects with another party
 PROSPECT_NOUNS = frozenset({"chance", "prospect", "outlook", "likelihood", "odds"})
 # adjectives of the lexicon that comment only on prospects ("slim", "bleak", "close to zero"); elsewhere
-# ("a remote village was slim") they are no comment
-PROSPECT_ADJECTIVES = frozenset({"slim", "bleak", "remote", "dim", "grim", "poor", "close", "bright", "good", "excellent"})  # the lemmatiser makes "auspices" "auspex"
+# ("the village is remote") they are no comment
+PROSPECT_ADJECTIVES = frozenset({"slim", "bleak", "remote", "dim", "grim", "poor", "close", "bright", "good", "excellent"})
 
 
 class Arguments:
@@ -1041,8 +1041,8 @@ class Arguments:
             # "Putin is responsible for the economy" is no accusation
             if not self._said_responsible(ctx, a, trigger):
                 return None
-        elif entry.pos == "ADJ" and entry.code[:3] in ("012", "013") and self._prospects(trigger) is not None:
-            if not self._said_prospects(ctx, a, trigger):
+        elif entry.pos == "ADJ" and entry.code[:3] in ("012", "013") and (prospect := self._prospects(trigger)) is not None:
+            if not self._said_prospects(ctx, a, trigger, prospect):
                 return None
         elif entry.pos == "ADJ" and entry.code[:3] in ("012", "013") and trigger.lemma_.lower() in PROSPECT_ADJECTIVES:
             return None  # "the village is remote": no comment on prospects
@@ -1200,12 +1200,12 @@ class Arguments:
             return None
         return next((c for c in copula.children if c.dep_ in SUBJ and c.lemma_.lower() in PROSPECT_NOUNS), None)
 
-    def _said_prospects(self, ctx: DocContext, a: Args, trigger: Token) -> bool:
+    def _said_prospects(self, ctx: DocContext, a: Args, trigger: Token, noun: Token) -> bool:
         """"Shultz said the chances of a settlement with Nicaragua's government looked bleak": a pessimistic
-        (or optimistic) comment of the speaker on the other party of the prospect, when the clause is the
-        object of a reporting verb."""
-        copula, noun = trigger.head, self._prospects(trigger)
-        if noun is None or copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.report:
+        (or optimistic) comment of the speaker on the other party of the prospect (`noun`, "chances"), when
+        the clause is the object of a reporting verb."""
+        copula = trigger.head
+        if copula.dep_ != "ccomp" or copula.head.lemma_.lower() not in self.report:
             return False
         speakers = self.subject_actors(ctx, copula.head)
         # the party of a "with" phrase ("talks with Washington"), or else any actor the prospect names; not

@@ -30,6 +30,7 @@ GROUP_LEADER_NOUNS = frozenset({"leader", "commander", "chief", "founder", "emir
 
 # nouns for the ground of a country ("Iranian territory", "Syrian soil")
 GROUND_NOUNS = frozenset({"territory", "soil", "airspace", "waters", "land", "side", "border", "frontier", "island"})
+NATIONAL_GROUND = PART_NOUNS | GROUND_NOUNS  # "the Iranian province of X", "Syrian territory"
 
 
 # the size of a crowd of victims: "hundreds of villagers", "tens of thousands of refugees"
@@ -227,7 +228,7 @@ class Overrides:
         the country of the ground it modifies."""
         root = ctx.doc[t.root]
         return t.kind == "demonym" and t.role is None and root.dep_ in ("amod", "compound", "nmod") \
-            and root.head.lemma_.lower() in PART_NOUNS | GROUND_NOUNS
+            and root.head.lemma_.lower() in NATIONAL_GROUND
 
     def _protective(self, trigger: Token) -> bool:
         """A deployment whose purpose is protection or help, or made at the request of the host."""
