@@ -551,3 +551,18 @@ def test_actors_leaders_by_article_surname_or_given_name(extractor, text, day, e
 ])
 def test_actors_agreements_named_after_cities_are_no_actor(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an office of an international body named after the name, in apposition, says what the person is that day
+    ("Louise Arbour, the chief prosecutor of the war crimes tribunal, spoke to reporters on Monday.", "1998-06-01",
+     {"Louise Arbour": "IGOWCT", "the chief prosecutor of the war crimes tribunal": "IGOWCT"}),
+    # a national body that shares the name of an international one belongs to the country named on it
+    ("Dmitry Medvedev, the deputy chairman of Russia's Security Council, spoke on Tuesday.", "2022-09-27",
+     {"Dmitry Medvedev": "RUSGOV", "the deputy chairman of Russia's Security Council": "RUSGOV"}),
+    ("Iran's Supreme National Security Council met in Tehran.", "2024-04-14",
+     {"Supreme National Security Council": "IRNGOV"}),
+    ("The UN Security Council met in New York.", "2024-04-14", {"UN Security Council": "IGOUNO"}),
+])
+def test_actors_offices_after_the_name_and_national_namesakes(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

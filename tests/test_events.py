@@ -2717,3 +2717,29 @@ def test_events_offers_after_a_call_go_to_the_one_called(extractor, text, expect
 ])
 def test_events_shows_of_force_aimed_at_the_country_they_are_near(extractor, text, expected):
     assert coded(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an office, team or ministry owned by a pronoun acts for the one the pronoun refers to
+    ("Kenya's chief prosecutor said her office had opened an investigation into killings by the police.", "2024-07-01",
+     {("KENJUD", "KENCOP", "091")}),
+    # a pronoun subject of the verb that opens an investigation by someone's troops is the investigator
+    ("Colombia's attorney general said he had opened an investigation into killings by soldiers.", "2008-10-01",
+     {("COLJUD", "COLMIL", "091")}),
+    # "war crimes" modifying the investigation makes it one into war crimes (094), not crime (091)
+    ("Croatia's state prosecutor opened war crimes investigations into the conduct of Serbian paramilitaries.",
+     "1996-03-01", {("HRVJUD", "SRBUAF", "094")}),
+])
+def test_events_investigations_opened_by_an_office_or_a_pronoun(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "an example of" holds the event; the against-phrase after the by-phrase is the noun's
+    ("Sudan's army is carrying out a clear example of ethnic cleansing against the Fur in Darfur.", "2004-05-01",
+     {("SDNMIL", "SDNCVL", "203")}),
+    ("Monitors recorded a campaign of ethnic cleansing by Serbian paramilitaries against Bosnian Muslims.", "1992-09-01",
+     {("SRBUAF", "BIHCVL", "203")}),
+])
+def test_events_mass_violence_held_in_a_container_noun(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -140,6 +140,8 @@ class Mention:
                 "name": self.name, "span": span}
 
 
+# names of international bodies that national bodies share ("Russia's Security Council")
+NATIONAL_NAMESAKES = ("security council", "general assembly", "human rights council")
 KIND_PRIORITY = {"metonym": 0, "org": 1, "person": 2, "country": 3, "capital": 4, "demonym": 5, "surname": 6}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # heads whose role is the role of the body named before them ("rebel leader", "army spokesman")
@@ -606,7 +608,8 @@ class ActorResolver:
     @staticmethod
     def _officers(doc: Doc, mentions: dict[int, Mention]) -> None:
         """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
-        office of an international body acts for that body, whatever else the dictionaries make of them;
+        office of an international body acts for that body, whatever else the dictionaries make of them
+        (so does "Louise Arbour, the chief prosecutor of the war crimes tribunal");
         so does a person named in apposition to a country's office ("Mali's foreign minister, X")."""
         offices = {m.root: m for m in mentions.values() if m.role == "IGO" and m.kind != "person"
                    and doc[m.root].pos_ in ("NOUN", "PROPN")}
@@ -615,7 +618,8 @@ class ActorResolver:
                 continue
             root = doc[m.root]
             office = next((offices[i] for i in range(max(0, m.start - 1), m.root) if i in offices), None) \
-                or (offices.get(root.head.i) if root.dep_ == "appos" else None)
+                or (offices.get(root.head.i) if root.dep_ == "appos" else None) \
+                or next((offices[a.i] for a in root.children if a.dep_ == "appos" and a.i in offices), None)
             if office is None and root.dep_ == "appos":
                 # "Mali's foreign minister, Abdoulaye Diop": the office named before the name says what
                 # the person is that day, whoever else of that name the dictionaries know
@@ -721,6 +725,15 @@ class ActorResolver:
                           ) -> tuple[str, str, Span]:
         """"The Iraqi Central Intelligence Agency": a body named like another country's one, with its own
         country's demonym before it, is that country's body."""
+        if (code.startswith("IGO") or code[:3] in self.country_names) and span.text.lower().endswith(NATIONAL_NAMESAKES):
+            # "Russia's Security Council", "Iran's Supreme National Security Council": a national body that
+            # shares its name with an international or another country's one belongs to the country named on it
+            named = next((m for c in span.root.lefts if c.dep_ in ("poss", "amod", "compound")
+                          for m in [mentions.get(c.i)] if m is not None and m.kind in ("country", "demonym")
+                          and m.country in self.country_names), None)
+            if named is not None and named.country and named.country != code[:3]:
+                mentions.pop(named.root, None)
+                return named.country + "GOV", self.country_names[named.country], span
         if span.start == 0 or doc[span.start - 1].head.i != span.root.i or len(code) != 6 \
                 or code[:3] not in self.country_names:
             return code, name, span

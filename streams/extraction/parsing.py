@@ -503,8 +503,10 @@ def stranded_agents(doc: Doc) -> Doc:
     active verb the noun hangs from, is the noun's again."""
     for prep in _where(doc, LOWER, ("by",)):
         verb = prep.head
-        if prep.lower_ != "by" or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.tag_ == "VBN" \
-                or verb.i > prep.i or any(c.dep_ == "auxpass" for c in verb.children):
+        # ("had opened an investigation into killings by the police": a perfect participle is active)
+        if prep.lower_ != "by" or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.i > prep.i \
+                or verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
+                or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if agent is None or agent.lemma_.lower() in MANNER_NOUNS or agent.lower_.endswith("ing") \
@@ -522,6 +524,20 @@ def stranded_agents(doc: Doc) -> Doc:
         if verb not in noun.ancestors:
             continue
         prep.head = noun
+    return doc
+
+
+def targets_after_agents(doc: Doc) -> Doc:
+    """"a campaign of ethnic cleansing by the RSF against the Masalit", "attacks by rebels against civilians":
+    the against-phrase after the by-phrase of a noun, read as a phrase of the agent, is the noun's."""
+    for prep in _where(doc, LOWER, ("against",)):
+        agent = prep.head
+        by = agent.head
+        if prep.lower_ != "against" or prep.dep_ != "prep" or agent.dep_ != "pobj" or by.lower_ != "by" \
+                or by.dep_ != "prep" or by.head.pos_ != "NOUN" or by.head.i > by.i \
+                or any(c.dep_ == "prep" and c.lower_ == "of" and c.i < by.i for c in by.head.children):
+            continue  # "allegations of torture by the police against ...": whose by-phrase it is, is unclear
+        prep.head = by.head
     return doc
 
 
@@ -586,7 +602,7 @@ def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
-                   bare_object_nouns, tail_speakers):
+                   targets_after_agents, bare_object_nouns, tail_speakers):
         doc = repair(doc)
     return doc
 

@@ -42,6 +42,8 @@ PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into",
                       "pobj:outside", "pobj:near"}
 # the people of a body, ship or group referred to by "its" or "their" ("accusing its crew of ...")
 OWNED_PEOPLE = frozenset({"crew", "owner", "staff", "employee", "member", "operator", "passenger"})
+# the bodies that act for the one a possessive pronoun names ("the prosecutor said her office had opened ...")
+OWNED_BODIES = frozenset({"office", "team", "staff", "department", "ministry", "administration", "cabinet", "agency"})
 # the roots of acts parties can agree to undertake together ("agreed to reopen a border crossing")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # verbal acts whose addressee, when they have none, is the one the coordinated verb before them acts on
@@ -542,7 +544,19 @@ class Arguments:
         subj, passive = self.subject(ctx, verb)
         if passive:
             return [m for a in self.prep_objects(verb, "by") for m in self.actors(ctx, a)]
-        return self.actors(ctx, subj)
+        found = self.actors(ctx, subj) or self.owned_body(ctx, subj)
+        if not found and subj is not None and subj.tag_ == "PRP" and verb.dep_ == "ccomp" \
+                and verb.head.lemma_.lower() in self.report:
+            found = self.antecedent(ctx, subj)  # "said he had opened an investigation into ..."
+        return found
+
+    def owned_body(self, ctx: DocContext, subj: Token | None) -> list[Mention]:
+        """"the prosecutor said her office had opened an investigation": an office, team or ministry
+        owned by a possessive pronoun acts for the one the pronoun refers to."""
+        if subj is None or subj.lemma_.lower() not in OWNED_BODIES:
+            return []
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        return [] if owner is None else self.possessive_antecedent(ctx, owner)
 
     def comma_subjects(self, ctx: DocContext, verb: Token, subj: Token) -> list[Mention]:
         """The headline comma for "and": "Russia, China sign energy pact" parses 'Russia' as a modifier
@@ -622,7 +636,8 @@ class Arguments:
             found = self.prep_objects(token, prep)
             holder = of_holder(token)
             if not found and holder is not None and holder.lemma_.lower() in self.w.quantity_nouns:
-                found = self.prep_objects(holder, prep)  # "a campaign of ethnic cleansing against the Fur"
+                # "a campaign of ethnic cleansing against the Fur" (the holder's of-phrase is the noun itself)
+                found = [f for f in self.prep_objects(holder, prep) if f.i != token.i]
             objects = [c for c in token.children if c.dep_ in ("dobj", "obj", "attr")]
             counted = any(g.dep_ == "nummod" or g.pos_ == "NUM" for o in objects for g in [o, *o.children])
             # "Breaks Off Relations With", "pledged 1 billion dollars in grants and loans to Indonesia"
@@ -1249,6 +1264,8 @@ class Arguments:
             sources = sources + [m for m in self.comma_subjects(ctx, subj.head, subj) if m not in sources]
         if not sources and subj is not None and subj.tag_ == "PRP":
             sources = self.antecedent(ctx, subj)
+        if not sources:
+            sources = self.owned_body(ctx, subj)
         if not sources and subj is not None and subj.pos_ == "NOUN":
             # "a roadside bomb planted by IS hit ...": the agent of the subject's participle
             for c in subj.children:
@@ -1290,7 +1307,8 @@ class Arguments:
             # "The ICC opened an investigation into war crimes by Myanmar's military": the subject of
             # the light verb acts; the by-phrase belongs to the object of the event
             subj, passive = self.subject(ctx, head)
-            light = [] if passive else self.actors(ctx, subj)
+            # "said she had opened an investigation into killings by the police": the pronoun's antecedent
+            light = [] if passive else self._active_sources(ctx, subj)
             if light:
                 a.sources = light
                 a.targets = [m for m in by_agents if m not in light]
@@ -1424,7 +1442,8 @@ class Arguments:
         same = dictionary_head and trigger.dep_ == "pobj" and trigger.i in ctx.entries \
             and ctx.entries[head.i].code[:2] == ctx.entries[trigger.i].code[:2] == "04"
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in self.report or announced or partner) \
-                and head.lemma_.lower() not in self.w.avoid_verbs and (head.i not in ctx.entries or partner or waged or contained or same):
+                and head.lemma_.lower() not in self.w.avoid_verbs and head.lemma_.lower() not in self.w.observe_verbs \
+                and (head.i not in ctx.entries or partner or waged or contained or same):
             a.sources = self.subject_actors(ctx, head)
             if not background:  # talks held before a refusal are not refused: background keeps its own modality
                 a.chain = a.chain + [t for t in chain(head, self.w.circumstance_preps) if t not in a.chain]

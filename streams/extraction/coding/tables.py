@@ -55,6 +55,7 @@ class WordSets:
     assault_verbs: frozenset[str]
     death_words: frozenset[str]
     avoid_verbs: frozenset[str]
+    observe_verbs: frozenset[str]
     gathering_nouns: frozenset[str]
     area_nouns: frozenset[str]
     dissent_nouns: frozenset[str]

@@ -208,7 +208,8 @@ class TriggerFinder:
         """The words an entry's object column is matched against: objects, modifiers, prepositional objects."""
         objects: set[str] = set()
         if pos == "NOUN":  # "military aid", "a humanitarian package"
-            objects.update(m.lemma_.lower() for m in token.lefts if m.dep_ in ("amod", "compound"))
+            # "a war crimes investigation": the modifier's own modifier counts ("war crime")
+            objects.update(w for m in token.lefts if m.dep_ in ("amod", "compound") for w in object_words(m))
         kids = list(token.children)
         if pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" \
                 and (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
