@@ -2743,3 +2743,27 @@ def test_events_investigations_opened_by_an_office_or_a_pronoun(extractor, text,
 ])
 def test_events_mass_violence_held_in_a_container_noun(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a crossing opened is opened to the country it leads into, or that its purpose clause names
+    ("Jordan opened the Karameh crossing on Monday to let fuel trucks into Iraq.", "2004-06-01", {("JOR", "IRQ", "0863")}),
+    # "the <name> crossing": a gerund after a name with "the" is the noun the name modifies
+    ("Egypt reopened the Rafah crossing into Gaza on Tuesday.", "2011-05-31", {("EGY", "PSE", "0872")}),
+    ("Israel reopened the Kerem Shalom crossing into Gaza for fuel trucks on Tuesday.", "2008-01-22",
+     {("ISR", "PSE", "0872")}),
+])
+def test_events_crossings_opened_lead_into_a_country(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an adjective is no sports word: "her final rally" does not make an attempt on a life a match result
+    ("A gunman tried to kill President Moi at his final campaign rally in Nakuru, police said.", "1997-12-20",
+     {("KENUAF", "KENGOV", "185")}),
+    # a headline passive without its auxiliary: the attempt befell its subject
+    ("Pope Wounded in Assassination Attempt by Turkish Gunman in St Peter's Square", "1981-05-13",
+     {("TURUAF", "VATGOV", "185")}),
+])
+def test_events_attempts_on_leaders_at_rallies_and_in_headlines(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

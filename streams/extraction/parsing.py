@@ -598,11 +598,29 @@ def bare_object_nouns(doc: Doc) -> Doc:
     return doc
 
 
+def named_gerunds(doc: Doc) -> Doc:
+    """"Israel reopened the Kerem Shalom crossing into Gaza": a word that is a noun as well as a gerund, right
+    after a name with "the" before it, read as a clause after the name, is the head noun the name modifies."""
+    for tok in _where(doc, TAG, ("VBG",), 2):
+        name = doc[tok.i - 1]
+        det = name.left_edge
+        if tok.tag_ != "VBG" or name.tag_ != "NNP" or tok.head.i != name.head.i or name.head.i == name.i \
+                or name.dep_ not in ("dobj", "obj", "pobj", "nsubj") or det.lower_ != "the" or det.head.i != name.i \
+                or any(c.dep_ in ("nsubj", "dobj", "obj", "aux") for c in tok.children) \
+                or "NOUN" not in getAllLemmas(tok.lower_):
+            continue
+        tok.head, tok.dep_ = name.head, name.dep_
+        name.head, name.dep_ = tok, "compound"
+        det.head = tok
+        tok.pos_, tok.tag_, tok.lemma_ = "NOUN", "NN", tok.lower_
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
-                   targets_after_agents, bare_object_nouns, tail_speakers):
+                   targets_after_agents, bare_object_nouns, named_gerunds, tail_speakers):
         doc = repair(doc)
     return doc
 

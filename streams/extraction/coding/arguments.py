@@ -900,6 +900,29 @@ class Arguments:
                     return found
         return []
 
+    def _ground_targets(self, ctx: DocContext, trigger: Token, entry: Trigger, sources: list[Mention]) -> list[Mention]:
+        """The country a crossing opened leads into; the actor behind the thing or place acted on."""
+        if entry.code in ("0863", "0872") and entry.pos == "VERB":
+            targets = self.opened_into(ctx, trigger, sources)
+            if targets:
+                return targets
+        if entry.code[:2] in PHYSICAL_ROOTS or entry.code[:3] in ("042", "191"):
+            return self.physical_target(ctx, trigger) or self.purpose_targets(ctx, trigger, sources)
+        return []
+
+    def opened_into(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"opened the Rafah crossing to let aid into Gaza", "reopened the crossing into Gaza": a crossing or
+        border opened is opened to the country it leads into (its own into-, to- or with-phrase, or that of
+        the clause saying what it is opened for)."""
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        ends = [p for o in objs for prep in o.children if prep.dep_ == "prep" and prep.lower_ in ("into", "to", "with")
+                for p in prep.children if p.dep_ == "pobj"]
+        ends += [p for c in trigger.children if c.dep_ in ("advcl", "xcomp") and purpose_clause(c)
+                 for t in c.subtree if t.dep_ == "prep" and t.lower_ in ("into", "to")
+                 for p in t.children if p.dep_ == "pobj"]
+        own = {m.country for m in sources}
+        return [m for p in ends for m in self.actors(ctx, p, ctx.places) if m.country not in own][:1]
+
     def rejecter(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
         """The actor who rejects a call, demand or offer is its target ("Israel rejected Egypt's call for
         talks" -> Egypt appealed to Israel; "Ethiopia turned down an Egyptian offer to mediate")."""
@@ -1477,15 +1500,17 @@ class Arguments:
             targets = self._noun_targets(ctx, trigger, entry, sources)
             if targets:
                 return targets
-        if entry.code[:2] in PHYSICAL_ROOTS or entry.code[:3] in ("042", "191"):
-            targets = self.physical_target(ctx, trigger) or self.purpose_targets(ctx, trigger, sources)
-            if targets:
-                return targets
+        targets = self._ground_targets(ctx, trigger, entry, sources)
+        if targets:
+            return targets
         if entry.pos == "NOUN" and entry.code[:2] in PHYSICAL_ROOTS and trigger.dep_ == "pobj" \
                 and trigger.head.lower_ in ("in", "during") and trigger.head.head.pos_ == "VERB":
             # "Reagan was wounded in an assassination attempt by a gunman": the one the clause tells it befell
             verb = trigger.head.head
-            targets = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.actors(ctx, c) if m not in sources]
+            # ("Reagan Wounded in Assassination Attempt": a headline's passive without its auxiliary)
+            bare = verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            targets = [m for c in verb.children if c.dep_ == "nsubjpass" or bare and c.dep_ == "nsubj"
+                       for m in self.actors(ctx, c) if m not in sources]
             if targets:
                 return targets
         if entry.pos == "VERB":

@@ -553,7 +553,8 @@ class TriggerFinder:
         """Readings of a trigger that are no event: a sports score, a return home, naming, a state."""
         if entry.code[:2] in PHYSICAL_ROOTS and (
                 SCORE.search(trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text)
-                or any(t.lemma_.lower() in self.w.sports_words or t.lower_ in self.w.sports_words for t in trigger.subtree)):
+                or any((t.lemma_.lower() in self.w.sports_words or t.lower_ in self.w.sports_words)
+                       and t.dep_ != "amod" for t in trigger.subtree)):  # ("her final election rally": no match)
             # a sports result: "beat Brazil 3-2", "beat France on penalties"; not an event noun beside a
             # sports word of its clause ("boycott the Olympics in retaliation for the invasion")
             return True
