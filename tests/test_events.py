@@ -2767,3 +2767,30 @@ def test_events_crossings_opened_lead_into_a_country(extractor, text, day, expec
 ])
 def test_events_attempts_on_leaders_at_rallies_and_in_headlines(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a role word that is the first modifier of a noun of force is its agent, of the country of the place
+    # the act names, else of the sentence
+    ("BAMAKO, May 3 - A rebel attack on the town of Kidal killed ten soldiers.", "2012-05-03", {("MLIREB", "MLI", "190")}),
+    ("The African Union condemned the rebel assault on Bujumbura.", "2015-05-14",
+     {("IGOAFU", "BDIREB", "111"), ("BDIREB", "BDI", "190")}),
+    ("Police in Lima said a police raid on the university in Lima left two students dead.", "1992-07-18",
+     {("PERCOP", "PEREDU", "190")}),
+    # weapons and a demonym before the role word are no such agent
+    ("Sudan accused the Gulf state of a wave of drone attacks on the city.", "2025-05-06", set()),
+])
+def test_events_role_words_on_nouns_of_force_are_their_agents(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] != "11" or e[0] != "SDN"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "half a million", "a thousand": the count word of a nummod makes a killing of civilians a mass killing
+    ("Militias in Burundi have killed as many as half a million Hutu civilians since April.", "1994-06-28",
+     {("BDIUAF", "BDICVL", "202")}),
+    # a mass execution is a mass killing
+    ("Witnesses described the mass execution of Muslim men by Bosnian Serb forces near Zvornik.", "1995-08-10",
+     {("BIHMIL", "BIHCVL", "202")}),
+])
+def test_events_mass_killings_by_count_words_and_mass_executions(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

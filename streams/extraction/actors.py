@@ -191,6 +191,13 @@ MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                          "january", "february", "march", "april", "june", "july", "august", "september", "october",
                          "november", "december"})
 FORMER_WORDS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "ousted", "deposed", "toppled", "exiled"})
+# the roots of nouns of force whose role-word modifier is their agent ("a rebel attack", "a police crackdown")
+AGENT_ROOTS = frozenset({"17", "18", "19", "20"})
+# the role words that name the agent when they are the first modifier of such a noun (not weapons: "drone attacks",
+# nor words whose country the sentence does not say: "a terrorist attack"); "an Israeli military offensive" is
+# the demonym's
+AGENT_WORDS = frozenset({"rebel", "guerrilla", "militant", "insurgent", "army", "police", "military", "militia",
+                         "paramilitary", "separatist", "jihadist", "government", "junta", "regime"})
 CONTEXT_ROLES = {"GOV", "COP", "LEG", "OPP", "JUD", "MIL", "CVL", "LAB", "HLH", "EDU", "AGR", "BUS", "MED", "SPY", "REF", "UAF", "REB", "INS", "SEP",
                  "CRM"}
 # groups of people who are where they act (not reporters, who travel): without a nationality they take the country of the place
@@ -308,7 +315,8 @@ class ActorResolver:
     def role_of(self, token: Token) -> str | None:
         """Role of a descriptor noun, trying 'foreign minister' before 'minister'. A "verb" as the subject
         is a plural noun the tagger misread ("Trade envoys from X and Y met ...")."""
-        if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")):
+        if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")) \
+                and not (token.pos_ == "ADJ" and token.dep_ == "amod" and self._agent_modifier(token)):  # "a rebel attack"
             return None
         lemma = token.lemma_.lower()
         if lemma in BUILDING_NOUNS or lemma in VEHICLE_NOUNS:
@@ -858,7 +866,16 @@ class ActorResolver:
             if any(len(m.conjuncts) > 0 and any(self._dictionary_name(doc, c.i) for c in (m, *m.conjuncts))
                    for m in token.lefts if m.dep_ in ("nmod", "compound") and m.i in mentions):
                 continue  # "Morocco and Polisario guerrillas": the country and the group named
-            if role in CONTEXT_ROLES and token.dep_ not in ("compound", "amod") and not pair_reference(token) \
+            if token.dep_ in ("compound", "amod") and role in CONTEXT_ROLES and self._agent_modifier(token):
+                # "the police raid on the embassy in Quito": the force of the place its act names
+                place = next((m for t in token.head.subtree for m in [mentions.get(t.i)]
+                              if m is not None and m.kind in ("place", "capital") and m.country), None)
+                if place is not None and place.country:
+                    mentions[token.i] = self._make(doc, token.i, token.i + 1, token.i, place.country + role,
+                                                   self.country_names.get(place.country, place.country), "descriptor")
+                    continue
+            if role in CONTEXT_ROLES and (token.dep_ not in ("compound", "amod") or self._agent_modifier(token)) \
+                    and not pair_reference(token) \
                     and token.lemma_.lower() not in INSTRUMENT_NOUNS and not self._used_with(token) \
                     and not any(c.lower_ in FOREIGN_WORDS for c in token.children if c.dep_ == "amod"):
                 pending.append((token, role))
@@ -873,6 +890,18 @@ class ActorResolver:
                         # "Rebel commander X": the modifier's role wins over the head's
                         titled[same] = (holder, titled[same][1], role)
         return pending, titled
+
+    def _agent_modifier(self, token: Token) -> bool:
+        """"a rebel attack on Kidal", "an army offensive", "a police raid": a role word on a noun of force is
+        the one who uses it (a role word on any other noun names no one: "an army post", "police stations")."""
+        head = token.head
+        end = dateline_end(token.doc)
+        # ("wanted for militant attacks": a charge, not an attack the sentence tells of)
+        return token.lemma_.lower() in AGENT_WORDS and head.pos_ == "NOUN" and head.i > token.i \
+            and not (head.dep_ == "pobj" and head.head.lower_ == "for") \
+            and all(t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod") for t in token.doc[token.i + 1:head.i]) \
+            and not any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i and c.idx >= end for c in head.children) \
+            and any(t.code[:2] in AGENT_ROOTS for t in self.lex.triggers.get((head.lemma_.lower(), "NOUN"), []))
 
     def _descriptor_with_place(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
         for c in token.lefts:  # "the Medellin drug cartel", "Kandahar police": a town's body

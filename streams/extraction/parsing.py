@@ -509,7 +509,7 @@ def stranded_agents(doc: Doc) -> Doc:
                 or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if agent is None or agent.lemma_.lower() in MANNER_NOUNS or agent.lower_.endswith("ing") \
+        if agent is None or agent.lemma_.lower() in MANNER_NOUNS and agent.lower_ != "forces" or agent.lower_.endswith("ing") \
                 or agent.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY") \
                 or not (agent.pos_ == "PROPN" or agent.pos_ == "NOUN" and any(
                     c.dep_ in ("det", "amod", "compound", "poss") for c in agent.children)):
@@ -519,8 +519,9 @@ def stranded_agents(doc: Doc) -> Doc:
             continue
         noun = nouns[-1]
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
-                and noun.head.head.i > verb.i and noun.head.head.dep_ == "pobj":
-            noun = noun.head.head  # "killings of protesters by the police": the killings
+                and noun.head.head.i > verb.i and (noun.head.head.dep_ == "pobj" or noun.tag_ in ("NNS", "NNPS")):
+            # "killings of protesters by the police", "described the execution of men by X": the killings
+            noun = noun.head.head
         if verb not in noun.ancestors:
             continue
         prep.head = noun

@@ -34,7 +34,8 @@ NATIONAL_GROUND = PART_NOUNS | GROUND_NOUNS  # "the Iranian province of X", "Syr
 
 
 # the size of a crowd of victims: "hundreds of villagers", "tens of thousands of refugees"
-COUNT_WORDS = {"dozens": 24, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+COUNT_WORDS = {"dozens": 24, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "hundred": 100, "thousand": 1000,
+               "million": 1_000_000}  # ("half a million civilians": the nummod "million")
 MASS_KILLING = 100  # people killed at once: a mass killing (202)
 MASS_EXPULSION = 1000  # people driven out at once: a mass expulsion (201)
 KILL_CODES = frozenset({"180", "190", "1823"})
