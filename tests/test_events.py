@@ -2775,8 +2775,9 @@ def test_events_attempts_on_leaders_at_rallies_and_in_headlines(extractor, text,
     ("BAMAKO, May 3 - A rebel attack on the town of Kidal killed ten soldiers.", "2012-05-03", {("MLIREB", "MLI", "190")}),
     ("The African Union condemned the rebel assault on Bujumbura.", "2015-05-14",
      {("IGOAFU", "BDIREB", "111"), ("BDIREB", "BDI", "190")}),
-    ("Police in Lima said a police raid on the university in Lima left two students dead.", "1992-07-18",
-     {("PERCOP", "PEREDU", "190")}),
+    ("An army offensive against the rebels in Darfur forced thousands to flee.", "2004-02-10", {("SDNMIL", "SDNREB", "190")}),
+    # a state organ on an event noun is no agent (the annotation rules: "the police raid on the embassy")
+    ("Mexico protested against the police raid on its embassy in Quito.", "2024-04-06", {("MEX", "ECUGOV", "114")}),
     # weapons and a demonym before the role word are no such agent
     ("Sudan accused the Gulf state of a wave of drone attacks on the city.", "2025-05-06", set()),
 ])
