@@ -2795,3 +2795,12 @@ def test_events_role_words_on_nouns_of_force_are_their_agents(extractor, text, d
 ])
 def test_events_mass_killings_by_count_words_and_mass_executions(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "X, on a state visit to Y, met Z": the subject of the clause is on the visit
+    ("TOKYO, Nov 26 - Chinese President Jiang Zemin, on a six-day state visit to Japan, met Prime Minister Keizo Obuchi.",
+     "1998-11-26", {("CHNGOV", "JPN", "042"), ("CHNGOV", "JPNGOV", "040"), ("JPNGOV", "CHNGOV", "040")}),
+])
+def test_events_a_visit_the_subject_is_on(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

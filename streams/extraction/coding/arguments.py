@@ -1440,6 +1440,10 @@ class Arguments:
         # "freed a US citizen after talks with an American envoy": the clause subject held the talks
         partner = background and trigger.lemma_.lower() in self.w.relation_nouns \
             and bool(self.prep_objects(trigger, "with"))
+        # "Duterte, on a state visit to China, met Xi": the clause subject is on the visit
+        partner = partner or anchor.dep_ == "pobj" and head.lower_ in ("on", "during") and trigger.i in ctx.entries \
+            and ctx.entries[trigger.i].code[:3] == "042" and bool(self.prep_objects(trigger, "to")) \
+            and not any(c.dep_ == "poss" for c in trigger.children)  # ("during his visit": his, not the subject)
         if anchor.dep_ not in ("dobj", "obj", "attr", "pobj", "nsubjpass", "conj") or head.i == anchor.i \
                 or not (partner or not background):
             return
