@@ -2804,3 +2804,12 @@ def test_events_mass_killings_by_count_words_and_mass_executions(extractor, text
 ])
 def test_events_a_visit_the_subject_is_on(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an office holder welcomed is a visitor hosted (043), as a named person is; a decision welcomed is praised
+    ("The Saudi king welcomed Egypt's president at the airport on Monday.", "2016-04-11", {("SAUGOV", "EGYGOV", "043")}),
+    ("The Saudi king welcomed Egypt's decision on Monday.", "2016-04-11", {("SAUGOV", "EGY", "051")}),
+])
+def test_events_office_holders_welcomed_are_hosted(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

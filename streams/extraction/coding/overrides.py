@@ -246,6 +246,8 @@ class Overrides:
         kind = None if t is None else t.kind
         if t is not None and kind in ("descriptor", "context") and t.text.split()[-1].lower() in BUILDING_NOUNS:
             kind = "building"  # "the police station", "the army headquarters": a building, not people
+        elif t is not None and kind == "descriptor" and t.text.split()[-1].lower() in self.lex.titles:
+            kind = "person"  # "welcomed Qatar's emir": an office holder is a person
         for o in self.tables.overrides:
             if o.applies(code, entry.lemma, s.kind, s.role, kind, None if t is None else t.role):
                 code = o.new_code
