@@ -2813,3 +2813,12 @@ def test_events_a_visit_the_subject_is_on(extractor, text, day, expected):
 ])
 def test_events_office_holders_welcomed_are_hosted(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a verb of the open dictionary after "ready to" / "willing to": the adjective's subject is its source (a
+    # pronoun there stands for the actor named before it), and the event is an intent
+    ("Turkey said it was ready to help Greece after the earthquake.", "1999-09-08", {("TUR", "GRC", "030")}),
+])
+def test_events_readiness_to_act_is_an_intent_of_the_adjectives_subject(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -69,11 +69,18 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
                    # "an Israeli air strike wounded two children": the actor named on an event noun subject
                    + [m for c in trigger.children if c.dep_ == "nsubj" and c.i in events
                       for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")])
+    # "said it was ready to help Japan": the subject of the adjective that controls the infinitive (a
+    # pronoun there stands for the actor named before it)
+    pronoun = False
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" and trigger.head.dep_ == "acomp":
+        ready = own([c for c in trigger.head.head.children if c.dep_ == "nsubj"])
+        subjects |= ready
+        pronoun = any(trigger.doc[i].tag_ == "PRP" for i in ready)
     objects = own([c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
                   + [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
     if any(t.country == s.country and t.role is None for s in args.sources for t in args.targets):
         return False  # "governed Hungary": a government and its own country is no event between actors
-    return all(s.root in subjects for s in args.sources) and all(t.root in objects or t.kind == "implied"
+    return all(s.root in subjects or pronoun for s in args.sources) and all(t.root in objects or t.kind == "implied"
                                                                 for t in args.targets)
 
 
