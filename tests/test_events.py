@@ -2822,3 +2822,13 @@ def test_events_office_holders_welcomed_are_hosted(extractor, text, day, expecte
 ])
 def test_events_readiness_to_act_is_an_intent_of_the_adjectives_subject(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an accusation's that-clause names the one accused (its subject; a pronoun stands for the actor before it)
+    ("Havana rejected Washington's accusation that it harbours fugitives.", "2017-06-16", {("USAGOV", "CUBGOV", "112")}),
+    ("Seoul dismissed Pyongyang's accusation that South Korean warships had crossed the sea border.", "2010-11-23",
+     {("PRKGOV", "KORMIL", "112")}),
+])
+def test_events_accusations_accuse_the_subject_of_their_clause(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2].startswith("11")} == expected

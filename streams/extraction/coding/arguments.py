@@ -1711,6 +1711,15 @@ class Arguments:
             targets = self.find_targets(ctx, trigger.head, entry)
         if not targets and sources:
             targets = [m for t in self.attach(trigger, "pobj:of") for m in self.actors(ctx, t, ctx.places)]
+        if not targets and sources and entry.code[:3] == "112":
+            # "rejected Washington's accusation that it shelters drug cartels": the one the that-clause accuses
+            for c in trigger.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    subj, passive = self.subject(ctx, c)
+                    found = [] if passive else self.actors(ctx, subj) or self.owned_body(ctx, subj) or (
+                        self.antecedent(ctx, subj) if subj is not None and subj.tag_ == "PRP" else [])
+                    targets = [m for m in found if m not in sources]
+                    break
         if not targets and trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
             # "Gaza was hit by Israeli air strikes": the subject of the passive verb is the target
             verb = trigger.head.head
