@@ -566,3 +566,14 @@ def test_actors_agreements_named_after_cities_are_no_actor(extractor, text, day,
 ])
 def test_actors_offices_after_the_name_and_national_namesakes(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an office of a body named before it, over other modifiers, acts for the body
+    ("The UN human rights chief spoke on Monday.", "2023-04-11", {"UN human rights chief": "IGOUNO"}),
+    ("The EU foreign policy chief spoke on Monday.", "2023-04-11", {"EU foreign policy chief": "IGOEEC"}),
+    # members are no office: "pagers used by Hezbollah members" names the group only
+    ("Pagers used by Hezbollah members exploded.", "2024-09-17", {"Hezbollah": "LBNREBHEZ"}),
+])
+def test_actors_offices_of_a_body_named_before_them(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

@@ -154,6 +154,10 @@ ORG_MEMBER_NOUNS = MODIFIED_HEADS | frozenset({"chairman", "chairwoman", "chair"
                                                "inspector", "monitor", "observer", "peacekeeper", "investigator",
                                                "expert", "team", "mission", "rebel", "soldier", "troop", "force",
                                                "unit", "faction", "bomber"})
+# the offices of a body named before them ("the UN human rights chief", "the EU foreign policy chief")
+OFFICE_NOUNS = frozenset({"chief", "head", "leader", "envoy", "spokesman", "spokeswoman", "spokesperson", "official",
+                          "representative", "commander", "chairman", "chairwoman", "chair", "director", "secretary",
+                          "president", "secretary-general", "prosecutor", "negotiator", "coordinator", "commissioner"})
 # places in a city named by it ("Brussels airport", "the Moscow metro"): the city is then a place, not its government
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
@@ -790,7 +794,9 @@ class ActorResolver:
             covered.update(range(member.i + 1, span.start))
             mentions[member.i] = self._make(doc, start, span.end, member.i, code, name, kind)
         elif (root.dep_ in MODIFIER_DEPS and head.i != root.i and head.i not in range(span.start, span.end)
-                and head.i not in covered and self.role_of(head) and head.lemma_.lower() not in HOSTAGE_NOUNS):
+                and head.i not in covered and head.lemma_.lower() not in HOSTAGE_NOUNS and (
+                    self.role_of(head) or kind == "org" and root.dep_ in ("compound", "nmod")
+                    and head.lemma_.lower() in OFFICE_NOUNS)):  # "the UN human rights chief"
             # ("the justices of Colombia's Supreme Court hostage": a hostage is no member of the body)
             owner = mentions.get(head.i)
             if owner is not None and owner.country and code[:3] not in self.country_names \
