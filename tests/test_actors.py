@@ -577,3 +577,13 @@ def test_actors_offices_after_the_name_and_national_namesakes(extractor, text, d
 ])
 def test_actors_offices_of_a_body_named_before_them(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an international body's one-word name of the open dictionaries, written as an acronym
+    ("The destruction drew condemnation from UNESCO.", {"UNESCO": "IGOUNO"}),
+    # the same word in lower case is no name
+    ("The destruction drew condemnation from unesco officials.", {}),
+])
+def test_actors_one_word_international_bodies_as_acronyms(extractor, text, expected):
+    assert mention_codes_of(extractor, text, "2012-07-01") == expected

@@ -234,7 +234,9 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
     groups: dict[str, str] = {}
     for e in _unbracketed(load_actors()):
         words = e.name.split()
-        one_word_group = len(words) == 1 and e.file == "milnonstate" and not (e.start or e.end) \
+        # ("UNESCO", "UNICEF": an international body's one-word name, an acronym matched only as one)
+        one_word_group = len(words) == 1 and (e.file == "milnonstate" or e.file == "international"
+                                              and e.code.startswith("IGO")) and not (e.start or e.end) \
             and sum(ch.isalpha() for ch in e.name) >= 3
         if (len(words) < 2 and not one_word_group) or not all(any(ch.isalpha() for ch in w) for w in words) \
                 or e.code == "---":
@@ -250,7 +252,7 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
             code = igo_code(code, lex.orgs)
         elif e.file != "milnonstate":
             continue
-        if e.file == "milnonstate" and not (e.start or e.end):
+        if (e.file == "milnonstate" or one_word_group) and not (e.start or e.end):
             if e.name not in groups or groups[e.name][:3] not in countries and code[:3] in countries:
                 groups[e.name] = code  # a country's code wins over a region's ("lashkar-e-taiba" PAKREB, not SASREB)
             continue
