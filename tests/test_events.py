@@ -2832,3 +2832,15 @@ def test_events_readiness_to_act_is_an_intent_of_the_adjectives_subject(extracto
 ])
 def test_events_accusations_accuse_the_subject_of_their_clause(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2].startswith("11")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a verb of the open dictionary joined to one with a subject shares that subject; hanging kills
+    ("Rebel fighters seized Monrovia on Friday and hanged former president Samuel Doe.", "1990-09-10",
+     {("LBRREB", "LBR", "192"), ("LBRREB", "LBRELI", "186")}),
+    # a person the open dictionaries list as a group is a person killed: an assassination
+    ("US Navy commandos killed Osama bin Laden at his hideout in Pakistan.", "2011-05-02",
+     {("USAMIL", "IMGMUSALQ", "186")}),
+])
+def test_events_leaders_killed_and_verbs_joined_to_a_subject(extractor, text, day, expected):
+    assert {(s, t, c) for s, t, c in dated(extractor, text, day) if c[:2] != "19" or c == "192"} == expected

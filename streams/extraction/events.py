@@ -71,6 +71,10 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
                       for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")])
     # "said it was ready to help Japan": the subject of the adjective that controls the infinitive (a
     # pronoun there stands for the actor named before it)
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        first = first.head  # "seized Kabul and hanged Najibullah": the subject the joined verbs share
+        subjects |= own([c for c in first.children if c.dep_ == "nsubj"])
     pronoun = False
     if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" and trigger.head.dep_ == "acomp":
         ready = own([c for c in trigger.head.head.children if c.dep_ == "nsubj"])

@@ -167,6 +167,7 @@ class Overrides:
         if t is None or code[:2] not in ("18", "19") or code in ("185", "186") \
                 or trigger.lemma_.lower() not in self.w.assault_verbs \
                 or not (t.kind == "person" or t.kind in ("descriptor", "context") and t.role in LEADER_ROLES
+                        or t.kind == "org" and ctx.doc[t.root].ent_type_ == "PERSON"  # "Osama bin Laden" (IMG)
                         or ctx.doc[t.root].lemma_.lower() in GROUP_LEADER_NOUNS) \
                 or ctx.doc[t.root].lemma_.lower() in BODY_NOUNS or ctx.doc[t.root].tag_ in ("NNS", "NNPS"):
             return code
