@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from streams.extraction.parsing import (
     bare_object_nouns,
     days_before_and,
+    hostage_complements,
     joined_modifiers,
     listed_subjects,
     object_participles,
@@ -153,3 +154,38 @@ def test_a_reporting_verb_with_its_subject_keeps_its_parse() -> None:
     doc = Doc(VOCAB, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"], pos=["NOUN", "VERB", "PUNCT"],
               tags=["NNS", "VBD", "."], lemmas=["official", "say", "."])
     assert arcs(tail_speakers(doc)) == [("Officials", "nsubj", "said"), ("said", "ROOT", "said"), (".", "punct", "said")]
+
+
+
+def test_hostage_after_the_object_of_take_is_its_complement() -> None:
+    # "Students took about 90 people hostage inside the embassy": "hostage" read as a clause of its own
+    doc = parse([("Students", 1, "nsubj", "NOUN", "NNS"), ("took", 1, "ROOT", "VERB", "VBD"),
+                 ("about", 3, "advmod", "ADV", "RB"), ("90", 4, "nummod", "NUM", "CD"),
+                 ("people", 1, "dobj", "NOUN", "NNS"), ("hostage", 1, "advcl", "NOUN", "NN"),
+                 ("inside", 5, "prep", "ADP", "IN"), ("the", 8, "det", "DET", "DT"),
+                 ("embassy", 6, "pobj", "NOUN", "NN")])
+    doc[1].lemma_ = "take"
+    got = arcs(hostage_complements(doc))
+    assert ("hostage", "oprd", "took") in got and ("inside", "prep", "hostage") in got
+
+
+def test_hostage_read_as_the_head_of_the_last_name_gives_the_name_back() -> None:
+    # "took the judges of Peru's Supreme Court hostage": "hostage" read as the noun the court names
+    doc = parse([("Guerrillas", 1, "nsubj", "NOUN", "NNS"), ("took", 1, "ROOT", "VERB", "VBD"),
+                 ("the", 3, "det", "DET", "DT"), ("judges", 1, "dobj", "NOUN", "NNS"),
+                 ("of", 3, "prep", "ADP", "IN"), ("Peru", 9, "poss", "PROPN", "NNP"),
+                 ("'s", 5, "case", "PART", "POS"), ("Supreme", 8, "compound", "PROPN", "NNP"),
+                 ("Court", 9, "compound", "PROPN", "NNP"), ("hostage", 4, "pobj", "NOUN", "NN")])
+    doc[1].lemma_ = "take"
+    got = arcs(hostage_complements(doc))
+    assert ("hostage", "oprd", "took") in got and ("Court", "pobj", "of") in got
+    assert ("Peru", "poss", "Court") in got and ("Supreme", "compound", "Court") in got
+
+
+def test_a_hostage_object_stays() -> None:
+    # "took two hostages": the object itself
+    doc = parse([("Gunmen", 1, "nsubj", "NOUN", "NNS"), ("took", 1, "ROOT", "VERB", "VBD"),
+                 ("two", 3, "nummod", "NUM", "CD"), ("hostages", 1, "dobj", "NOUN", "NNS")])
+    doc[1].lemma_ = "take"
+    before = arcs(doc)
+    assert arcs(hostage_complements(doc)) == before

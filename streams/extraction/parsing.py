@@ -617,11 +617,39 @@ def named_gerunds(doc: Doc) -> Doc:
     return doc
 
 
+HOSTAGE_WORDS = frozenset({"hostage", "hostages", "captive", "captives"})
+HOSTAGE_TAKING_VERBS = frozenset({"take", "hold", "keep"})
+
+
+def hostage_complements(doc: Doc) -> Doc:
+    """"took about 90 people hostage", "took most of the justices of the Supreme Court hostage": the word
+    "hostage" after a verb's object, read as a clause or as the head of the object's last name, is the
+    complement of "take" or "hold"."""
+    for tok in _where(doc, LOWER, HOSTAGE_WORDS, 2):
+        verb = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in HOSTAGE_TAKING_VERBS or tok.dep_ in ("dobj", "oprd") \
+                or any(c.dep_ == "det" for c in tok.children) \
+                or not any(c.dep_ in ("dobj", "obj") and c.i < tok.i for c in verb.children):
+            continue
+        if tok.dep_ == "pobj":
+            # the names before it ("Colombia's Supreme Court") are the of-phrase's object again
+            names = [c for c in tok.children if c.i < tok.i and c.dep_ == "compound"]
+            if not names:
+                continue
+            name = names[-1]
+            name.head, name.dep_ = tok.head, "pobj"
+            for c in list(tok.children):
+                if c.i < tok.i and c.i != name.i:
+                    c.head = name
+        tok.head, tok.dep_ = verb, "oprd"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
-                   targets_after_agents, bare_object_nouns, named_gerunds, tail_speakers):
+                   targets_after_agents, bare_object_nouns, named_gerunds, hostage_complements, tail_speakers):
         doc = repair(doc)
     return doc
 
