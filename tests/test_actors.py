@@ -587,3 +587,17 @@ def test_actors_offices_of_a_body_named_before_them(extractor, text, day, expect
 ])
 def test_actors_one_word_international_bodies_as_acronyms(extractor, text, expected):
     assert mention_codes_of(extractor, text, "2012-07-01") == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a government owned by a named person is that person's country's; the opposition joined to it is too
+    ("The United States eased sanctions a day after President Evo Morales's government and the opposition "
+     "signed an accord.", "2008-10-21",
+     {"United States": "USA", "President Evo Morales": "BOLGOV", "government": "BOLGOV", "the opposition": "BOLOPP"}),
+    # the opposition a state organ acts on is the opposition of its country, not of the first country named
+    ("Washington criticised Caracas after the government in Caracas barred the main opposition candidate.",
+     "2024-04-17", {"Washington": "USAGOV", "Caracas": "VENGOV", "government in Caracas": "VENGOV",
+                    "the main opposition candidate": "VENOPP"}),
+])
+def test_actors_governments_owned_by_people_and_the_opposition_they_act_on(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

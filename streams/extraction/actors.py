@@ -1066,6 +1066,15 @@ class ActorResolver:
                 mentions[token.i] = self._make(doc, token.i, token.i + 1, token.i, sender.code, sender.name, "context")
                 continue
             country = sender.country if sender is not None else self._owner_country(token, mentions)
+            if country is None:
+                # "Nicolas Maduro's government": the country of the person who owns it
+                country = next((m.country for c in token.children if c.dep_ == "poss"
+                                for m in [mentions.get(c.i)] if m is not None and m.kind == "person"), None)
+            if country is None and role == "OPP" and token.dep_ in ("dobj", "obj"):
+                # "the government in Caracas barred the main opposition candidate": the opposition a state
+                # organ acts on at home is the opposition of its country
+                country = next((m.country for c in token.head.children if c.dep_ == "nsubj"
+                                for m in [mentions.get(c.i)] if m is not None and m.role in STATE_ROLES), None)
             first = mentions.get(token.head.i) if token.dep_ == "conj" else None
             if country is None and first is not None and first.kind in ("descriptor", "context") and first.country:
                 country = first.country  # "Palestinian men, women and children": the first one's demonym
