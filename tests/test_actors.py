@@ -601,3 +601,12 @@ def test_actors_one_word_international_bodies_as_acronyms(extractor, text, expec
 ])
 def test_actors_governments_owned_by_people_and_the_opposition_they_act_on(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a name with a title of its own keeps it, whatever office of a body the apposition after it names
+    ("Malaysian Prime Minister Anwar Ibrahim, the current chair of ASEAN, spoke on Friday.", "2025-07-25",
+     {"Minister Anwar Ibrahim": "MYSGOV", "the current chair of ASEAN": "IGOASN"}),
+])
+def test_actors_titled_names_keep_their_title_over_an_apposition(extractor, text, day, expected):
+    assert mention_codes_of(extractor, text, day) == expected

@@ -2844,3 +2844,17 @@ def test_events_accusations_accuse_the_subject_of_their_clause(extractor, text, 
 ])
 def test_events_leaders_killed_and_verbs_joined_to_a_subject(extractor, text, day, expected):
     assert {(s, t, c) for s, t, c in dated(extractor, text, day) if c[:2] != "19" or c == "192"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "ten days of" holds the event as "a week of" does
+    ("Chinese and Russian warships began five days of joint naval exercises in the Sea of Japan.", "2021-10-14",
+     {("CHNMIL", "RUSMIL", "062"), ("RUSMIL", "CHNMIL", "062")}),
+    # aid distributed or handed out to people goes to them; victims are civilians of the place
+    ("The World Food Programme began distributing food to villagers in Mogadishu.", "1992-08-20",
+     {("IGOWFP", "SOMCVL", "073")}),
+    ("South Korea's president apologised to the victims of the 1980 massacre in Gwangju.", "2000-05-18",
+     {("KORGOV", "KORCVL", "055")}),
+])
+def test_events_days_of_an_event_aid_distributed_and_victims(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

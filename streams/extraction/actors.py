@@ -618,8 +618,7 @@ class ActorResolver:
             self._states_in_time(mentions, day)
         return sorted(mentions.values(), key=lambda m: m.start)
 
-    @staticmethod
-    def _officers(doc: Doc, mentions: dict[int, Mention]) -> None:
+    def _officers(self, doc: Doc, mentions: dict[int, Mention]) -> None:
         """"United Nations envoy Diego Cordovez", "the UN envoy, Diego Cordovez": a person named with the
         office of an international body acts for that body, whatever else the dictionaries make of them
         (so does "Louise Arbour, the chief prosecutor of the war crimes tribunal");
@@ -632,7 +631,9 @@ class ActorResolver:
             root = doc[m.root]
             office = next((offices[i] for i in range(max(0, m.start - 1), m.root) if i in offices), None) \
                 or (offices.get(root.head.i) if root.dep_ == "appos" else None) \
-                or next((offices[a.i] for a in root.children if a.dep_ == "appos" and a.i in offices), None)
+                or next((offices[a.i] for a in root.children if a.dep_ == "appos" and a.i in offices
+                         # (a name with its own title keeps it: "Prime Minister Anwar Ibrahim, the chair of ASEAN")
+                         and not any(t.lower_ in self.titles for t in doc[m.start:m.root])), None)
             if office is None and root.dep_ == "appos":
                 # "Mali's foreign minister, Abdoulaye Diop": the office named before the name says what
                 # the person is that day, whoever else of that name the dictionaries know
