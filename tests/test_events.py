@@ -389,8 +389,9 @@ def test_events_agreed_joint_undertaking_is_reciprocal(extractor):
 
 
 def test_events_target_is_the_country_where_the_object_is(extractor):
+    # the victims are civilians of the country their disaster happened in
     text = "Tokyo expressed sympathy for the victims of the earthquake in Nepal."
-    assert coded(extractor, text) == {("JPNGOV", "NPL", "018")}
+    assert coded(extractor, text) == {("JPNGOV", "NPLCVL", "018")}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
