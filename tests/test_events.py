@@ -2859,3 +2859,16 @@ def test_events_leaders_killed_and_verbs_joined_to_a_subject(extractor, text, da
 ])
 def test_events_days_of_an_event_aid_distributed_and_victims(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a prisoner swap or exchange goes both ways between the two who make it
+    ("Armenia and Azerbaijan swap prisoners of war", "2020-12-14",
+     {("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}),
+    ("India and Pakistan carried out a prisoner exchange at the Wagah border on Monday.", "2008-03-03",
+     {("IND", "PAK", "0841"), ("PAK", "IND", "0841")}),
+    # peacekeepers flown into a country protect it (074); they are not forces massed against it
+    ("Nigeria began flying peacekeeping troops into Liberia on Monday.", "2003-08-04", {("NGA", "LBR", "074")}),
+])
+def test_events_prisoner_swaps_and_peacekeepers_flown_in(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
