@@ -610,3 +610,13 @@ def test_actors_governments_owned_by_people_and_the_opposition_they_act_on(extra
 ])
 def test_actors_titled_names_keep_their_title_over_an_apposition(extractor, text, day, expected):
     assert mention_codes_of(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a domestic role in the title of a known person says what they are that day ("rebel chief", "opposition
+    # leader"), whatever office the dictionaries give the name
+    ("The talks were held with rebel chief Aslan Maskhadov in Grozny.", "1996-08-20",
+     {"chief Aslan Maskhadov": "RUSREB"}),
+])
+def test_actors_domestic_roles_in_a_known_persons_title(extractor, text, day, expected):
+    assert {k: v for k, v in mention_codes_of(extractor, text, day).items() if "Maskhadov" in k} == expected

@@ -184,6 +184,8 @@ SPANS_KEY = "geoevents_actor_spans"  # doc.user_data key
 # named beside them in the sentence
 TITLE_ROLES = {"GOV", "OPP", "REB", "JUD", "LEG", "COP", "MIL"}
 DOMESTIC_ROLES = {"OPP", "REB", "JUD", "LEG", "COP"}
+# the roles of a title word that override a known person's office ("rebel chief Maskhadov")
+TITLE_DOMESTIC_ROLES = frozenset({"OPP", "REB", "INS", "SEP"})
 # GOV nouns for a body, not a person: "the former Syrian government" is no former office holder
 BODY_NOUNS = frozenset({"government", "administration", "regime", "authority", "junta", "cabinet", "ministry",
                         "leadership", "coalition"})
@@ -770,6 +772,16 @@ class ActorResolver:
             else:
                 break
         covered.update(range(start, span.start))  # "Chancellor Merz": the title is part of the name
+        # "rebel chief Maskhadov", "opposition leader X": a domestic role in the title says what the person is
+        # that day, whatever office the dictionaries give the name
+        role = next((r for t in doc[start:span.start] for r in [self.lex.roles.get(t.lower_)]
+                     if r in TITLE_DOMESTIC_ROLES), None)
+        if role is None and span.start >= 2 and doc[span.start - 1].lower_ in MODIFIED_HEADS:
+            # "rebel chief Maskhadov", however the words before the name were parsed
+            role = self.lex.roles.get(doc[span.start - 2].lower_)
+            role = role if role in TITLE_DOMESTIC_ROLES else None
+        if role is not None and code[:3] in self.country_names and code[3:6] != role:
+            code = code[:3] + role
         mentions[span.root.i] = self._make(doc, start, span.end, span.root.i, code, name, "person")
 
     def _group_span(self, doc: Doc, span: Span, kind: str, code: str, name: str, mentions: dict[int, Mention],
