@@ -2872,3 +2872,14 @@ def test_events_days_of_an_event_aid_distributed_and_victims(extractor, text, da
 ])
 def test_events_prisoner_swaps_and_peacekeepers_flown_in(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "X warned that its own side could act": the one who warns speaks for that side, a threat
+    ("Erdogan warned that Turkish forces could strike Syria unless the militias withdrew.", "2019-10-01",
+     {("TURMIL", "SYR", "1384")}),
+    # others' speculation is no threat
+    ("Analysts warned that Turkish forces could strike Syria.", "2019-10-01", set()),
+])
+def test_events_a_warning_that_ones_own_side_could_act_is_a_threat(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2].startswith("13")} == expected
