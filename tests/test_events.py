@@ -2883,3 +2883,13 @@ def test_events_prisoner_swaps_and_peacekeepers_flown_in(extractor, text, day, e
 ])
 def test_events_a_warning_that_ones_own_side_could_act_is_a_threat(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2].startswith("13")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # drills that simulate or rehearse an act are aimed at the country that act is aimed at
+    ("Chinese forces held drills simulating a blockade of Taiwan.", "2024-05-23", {("CHNMIL", "TWN", "150")}),
+    ("North Korean troops staged exercises rehearsing an invasion of South Korea on Monday.", "2016-03-21",
+     {("PRKMIL", "KOR", "150")}),
+])
+def test_events_drills_rehearsing_an_act_aim_at_its_target(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

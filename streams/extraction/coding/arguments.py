@@ -41,6 +41,8 @@ WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "ch
 PLACE_TARGET_RULES = {"dobj", "pobj:to", "pobj:on", "pobj:against", "pobj:into", "poss", "pobj:of", "pobj:at", "pobj:from", "pobj:over",
                       "pobj:outside", "pobj:near"}
 # the people of a body, ship or group referred to by "its" or "their" ("accusing its crew of ...")
+# what drills do with the act they are aimed at ("drills simulating a blockade of Taiwan")
+REHEARSAL_VERBS = frozenset({"simulate", "rehearse", "practise", "practice", "mimic"})
 OWNED_PEOPLE = frozenset({"crew", "owner", "staff", "employee", "member", "operator", "passenger"})
 # the bodies that act for the one a possessive pronoun names ("the prosecutor said her office had opened ...")
 OWNED_BODIES = frozenset({"office", "team", "staff", "department", "ministry", "administration", "cabinet", "agency"})
@@ -1620,6 +1622,16 @@ class Arguments:
         # ("poured across the border": the parser may call the preposition a particle)
         phrases = [p for p in trigger.subtree if p.dep_ in ("prep", "prt") and own_clause(p) and (
             p.lower_ in POSTURE_PREPS or p.lower_ == "to" and any(frontier(o) for o in p.children if o.dep_ == "pobj"))]
+        # "drills simulating the sealing off of Taiwan", "exercises rehearsing an invasion of the island": the
+        # country the rehearsed act is aimed at
+        held = [trigger, *(o for o in trigger.children if o.dep_ in ("dobj", "obj"))]
+        held += [p for o in held[1:] for p in self.prep_objects(o, "of")]  # "a third day of drills simulating ..."
+        for c in (c for h in held for c in h.children):
+            if c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in REHEARSAL_VERBS:
+                for t in c.subtree:
+                    m = ctx.by_root.get(t.i) or ctx.places.get(t.i)
+                    if m is not None and m.country and m.country not in own and m.country in self.lex.countries:
+                        return [replace(implied(self.lex, m.country, ""), role=None)]
         bare = False
         for p in phrases:
             for t in p.subtree:
