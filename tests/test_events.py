@@ -2893,3 +2893,12 @@ def test_events_a_warning_that_ones_own_side_could_act_is_a_threat(extractor, te
 ])
 def test_events_drills_rehearsing_an_act_aim_at_its_target(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an appeal to exercise restraint is an appeal for de-escalation (0256), not an unspecified appeal
+    ("The EU foreign policy chief urged Israel on Tuesday to exercise restraint in Gaza.", "2023-10-10",
+     {("IGOEEC", "ISR", "0256")}),
+])
+def test_events_appeals_for_restraint_are_appeals_to_de_escalate(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
