@@ -2902,3 +2902,12 @@ def test_events_drills_rehearsing_an_act_aim_at_its_target(extractor, text, day,
 ])
 def test_events_appeals_for_restraint_are_appeals_to_de_escalate(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a visit owned by its actor in a phrase of time is a fact, not part of the pledge around it
+    ("Modi and Abe pledged to deepen defence ties at the end of Mr Modi's state visit to Japan.", "2014-09-01",
+     {("INDGOV", "JPN", "042")}),
+])
+def test_events_an_owned_visit_in_a_phrase_of_time_is_a_fact(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "04" or e[2] == "036"} == expected

@@ -94,8 +94,9 @@ class Modality:
             if i > 0:
                 self._governor(f, tok, chain[i - 1])
         # "his planned trip to Moscow", "the expected visit": an event noun that is a plan
-        if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in self.w.plan_modifiers
-                                                     for c in trigger.children):
+        planned = trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "compound") and c.lower_ in self.w.plan_modifiers
+                                                            for c in trigger.children)
+        if planned:
             f.intent = True
         # "Mr Kim rarely travels abroad": a habit is a description, no event
         verbs = [trigger, *(t for t in chain[1:2] if t.pos_ in ("VERB", "AUX"))]
@@ -106,6 +107,11 @@ class Modality:
         if self._presupposed(trigger) and not f.intent:
             # "must act to reverse Iraq's occupation of Kuwait": the occupation is a fact
             f.negated = f.hypothetical = f.speculative = f.future = f.threat = f.refusal = False
+        elif self._presupposed(trigger) and not planned and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+                and trigger.head.head.pos_ in ("NOUN", "PROPN"):
+            # "pledged to deepen ties at the end of Mr Xi's visit": a visit owned by its actor in a phrase of
+            # time is a fact, not part of the pledge
+            f.negated = f.hypothetical = f.speculative = f.future = f.threat = f.refusal = f.intent = False
         return f
 
     def _presupposed(self, trigger: Token) -> bool:
