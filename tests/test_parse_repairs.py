@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from streams.extraction.parsing import (
     bare_object_nouns,
+    comma_participles,
     days_before_and,
     hostage_complements,
     joined_modifiers,
@@ -189,3 +190,23 @@ def test_a_hostage_object_stays() -> None:
     doc[1].lemma_ = "take"
     before = arcs(doc)
     assert arcs(hostage_complements(doc)) == before
+
+
+def test_a_participle_after_a_comma_and_an_infinitive_is_the_main_verbs() -> None:
+    # "Kenya ordered the envoy to leave, accusing him of spying": "accusing" read as a clause of "leave"
+    doc = parse([("Kenya", 1, "nsubj", "PROPN", "NNP"), ("ordered", 1, "ROOT", "VERB", "VBD"),
+                 ("the", 3, "det", "DET", "DT"), ("envoy", 1, "dobj", "NOUN", "NN"),
+                 ("to", 5, "aux", "PART", "TO"), ("leave", 1, "xcomp", "VERB", "VB"),
+                 (",", 5, "punct", "PUNCT", ","), ("accusing", 5, "advcl", "VERB", "VBG"),
+                 ("him", 7, "dobj", "PRON", "PRP")])
+    got = arcs(comma_participles(doc))
+    assert ("accusing", "advcl", "ordered") in got
+
+
+def test_a_participle_without_a_comma_stays_with_the_infinitive() -> None:
+    # "told them to stop firing": no comma, the participle is the infinitive's
+    doc = parse([("Police", 1, "nsubj", "NOUN", "NNS"), ("told", 1, "ROOT", "VERB", "VBD"),
+                 ("them", 1, "dobj", "PRON", "PRP"), ("to", 4, "aux", "PART", "TO"),
+                 ("stop", 1, "xcomp", "VERB", "VB"), ("firing", 4, "advcl", "VERB", "VBG")])
+    before = arcs(doc)
+    assert arcs(comma_participles(doc)) == before

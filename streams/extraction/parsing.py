@@ -645,11 +645,26 @@ def hostage_complements(doc: Doc) -> Doc:
     return doc
 
 
+def comma_participles(doc: Doc) -> Doc:
+    """"ordered the officials to leave the country, accusing them of meddling": a participle after a comma,
+    read as a clause of the infinitive before it, is the main verb's (its subject did the accusing, not the
+    ones ordered out)."""
+    for tok in _where(doc, TAG, ("VBG",), 1):
+        inf = tok.head
+        if tok.tag_ != "VBG" or tok.dep_ != "advcl" or doc[tok.i - 1].text != "," or inf.dep_ != "xcomp" \
+                or inf.i > tok.i or inf.head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children) \
+                or not any(c.dep_ in ("dobj", "obj") for c in inf.head.children):
+            continue
+        tok.head = inf.head
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
-                   targets_after_agents, bare_object_nouns, named_gerunds, hostage_complements, tail_speakers):
+                   targets_after_agents, bare_object_nouns, named_gerunds, hostage_complements, comma_participles,
+                   tail_speakers):
         doc = repair(doc)
     return doc
 
