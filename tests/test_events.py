@@ -2911,3 +2911,12 @@ def test_events_appeals_for_restraint_are_appeals_to_de_escalate(extractor, text
 ])
 def test_events_an_owned_visit_in_a_phrase_of_time_is_a_fact(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] == "04" or e[2] == "036"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a party stripped of its legal status or struck off the register is banned (1722), the opposition's
+    ("Belarusian authorities stripped the main opposition party of its legal status on Tuesday.", "2023-08-08",
+     {("BLRGOV", "BLROPP", "1722")}),
+])
+def test_events_parties_stripped_of_their_status_are_banned(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
