@@ -2920,3 +2920,11 @@ def test_events_an_owned_visit_in_a_phrase_of_time_is_a_fact(extractor, text, da
 ])
 def test_events_parties_stripped_of_their_status_are_banned(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a verb of the open dictionary acts on the nationality named on its object ("an American, X")
+    ("Iran released an American, Xiyue Wang, to Swiss diplomats on Saturday.", "2019-12-07", {("IRN", "USA", "084")}),
+])
+def test_events_dictionary_verbs_act_on_the_nationality_of_their_object(extractor, text, day, expected):
+    assert {(s, t, c) for s, t, c in dated(extractor, text, day)} == expected

@@ -82,6 +82,9 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
         pronoun = any(trigger.doc[i].tag_ == "PRP" for i in ready)
     objects = own([c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
                   + [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
+    # "released an American, Aijalon Gomes": the nationality on the object's name
+    objects |= {m.i for c in trigger.children if c.dep_ in ("dobj", "obj") for m in c.children
+                if m.dep_ in ("amod", "nmod") and m.i < c.i}
     if any(t.country == s.country and t.role is None for s in args.sources for t in args.targets):
         return False  # "governed Hungary": a government and its own country is no event between actors
     return all(s.root in subjects or pronoun for s in args.sources) and all(t.root in objects or t.kind == "implied"
