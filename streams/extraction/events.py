@@ -69,12 +69,12 @@ def direct_arguments(trigger: Token, args: Args, code_root: str, events: frozens
                    # "an Israeli air strike wounded two children": the actor named on an event noun subject
                    + [m for c in trigger.children if c.dep_ == "nsubj" and c.i in events
                       for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")])
-    # "said it was ready to help Japan": the subject of the adjective that controls the infinitive (a
-    # pronoun there stands for the actor named before it)
     first = trigger
     while first.dep_ == "conj" and first.head.i != first.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         first = first.head  # "seized Kabul and hanged Najibullah": the subject the joined verbs share
         subjects |= own([c for c in first.children if c.dep_ == "nsubj"])
+    # "said it was ready to help Japan": the subject of the adjective that controls the infinitive (a
+    # pronoun there stands for the actor named before it)
     pronoun = False
     if trigger.dep_ == "xcomp" and trigger.head.pos_ == "ADJ" and trigger.head.dep_ == "acomp":
         ready = own([c for c in trigger.head.head.children if c.dep_ == "nsubj"])

@@ -104,10 +104,11 @@ class Modality:
             verbs.append(trigger.head)
         f.habitual = any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_adverbs and not self._past_repetition(v, c)
                          for v in verbs for c in v.children)
-        if self._presupposed(trigger) and not f.intent:
+        presupposed = self._presupposed(trigger)
+        if presupposed and not f.intent:
             # "must act to reverse Iraq's occupation of Kuwait": the occupation is a fact
             f.negated = f.hypothetical = f.speculative = f.future = f.threat = f.refusal = False
-        elif self._presupposed(trigger) and not planned and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+        elif presupposed and not planned and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
                 and trigger.head.head.pos_ in ("NOUN", "PROPN"):
             # "pledged to deepen ties at the end of Mr Xi's visit": a visit owned by its actor in a phrase of
             # time is a fact, not part of the pledge
