@@ -2928,3 +2928,48 @@ def test_events_parties_stripped_of_their_status_are_banned(extractor, text, day
 ])
 def test_events_dictionary_verbs_act_on_the_nationality_of_their_object(extractor, text, day, expected):
     assert {(s, t, c) for s, t, c in dated(extractor, text, day)} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an undertaking to settle or resolve a dispute is the intent to settle it (037); "their" dispute is
+    # the parties' own, so each acts on the other
+    ("Peru and Ecuador agreed on Monday to resolve their border dispute through talks.", "1998-10-26",
+     {("PER", "ECU", "037"), ("ECU", "PER", "037")}),
+    ("Guyana pledged to settle its territorial dispute with Venezuela.", "2023-12-14", {("GUY", "VEN", "037")}),
+])
+def test_events_undertakings_to_settle_a_dispute(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an offer of one's good offices is an offer to mediate (039)
+    ("The Vatican offered its good offices to Chile and Argentina.", "1978-12-22",
+     {("VATGOV", "CHL", "039"), ("VATGOV", "ARG", "039")}),
+    # "to host talks" tagged as a noun after "to": the offer to host talks between two others
+    ("Norway's prime minister offered to host talks between Eritrea and Ethiopia in Oslo.", "1999-03-01",
+     {("NORGOV", "ERI", "039"), ("NORGOV", "ETH", "039")}),
+])
+def test_events_offers_of_good_offices_and_to_host_talks_are_offers_to_mediate(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a country after "to" is a place, but one coordinated with another country is an actor, as the other is
+    ("Japan delivered food aid to Zambia and Malawi on Friday.", "2002-08-09", {("JPN", "ZMB", "073"), ("JPN", "MWI", "073")}),
+    ("The United States gave arms to Honduras and El Salvador.", "1984-05-01",
+     {("USA", "HND", "072"), ("USA", "SLV", "072")}),
+])
+def test_events_countries_joined_after_to_are_all_targets(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a finite verb read as joined to the infinitive before it is the main verb's conjunct: not the
+    # content of the appeal, an act of its own
+    ("The Arab League urged Yemen and Saudi Arabia to show restraint and offered to mediate between the"
+     " two countries.",
+     "2009-11-10", {("IGOARL", "YEM", "0256"), ("IGOARL", "SAU", "0256"), ("IGOARL", "YEM", "039"),
+                    ("IGOARL", "SAU", "039")}),
+])
+def test_events_a_finite_verb_after_an_appeal_is_an_act_of_its_own(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -10,12 +10,14 @@ from streams.extraction.parsing import (
     bare_object_nouns,
     comma_participles,
     days_before_and,
+    finite_conjuncts,
     hostage_complements,
     joined_modifiers,
     listed_subjects,
     object_participles,
     stranded_agents,
     tail_speakers,
+    verbs_after_to,
 )
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower case)
@@ -210,3 +212,39 @@ def test_a_participle_without_a_comma_stays_with_the_infinitive() -> None:
                  ("stop", 1, "xcomp", "VERB", "VB"), ("firing", 4, "advcl", "VERB", "VBG")])
     before = arcs(doc)
     assert arcs(comma_participles(doc)) == before
+
+
+def test_a_verb_read_as_a_noun_after_to_with_an_object_is_a_verb() -> None:
+    # "offered to host talks between the two": "host" tagged as a noun in a verb's place
+    doc = parse([("Malaysia", 1, "nsubj", "PROPN", "NNP"), ("offered", 1, "ROOT", "VERB", "VBD"),
+                 ("to", 3, "aux", "PART", "TO"), ("host", 1, "xcomp", "NOUN", "NN"),
+                 ("talks", 3, "dobj", "NOUN", "NNS")])
+    host = verbs_after_to(doc)[3]
+    assert (host.pos_, host.tag_) == ("VERB", "VB")
+
+
+def test_a_noun_after_to_without_an_object_stays_a_noun() -> None:
+    # "came to power": no object, no verb
+    doc = parse([("Chavez", 1, "nsubj", "PROPN", "NNP"), ("returned", 1, "ROOT", "VERB", "VBD"),
+                 ("to", 3, "aux", "PART", "TO"), ("power", 1, "xcomp", "NOUN", "NN")])
+    power = verbs_after_to(doc)[3]
+    assert (power.pos_, power.tag_) == ("NOUN", "NN")
+
+
+def test_a_finite_verb_joined_to_an_infinitive_is_the_main_verbs_conjunct() -> None:
+    # "urged Israel to exercise restraint and called on Hamas": "called" hung on "exercise"
+    doc = parse([("Borrell", 1, "nsubj", "PROPN", "NNP"), ("urged", 1, "ROOT", "VERB", "VBD"),
+                 ("Israel", 1, "dobj", "PROPN", "NNP"), ("to", 4, "aux", "PART", "TO"),
+                 ("exercise", 1, "xcomp", "VERB", "VB"), ("restraint", 4, "dobj", "NOUN", "NN"),
+                 ("and", 4, "cc", "CCONJ", "CC"), ("called", 4, "conj", "VERB", "VBD"),
+                 ("on", 7, "prep", "ADP", "IN"), ("Hamas", 8, "pobj", "PROPN", "NNP")])
+    assert ("called", "conj", "urged") in arcs(finite_conjuncts(doc))
+
+
+def test_two_infinitives_joined_stay_joined() -> None:
+    # "urged Israel to halt and withdraw": both infinitives
+    doc = parse([("Borrell", 1, "nsubj", "PROPN", "NNP"), ("urged", 1, "ROOT", "VERB", "VBD"),
+                 ("Israel", 1, "dobj", "PROPN", "NNP"), ("to", 4, "aux", "PART", "TO"),
+                 ("halt", 1, "xcomp", "VERB", "VB"), ("and", 4, "cc", "CCONJ", "CC"),
+                 ("withdraw", 4, "conj", "VERB", "VB")])
+    assert ("withdraw", "conj", "halt") in arcs(finite_conjuncts(doc))

@@ -427,6 +427,10 @@ class ActorResolver:
         return any(sp.start <= i < sp.end and self.labels[sp.label_][0] not in ("country", "demonym", "capital", "surname")
                    for sp in self._spans(doc))
 
+    def _country_at(self, doc: Doc, i: int) -> bool:
+        """A token inside a dictionary match of a country name."""
+        return any(sp.start <= i < sp.end and self.labels[sp.label_][0] == "country" for sp in self._spans(doc))
+
     def dictionary_tokens(self, doc: Doc) -> set[int]:
         """Tokens inside a dictionary match other than a bare surname: `process` marks them covered."""
         return {i for sp in self._spans(doc) if self.labels[sp.label_][0] != "surname" for i in range(sp.start, sp.end)}
@@ -731,8 +735,10 @@ class ActorResolver:
         elif kind == "demonym":
             # "Russian economy": a mention of the country, no role
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)
-        elif self._is_place(root):
-            # a place, not an actor ("talks in Moscow"); the country stays available as a place
+        elif self._is_place(root) and not (kind == "country" and any(
+                c.dep_ == "conj" and self._country_at(doc, c.i) for c in root.children)):
+            # a place, not an actor ("talks in Moscow"); the country stays available as a place (but "gave
+            # weapons to Chile and Peru": a country coordinated with another is an actor, as the other is)
             mentions.setdefault(root.i, self._make(doc, span.start, span.end, root.i, iso3, name, "place"))
         else:
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, code, name, kind)

@@ -355,6 +355,30 @@ def nouns_after_to(doc: Doc) -> Doc:
     return doc
 
 
+def verbs_after_to(doc: Doc) -> Doc:
+    """"offered to host talks between the two": a verb the tagger reads as a noun, with "to" before it and
+    an object after it, is the infinitive the parse already makes it."""
+    for tok in _where(doc, TAG, ("NN",)):
+        if tok.dep_ != "xcomp" or "VERB" not in getAllLemmas(tok.lower_) \
+                or not any(c.dep_ == "dobj" for c in tok.children) \
+                or not any(c.dep_ == "aux" and c.tag_ == "TO" and c.i == tok.i - 1 for c in tok.children):
+            continue
+        tok.pos_, tok.tag_ = "VERB", "VB"
+    return doc
+
+
+def finite_conjuncts(doc: Doc) -> Doc:
+    """"urged both governments to show restraint and offered his good offices": a finite verb cannot be
+    coordinated with an infinitive; it is a conjunct of the verb the infinitive depends on."""
+    for tok in _where(doc, TAG, ("VBD", "VBZ")):
+        inf = tok.head
+        if tok.dep_ != "conj" or inf.tag_ != "VB" or inf.dep_ not in ("xcomp", "ccomp", "advcl") or inf.head.i == inf.i \
+                or inf.head.pos_ not in ("VERB", "AUX") or not any(c.tag_ == "TO" for c in inf.children):
+            continue
+        tok.head = inf.head
+    return doc
+
+
 # verbs whose complement clause comes without "that" ("said the talks, and the truce, would go on")
 THAT_LESS_VERBS = frozenset({"say", "tell", "announce", "report", "add", "warn", "believe", "think", "claim",
                              "insist", "argue", "hope", "expect", "fear", "know", "suggest", "show", "indicate"})
@@ -661,7 +685,7 @@ def comma_participles(doc: Doc) -> Doc:
 
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
-    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, joined_clauses,
+    for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, verbs_after_to, finite_conjuncts, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
                    targets_after_agents, bare_object_nouns, named_gerunds, hostage_complements, comma_participles,
                    tail_speakers):
