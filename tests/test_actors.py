@@ -620,3 +620,16 @@ def test_actors_titled_names_keep_their_title_over_an_apposition(extractor, text
 ])
 def test_actors_domestic_roles_in_a_known_persons_title(extractor, text, day, expected):
     assert {k: v for k, v in mention_codes_of(extractor, text, day).items() if "Maskhadov" in k} == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # a name of the project's tables written with a small particle ("al Shabaab" for "Al Shabaab") is the
+    # same body; written in capitals, as a dateline is, it is not matched case-blind
+    ("Ethiopian troops shelled al Shabaab positions near Baidoa.", "al Shabaab", "SOMREBSHB"),
+])
+def test_actors_table_names_with_a_small_particle(extractor, text, mention, code):
+    assert codes(extractor, text).get(mention) == code
+
+
+def test_actors_table_names_in_capitals_are_not_matched_case_blind(extractor):
+    assert "AL SHABAAB" not in codes(extractor, "AL SHABAAB LEADER SPEAKS")

@@ -2973,3 +2973,58 @@ def test_events_countries_joined_after_to_are_all_targets(extractor, text, day, 
 ])
 def test_events_a_finite_verb_after_an_appeal_is_an_act_of_its_own(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # rebuff, spurn, turn down, rule out and dismiss take the codes "reject" takes by its object
+    ("Syria ruled out a ceasefire with Turkey on Friday.", "2012-06-08", {("SYR", "TUR", "1246")}),
+    ("Pretoria spurned an offer of mediation from the Commonwealth.", "1986-05-20", {("ZAFGOV", "IGOCWN", "126")}),
+    ("Serbia dismissed the Croatian peace plan.", "1994-07-30", {("SRB", "HRV", "127")}),
+])
+def test_events_verbs_of_rejection_take_the_codes_of_reject(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "12"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a definite noun praised, criticised or rejected that names an act told before ("the test", "the
+    # measures", "the move") stands for that act's author
+    ("Pakistan tested a nuclear-capable missile on Monday, and India's foreign ministry called the test "
+     "unacceptable.", "2004-06-01", {("INDGOV", "PAK", "111")}),
+    ("The European Union imposed new sanctions on Belarus, and Minsk condemned the move.", "2021-06-24",
+     {("BLRGOV", "IGOEEC", "111")}),
+])
+def test_events_a_criticised_act_stands_for_its_author(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "11"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a person expelled is deported (174), not an expulsion of a mission (166)
+    ("The military government pardoned Nawaz Sharif and expelled him to Saudi Arabia.", "2000-12-10",
+     {("PAKGOV", "PAKELI", "174")}),
+])
+def test_events_a_person_expelled_is_deported(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "17"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "joined X in V-ing": the gerund is done by the subject and by the one joined; "join" is no act
+    ("Canada joined Australia on Monday in condemning the Chinese crackdown on protesters.", "1989-06-05",
+     {("CAN", "CHN", "111"), ("AUS", "CHN", "111")}),
+    # an economic or trade blockade is an embargo (163), not a military blockade
+    ("Ghana and Togo joined other neighbours in imposing an economic blockade on Niger.", "2023-08-10",
+     {("GHA", "NER", "163"), ("TGO", "NER", "163")}),
+])
+def test_events_joining_others_in_an_act_is_doing_it(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("05", "11", "16", "19")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # agents, sailors, pilots released are persons released (0841)
+    ("Moscow released two Estonian intelligence officers on Saturday.", "1996-08-03", {("RUSGOV", "EST", "0841")}),
+    # troops backed by tanks and gunships: arms endorse no one
+    ("Turkish troops, backed by tanks and warplanes, attacked PKK camps in northern Iraq.", "2008-02-22",
+     {("TURMIL", "TURREB", "190")}),
+])
+def test_events_persons_released_and_arms_that_back_troops(extractor, text, day, expected):
+    assert {(s, t[:3] if t else t, c) for s, t, c in dated(extractor, text, day)} == {
+        (s, t[:3] if t else t, c) for s, t, c in expected}

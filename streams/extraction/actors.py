@@ -294,9 +294,16 @@ class ActorResolver:
         # or when the person was named earlier in the article
         for w in self.people.surnames:
             self._add(f"S:{w}", ("surname", w, w), [w])
+        folded_orgs: dict[str, list[str]] = {}
         for o in lex.orgs.values():
             names = [o.name, *o.aliases]
             self._add(f"O:{o.code}", ("org", o.code, o.name), [*names, *map(dotted, names)])
+            # "al Shabaab" for "Al Shabaab": a name of two or more words, matched case-blind when written
+            # as a name (the open dictionaries leave the names of these tables to them)
+            folded_orgs[f"O:{o.code}"] = [n for n in names if len(n.split()) > 1]
+        for label, phrases in folded_orgs.items():
+            if phrases:
+                self.folded_matcher.add(label, [nlp.make_doc(p) for p in phrases])
         for label, phrases in self._patterns.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
         self.role_terms = {**dictionary_roles(lex), **lex.roles} if use_dictionaries else lex.roles
@@ -438,8 +445,9 @@ class ActorResolver:
     def _match(self, doc: Doc) -> list[Span]:
         best: dict[tuple[int, int], tuple[int, Span]] = {}
         folded = [(m, s, e) for m, s, e in self.folded_matcher(doc)
-                  if (written_as_name(doc[s:e].text) or doc.vocab.strings[m].startswith("G:") and written_as_title(doc[s:e].text))
-                  and (e - s > 1 or not doc.vocab.strings[m].startswith("G:") or written_as_acronym(doc[s:e].text))]
+                  if (written_as_name(doc[s:e].text) or doc.vocab.strings[m].startswith(("G:", "O:")) and written_as_title(doc[s:e].text))
+                  and (e - s > 1 or not doc.vocab.strings[m].startswith("G:") or written_as_acronym(doc[s:e].text))
+                  and not (doc.vocab.strings[m].startswith("O:") and doc[s:e].text.isupper())]  # ("UNITED NATIONS, Sept. 12 -")
         for match_id, start, end in [*self.matcher(doc), *folded]:
             label = doc.vocab.strings[match_id]
             prio = KIND_PRIORITY[self.labels[label][0]]

@@ -116,6 +116,10 @@ ACTED_ON_PREFIXES = ("112", "09", "17")
 # codes of those roots that are acts on one's own side, coded without a target ("announced a cut of
 # 500,000 troops": demobilisation)
 UNILATERAL_CODES = frozenset({"0873"})
+# nouns that refer back to an act told before them ("denounced the move"), and the roots of acts that are
+# words, not measures (a statement, an appeal, a criticism is no "move" another condemns)
+REFERRING_ACT_NOUNS = frozenset({"move", "decision", "measure", "step", "action", "act"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 
 def subject_noun(trigger: Token) -> Token | None:
@@ -236,6 +240,7 @@ class EventCoder:
                 continue
             coded = self.overrides.pair(code, entry, s, t)
             coded = self._implied_target(ctx, trigger, entry, s, coded)
+            coded = self._referred_act_target(ctx, trigger, s, coded)
             if coded is not None and coded[1] is None and (coded[0][:2] in DYADIC_ROOTS or coded[0].startswith(ACTED_ON_PREFIXES)) \
                     and not st.negated and coded[0] not in UNILATERAL_CODES:
                 continue  # an interaction with no one: the coder did not find the other actor
@@ -243,6 +248,40 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    def _referred_act_target(self, ctx: DocContext, trigger: Token, s: Mention,
+                             coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
+        """A praise, criticism or rejection with no target acts on the author of the act it names."""
+        if coded is None or coded[1] is not None or coded[0][:2] not in ("05", "11", "12"):
+            return coded
+        return coded[0], self._referred_act_author(ctx, trigger, s)
+
+    def _referred_act_author(self, ctx: DocContext, trigger: Token, s: Mention) -> Mention | None:
+        """"North Korea conducted a nuclear test, and Japan called the test unacceptable", "the US reimposed
+        sanctions, and Tehran denounced the measures": a definite noun praised, criticised or rejected that
+        names an act told before it (in its own word, or as "the move", "the measures") stands for that
+        act's author."""
+        nouns = self.args.attach(trigger, "dobj") + [
+            g for c in trigger.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+        first = trigger.sent.start
+        if first > 0:
+            first = ctx.doc[first - 1].sent.start  # the sentence before too
+        for noun in nouns:
+            if noun.i == 0 or ctx.doc[noun.i - 1].lower_ not in ("the", "this", "these", "those"):
+                continue
+            lemma = noun.lemma_.lower()
+            for j in sorted((j for j in ctx.entries if first <= j < noun.i and j != trigger.i), reverse=True):
+                tok, entry = ctx.doc[j], ctx.entries[j]
+                named = tok.lemma_.lower() == lemma or any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == lemma
+                                                            for c in tok.children)  # "conducted a nuclear test"
+                if not named and (lemma not in REFERRING_ACT_NOUNS or entry.code[:2] in VERBAL_ROOTS):
+                    continue
+                governed, inner = ctx.governed.get(j, (None, None))
+                args = self.args.find(ctx, tok, entry, governed, inner)
+                author = next((m for m in (args.sources if args is not None else []) if m.country != s.country), None)
+                if author is not None:
+                    return author  # (the object noun of "conducted a test" has no author of its own: its verb has)
+        return None
 
     def _border_target(self, ctx: DocContext, trigger: Token, code: str, s: Mention, t: Mention | None) -> Mention | None:
         """"Chinese troops poured across the border", "launched an offensive across the border": an attack or

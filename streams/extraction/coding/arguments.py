@@ -29,6 +29,9 @@ PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neig
               "president": "person", "premier": "person"}
 # definite descriptions of a state in wire copy ("the Gulf state", "the kingdom", "the island")
 STATE_DESCRIPTIONS = frozenset({"state", "kingdom", "republic", "island", "emirate", "enclave"})
+# "joined Britain in condemning the attack", "followed the US in imposing sanctions": the gerund under
+# "in" is done by the subject of these verbs
+JOINING_VERBS = frozenset({"join", "follow"})
 MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "curfew", "blockade", "measure"})
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})  # "..., killing six soldiers"
 CONDUCT_NOUNS = frozenset({"conduct", "role", "action", "actions", "involvement", "behaviour", "behavior"})
@@ -383,6 +386,9 @@ class Arguments:
                     and not (cur.head.i < cur.head.head.i and cur.head.head.lemma_.lower() in self.report):
                 # (not a clause the parser hung on a trailing "..., the WHO said")
                 cur = cur.head.head  # "Tokyo responded by banning": the subject of 'responded' bans
+                continue
+            if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in JOINING_VERBS:
+                cur = cur.head.head  # "Kenya joined other neighbours in imposing a blockade": Kenya imposes
                 continue
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("NOUN", "PROPN") \
                     and cur.head.dep_ in ("dobj", "obj") and cur.head.head.pos_ == "VERB":
@@ -1274,6 +1280,10 @@ class Arguments:
             a.sources = []  # "South Korea's exports hit a record": a quantity, not an actor
         else:
             a.sources = self._active_sources(ctx, subj)
+            if trigger.dep_ == "pcomp" and trigger.head.lower_ == "in" and trigger.head.head.lemma_.lower() in JOINING_VERBS:
+                # "France joined Britain in condemning the attack": the one joined does it too
+                a.sources += [m for o in trigger.head.head.children if o.dep_ in ("dobj", "obj")
+                              for m in self.actors(ctx, o) if m not in a.sources]
         for b in self.prep_objects(trigger, "between"):
             a.between += self.actors(ctx, b)
         if passive and not a.sources and subj is not None and subj.i in ctx.entries:

@@ -15,7 +15,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from streams.extraction.actors import WordFilter, month_before_day
-from streams.extraction.coding.arguments import Arguments, purpose_clause
+from streams.extraction.coding.arguments import JOINING_VERBS, Arguments, purpose_clause
 from streams.extraction.coding.chain import to_infinitive
 from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE, DictionaryVerbs
@@ -558,6 +558,12 @@ class TriggerFinder:
             # a sports result: "beat Brazil 3-2", "beat France on penalties"; not an event noun beside a
             # sports word of its clause ("boycott the Olympics in retaliation for the invasion")
             return True
+        if entry.code[:2] == "05" and any(o.lemma_.lower() in self.w.aerial_instruments | self.w.artillery_instruments
+                                          for o in self.args.prep_objects(trigger, "by")):
+            return True  # "troops, backed by tanks and helicopter gunships": arms that back troops endorse no one
+        if trigger.lemma_.lower() in JOINING_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in trigger.children):
+            return True  # "joined Britain in condemning the attack": the joint act is the gerund's
         if entry.code == "042" and any(c.lower_ in self.w.home_words for c in trigger.children):
             return True  # "arrived back in Beijing": returning home is not a visit
         if entry.code == "041" and any(c.dep_ in ("oprd", "ccomp") and c.i not in ctx.by_root or c.lower_ == "what"
