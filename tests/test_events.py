@@ -3028,3 +3028,31 @@ def test_events_joining_others_in_an_act_is_doing_it(extractor, text, day, expec
 def test_events_persons_released_and_arms_that_back_troops(extractor, text, day, expected):
     assert {(s, t[:3] if t else t, c) for s, t, c in dated(extractor, text, day)} == {
         (s, t[:3] if t else t, c) for s, t, c in expected}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a place named after a person is no person: the airport is struck, not the king
+    ("Rebels fired rockets at Ahmed Sekou Toure International Airport on Monday.", "2010-05-03", set()),
+    # "the North" and "the South" in a text that names a Korea are the two Koreas
+    ("South Korean warships fired warning shots at the North's patrol boats on Friday.", "2009-11-10",
+     {("KORMIL", "PRK", "190")}),
+])
+def test_events_named_facilities_and_the_korean_halves(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("18", "19")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # food airlifted, shipped or trucked in is humanitarian aid (073); "to famine victims" is no infinitive
+    ("Canada began airlifting wheat to famine victims in Somalia on Monday.", "1992-08-17", {("CAN", "SOMCVL", "073")}),
+    # outlets closed, suspended or banned are restrictions on political freedoms (1721)
+    ("The Kenyan government has closed two independent newspapers.", "1990-07-10", {("KENGOV", "KENMED", "1721")}),
+    # an appeal to respect or guarantee rights is an appeal for rights (0243)
+    ("The UN urged Burma's military government to respect the rights of the Rohingya.", "1992-03-10",
+     {("IGOUNO", "MMRGOV", "0243")}),
+    # refugees who land or arrive pay no visit
+    ("Hundreds of Haitian refugees landed in Florida on Sunday.", "1992-05-24", set()),
+    # a sum in pounds, yen or francs pledged is economic aid
+    ("Japan pledged 500 million yen in relief for Bangladesh.", "1991-05-05", {("JPN", "BGD", "0331")}),
+])
+def test_events_aid_carried_outlets_closed_rights_and_refugees(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

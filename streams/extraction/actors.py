@@ -83,7 +83,10 @@ def month_before_day(token: Token) -> bool:
 def pair_reference(token: Token) -> bool:
     """'the two leaders', 'both governments': a plural that stands for two actors named before, not for
     the country of its sentence."""
-    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") for c in token.children)
+    # ("closed two newspapers": a count, not a reference; the reference is definite)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "these", "those") for c in token.children)
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod") and (definite or c.lower_ != "two")
+               for c in token.children)
 
 
 class WordFilter:
@@ -162,6 +165,23 @@ OFFICE_NOUNS = frozenset({"chief", "head", "leader", "envoy", "spokesman", "spok
 FACILITY_NOUNS = frozenset({"airport", "metro", "subway", "station", "hotel", "market", "stadium", "mall", "theatre",
                             "theater", "port", "harbour", "harbor", "university", "hospital", "concert", "nightclub",
                             "marathon", "bridge", "railway", "train", "bus", "underground", "cafe", "restaurant"})
+# the nouns at the end of the name of a place named after a person ("King Khalid International Airport")
+NAMED_FACILITY_NOUNS = frozenset({"airport", "bridge", "university", "hospital", "stadium", "square", "street", "avenue",
+                                  "boulevard", "road", "highway", "mosque", "cathedral", "base", "dam", "port", "harbour",
+                                  "harbor", "station", "centre", "center", "hall", "school", "academy", "college", "camp",
+                                  "canal", "park", "prize", "foundation", "institute", "library", "museum"})
+
+
+def named_facility(span: Span) -> bool:
+    """A name that modifies, through compounds, a capitalised facility noun: the facility's name."""
+    head = span.root
+    for _ in range(6):
+        if head.dep_ != "compound" or head.head.i == head.i:
+            break
+        head = head.head
+    return head.i >= span.end and head.text[:1].isupper() and head.lemma_.lower() in NAMED_FACILITY_NOUNS
+
+
 # "Iranian-backed militias", "a UN-backed tribunal": the supporter named before them is not the actor
 # (an owner is: "British-owned tanker")
 SUPPORT_PARTICIPLES = frozenset({"backed", "allied", "aligned", "linked", "affiliated", "funded", "sponsored"})
@@ -611,6 +631,7 @@ class ActorResolver:
                 self._person_span(doc, span, code, name, mentions, covered)
             else:
                 self._group_span(doc, span, kind, code, name, mentions, covered)
+        self._korean_halves(doc, mentions, covered)
         self._entity_places(doc, mentions, covered)
         if self.lex.context_metonyms:
             self._metonyms_from_context(doc, mentions)
@@ -778,6 +799,8 @@ class ActorResolver:
 
     def _person_span(self, doc: Doc, span: Span, code: str, name: str, mentions: dict[int, Mention],
                      covered: set[int]) -> None:
+        if named_facility(span):
+            return  # "King Khalid International Airport", "the Ronald Reagan bridge": a place named after a person
         code, name, span = self._owned_by_demonym(doc, span, code, name, mentions)
         start = span.start
         for t in reversed(list(doc[max(0, span.start - 3):span.start])):
@@ -864,6 +887,18 @@ class ActorResolver:
                 covered.update(range(start, token.i + 1))
                 mentions.setdefault(token.i, self._make(doc, start, token.i + 1, token.i, place.country,
                                                         place.name, "place"))
+
+    def _korean_halves(self, doc: Doc, mentions: dict[int, Mention], covered: set[int]) -> None:
+        """"fired back at the North's gun batteries", "the South accused the North": in a text that names
+        either Korea, "the North" and "the South" are North and South Korea."""
+        if not any(m.country in ("PRK", "KOR") for m in mentions.values()):
+            return
+        for t in doc:
+            if t.text in ("North", "South") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.i not in covered \
+                    and t.i not in mentions and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                iso3 = "PRK" if t.text == "North" else "KOR"
+                covered.add(t.i)
+                mentions[t.i] = self._make(doc, t.i, t.i + 1, t.i, iso3, self.country_names[iso3], "country")
 
     @staticmethod
     def _place_slot(ent: Span) -> bool:

@@ -222,8 +222,8 @@ class EventCoder:
             st.code = "1124"
         out = []
         for s, t in pairs:
-            if t is not None and s.code == t.code:
-                continue  # an actor acting on itself ("USAGOV -> USAGOV") is a misread second actor, no event
+            if self._no_pair(st.code, s, t):
+                continue
             if reporter is not None and s.kind == "country" and reporter.country == s.country \
                     and reporter.role == "GOV" and (flags.future or st.planned):
                 s = reporter  # "Lula said Brazil would ...": the speaker states what their own country will do
@@ -248,6 +248,12 @@ class EventCoder:
                 out.append(CodedEvent(trigger, entry, coded[0], s, coded[1], st.negated, st.hypothetical,
                                       st.planned, reporter, sent))
         return out
+
+    @staticmethod
+    def _no_pair(code: str, s: Mention, t: Mention | None) -> bool:
+        """An actor acting on itself ("USAGOV -> USAGOV") is a misread second actor, no event; "Cuban
+        refugees landed in Key West": people fleeing pay no visit."""
+        return t is not None and s.code == t.code or code[:3] == "042" and s.role == "REF"
 
     def _referred_act_target(self, ctx: DocContext, trigger: Token, s: Mention,
                              coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:

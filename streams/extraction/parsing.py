@@ -345,7 +345,8 @@ def nouns_after_to(doc: Doc) -> Doc:
     """"Mali and Burkina Faso agree to truce": a noun no English lexicon knows as a verb, read as an
     infinitive after "to", is the object of "to" as a preposition."""
     for tok in _where(doc, TAG, ("VB",)):
-        if tok.tag_ != "VB" or tok.dep_ != "xcomp" or "VERB" in getAllLemmas(tok.lower_) or not getAllLemmas(tok.lower_):
+        if tok.tag_ != "VB" or tok.dep_ not in ("xcomp", "advcl") or "VERB" in getAllLemmas(tok.lower_) \
+                or not getAllLemmas(tok.lower_):  # ("airlifting grain to famine victims": a purpose clause)
             continue
         to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i == tok.i - 1), None)
         if to is None:
