@@ -3058,3 +3058,21 @@ def test_events_named_facilities_and_the_korean_halves(extractor, text, day, exp
 ])
 def test_events_aid_carried_outlets_closed_rights_and_refugees(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a country owned by "his" or "her" is the country of the person named before it
+    ("The Georgian president said Russian troops had invaded his country.", "2008-08-09", {("RUSMIL", "GEO", "192")}),
+    # not the subject's own ("his country would defend ...") and not "its"
+    ("The Eritrean president said his country would never surrender.", "1999-02-10", set()),
+])
+def test_events_his_country_is_the_persons(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "19"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # goods imported or oil bought from a country are that country's
+    ("Washington imposed tariffs on steel imported from Brazil.", "2002-03-05", {("USAGOV", "BRA", "163")}),
+])
+def test_events_goods_from_a_country_are_its(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -27,6 +27,8 @@ SUBJ = ("nsubj", "csubj")
 PAIR_NOUNS = {"country": "state", "nation": "state", "neighbour": "state", "neighbor": "state", "state": "state",
               "government": "state", "rival": "any", "side": "any", "leader": "person", "man": "person",
               "president": "person", "premier": "person"}
+# a country owned by a pronoun ("invaded his country", "violated its airspace")
+OWNED_COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "territory", "soil", "airspace"})
 # definite descriptions of a state in wire copy ("the Gulf state", "the kingdom", "the island")
 STATE_DESCRIPTIONS = frozenset({"state", "kingdom", "republic", "island", "emirate", "enclave"})
 # "joined Britain in condemning the attack", "followed the US in imposing sanctions": the gerund under
@@ -116,6 +118,7 @@ FRONTIER_NOUNS = frozenset({"border", "frontier", "island", "coast", "waters", "
 NAMING_VERBS = frozenset({"call", "know", "name"})  # "a group calling itself X", "militias known as X"
 INQUIRY_BODIES = frozenset({"commission", "committee", "panel", "board", "team", "mission"})  # "a commission of inquiry"
 HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  # "positions held by X"
+ORIGIN_VERBS = frozenset({"import", "buy", "purchase", "ship", "export", "send"})  # "goods imported from X"
 
 
 def misparsed_conjuncts(token: Token) -> list[Token]:
@@ -201,7 +204,7 @@ class Arguments:
                 out.extend(x for x in self._shared(ctx, t, m) if x not in out)
                 continue
             pair = self.the_two(ctx, t) or self.described_state(ctx, t) or self.described_body(ctx, t) \
-                or (self.described_place(ctx, t) if places is not None else [])
+                or self.owned_country(ctx, t) or (self.described_place(ctx, t) if places is not None else [])
             if pair:
                 out.extend(x for x in pair if x not in out)
                 continue
@@ -231,6 +234,19 @@ class Arguments:
             found.append(m)
             if len(found) == 2:
                 return found[::-1]
+        return []
+
+    def owned_country(self, ctx: DocContext, t: Token) -> list[Mention]:
+        """"since Russia invaded his country": a country owned by "his" or "her" is the country of the nearest
+        person named before it ("its" is left alone: "his country would defend its territory")."""
+        if t.lemma_.lower() not in OWNED_COUNTRY_NOUNS or t.dep_ in SUBJ or not any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her") for c in t.children):
+            return []
+        doc = ctx.doc
+        for m in named_before(ctx, t, previous_sentence=True):
+            if m.country and m.country in self.lex.countries and (
+                    m.kind == "person" or m.kind == "descriptor" and doc[m.root].tag_ == "NN"):
+                return [implied(self.lex, m.country, "")]
         return []
 
     def described_state(self, ctx: DocContext, t: Token) -> list[Mention]:
@@ -318,10 +334,14 @@ class Arguments:
         return found
 
     def _holders(self, ctx: DocContext, t: Token, places: dict[int, Mention] | None, depth: int) -> list[Mention]:
-        """"positions held by Chechen fighters", "a town controlled by the rebels": the holder's."""
-        return [m for held in t.children if held.dep_ == "acl" and held.lemma_.lower() in HOLDING_VERBS
+        """"positions held by Chechen fighters", "a town controlled by the rebels": the holder's; "goods
+        imported from Mexico", "oil bought from Iran": the origin's."""
+        held = [m for held in t.children if held.dep_ == "acl" and held.lemma_.lower() in HOLDING_VERBS
                 for agent in held.children if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by"
                 for pobj in agent.children for m in self.actors(ctx, pobj, places, depth + 1)]
+        return held or [m for moved in t.children if moved.dep_ == "acl" and moved.lemma_.lower() in ORIGIN_VERBS
+                        for prep in moved.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                        for pobj in prep.children for m in self.actors(ctx, pobj, places, depth + 1)]
 
     @staticmethod
     def _named_with(ctx: DocContext, t: Token) -> list[Mention]:
