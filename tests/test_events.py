@@ -3076,3 +3076,26 @@ def test_events_his_country_is_the_persons(extractor, text, day, expected):
 ])
 def test_events_goods_from_a_country_are_its(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # leaders or allies rallied against an actor: rallying opposition against it (113), not a protest
+    ("Saudi Arabia rallied its Gulf allies against Qatar on Monday.", "2017-06-05", {("SAU", "QAT", "113")}),
+    # martial law or a curfew extended is imposed on more of the country
+    ("The Thai government extended martial law to three more provinces.", "2004-04-28", {("THAGOV", "THACVL", "1724")}),
+    # a state absorbing a territory occupies it
+    ("Indonesia absorbed the former Portuguese territory in 1976.", "1976-07-17", {("IDN", "PRT", "192")}),
+])
+def test_events_rallying_against_extending_absorbing(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # aid of one's own country cut off is cut from the other country acted on before it
+    ("Washington imposed sanctions on Burma on Friday, cutting off American aid.", "1988-09-30",
+     {("USAGOV", "MMR", "163"), ("USAGOV", "MMR", "162")}),
+    # a government's talks with its rebels stay domestic
+    ("The Sri Lankan government broke off talks with the Tamil Tigers.", "1995-04-19", {("LKAGOV", "LKAREB", "164")}),
+])
+def test_events_ones_own_aid_cut_is_cut_from_the_other(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

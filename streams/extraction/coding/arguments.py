@@ -1125,6 +1125,7 @@ class Arguments:
                 t.country and t.country == src.country for t in a.targets for src in a.sources):
             a.targets = self.threatened_party(ctx, trigger, a.sources) or a.targets
         self._domestic_target(a, entry)
+        self._own_aid_cut(ctx, a, trigger, entry)
         self._sued_party(ctx, a, trigger, entry)
         if entry.pos == "ADJ" and entry.code[:2] == "01" and a.sources and a.targets \
                 and all(t.country in {m.country for m in a.sources} for t in a.targets):
@@ -1840,6 +1841,20 @@ class Arguments:
             # "the rebel Patriotic Movement of Ivory Coast signed a ceasefire": rebels who sign a truce or an
             # accord with no one named sign it with the government they fight
             a.targets = [implied(self.lex, sources[0].country, "GOV")]
+
+    @staticmethod
+    def _own_aid_cut(ctx: DocContext, a: Args, trigger: Token, entry: Trigger) -> None:
+        """"imposed sanctions on India, cutting off American aid": relations reduced with one's own country
+        (the demonym on the aid is the giver's) are reduced with the other country the sentence acts on
+        before it."""
+        if entry.code[:2] != "16" or len(a.sources) != 1 or not a.targets or a.between:
+            return
+        own = a.sources[0].country
+        if not own or any(t.country != own or t.role is not None for t in a.targets):
+            return  # (the government's talks with its rebels are acted on within one country)
+        other = next((m for m in named_before(ctx, trigger) if m.country and m.country != own
+                      and m.role in (None, "GOV")), None)
+        a.targets = [other] if other is not None else []
 
     # -- pairs -------------------------------------------------------------------------------------
     @staticmethod
