@@ -3099,3 +3099,15 @@ def test_events_rallying_against_extending_absorbing(extractor, text, day, expec
 ])
 def test_events_ones_own_aid_cut_is_cut_from_the_other(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a leader overseeing or supervising a test or a drill demonstrates force (150)
+    ("Kim Jong Un supervised a test of a new multiple rocket launcher on Saturday.", "2016-03-05", {("PRKGOV", None, "150")}),
+    # ordering peacekeepers, monitors or anyone out is an expulsion
+    ("Eritrea ordered the UN peacekeepers out of the border zone.", "2005-12-07", {("ERI", "IGOUNO", "1661")}),
+    # credit sought from a state is an appeal for economic aid
+    ("Pakistan sought emergency credit from Saudi Arabia on Monday.", "2018-10-22", {("PAK", "SAU", "0231")}),
+])
+def test_events_overseen_tests_orders_out_and_credit_sought(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
