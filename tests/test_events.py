@@ -3111,3 +3111,41 @@ def test_events_ones_own_aid_cut_is_cut_from_the_other(extractor, text, day, exp
 ])
 def test_events_overseen_tests_orders_out_and_credit_sought(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a collective noun takes a plural verb in a headline ("police fire")
+    ("Kenyan police fire tear gas at opposition supporters in Nairobi", "2017-11-17", {("KENCOP", "KENOPP", "175")}),
+    # workers on strike against the government strike as labour, whatever the target
+    ("Thousands of British miners were on strike against the government on Monday.", "1984-03-12",
+     {("GBRLAB", "GBRGOV", "143")}),
+])
+def test_events_headline_collectives_and_labour_strikes(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "condemned it" after a clause joined before: the author of that clause's act
+    ("India's parliament passed a law on Monday restricting Chinese investment, and Beijing condemned it as "
+     "discriminatory.", "2020-04-20", {("CHNGOV", "INDLEG", "111")}),
+    # a warning that "the move" will not go unanswered is a threat to the mover
+    ("Estonia ordered the expulsion of two Russian diplomats, and Moscow warned that the move would not go "
+     "unanswered.", "2022-03-23", {("RUSGOV", "EST", "130")}),
+    # "culpable" as "responsible": the speaker accuses
+    ("The Dutch prime minister said Moscow was culpable for the downing of the airliner.", "2022-11-17",
+     {("NLDGOV", "RUSGOV", "112")}),
+])
+def test_events_acts_referred_to_and_culpability(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("11", "13")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the office holder of a with-clause speaks for the main clause's subject; "the kingdom of hostile
+    # actions" is the accusation's of-phrase, not a kingdom's name
+    ("Qatar recalled its ambassador from Bahrain, with Foreign Minister Hamad bin Jassim accusing the kingdom "
+     "of hostile acts.", "1986-04-27", {("QATGOV", "BHRGOV", "112")}),
+    # armed groups left unnamed are no one's
+    ("The interior ministry blamed unnamed armed groups for the deaths.", "2011-04-15", set()),
+])
+def test_events_with_clauses_and_unnamed_groups(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "11"} == expected

@@ -1020,7 +1020,7 @@ class ActorResolver:
                             for m in [mentions.get(a.i)] if m is not None and m.kind == "demonym"), None)
             if country is None and demonym is not None:
                 country = mentions.pop(demonym.i).country
-            country = country or (place.country if place is not None else None)
+            country = country or (place.country if place is not None else None) or self._with_clause_side(name, mentions)
             if country is None:
                 earlier = [m for m in mentions.values() if m.country and m.start < name.sent.start]
                 country = max(earlier, key=lambda m: m.start).country if earlier else None
@@ -1037,6 +1037,17 @@ class ActorResolver:
             start = min([start, *(t.i for t in doc[start:name.i] if t.dep_ == "compound")])
             mentions[name.i] = self._make(doc, start, name.i + 1, name.i, country + role,
                                           self.country_names.get(country, country), "context")
+
+    @staticmethod
+    def _with_clause_side(name: Token, mentions: dict[int, Mention]) -> str | None:
+        """"Algeria severed relations with Morocco, with Foreign Minister X accusing the kingdom": the office
+        holder of a with-clause speaks for the subject of the clause it hangs on."""
+        verb = name.head
+        if name.dep_ != "nsubj" or verb.dep_ not in ("pcomp", "acl") or verb.head.lower_ != "with":
+            return None
+        main = verb.head.head
+        return next((m.country for c in main.children if c.dep_ == "nsubj" for m in [mentions.get(c.i)]
+                     if m is not None and m.country), None)
 
     @staticmethod
     def _where(place: Token) -> bool:
@@ -1122,6 +1133,8 @@ class ActorResolver:
                     role not in LAWLESS_ROLES or m.role in STATE_ROLES
                     or m.kind == "country" and not m.role and not acts_on(doc[m.root], token))
 
+            if any(c.text in ("unidentified", "unknown", "unnamed") for c in token.children):  # (not "the Unknown Soldier")
+                continue  # "blaming unnamed armed groups", "an unidentified gunman": no one named, no one's
             sender = self._sender(token, mentions) or self._body_owner(token, mentions)
             if sender is not None and sender.code.startswith("IGO"):
                 # "the UN voted to send an independent commission": the body sent is the sender's
@@ -1166,10 +1179,8 @@ class ActorResolver:
                         break
                     if lends(m):
                         country = m.country
-            if country is None and dateline is not None \
-                    and not any(c.lower_ in ("unidentified", "unknown") for c in token.children):
-                # "BOGOTA - ... government officials blamed the cartel"; an unidentified gunman is no one's
-                country = dateline.country
+            if country is None and dateline is not None:
+                country = dateline.country  # "BOGOTA - ... government officials blamed the cartel"
             if country is None:
                 continue
             start = min([token.i, *(t.i for t in token.lefts if t.dep_ in ("det", "amod", "compound"))])

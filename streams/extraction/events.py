@@ -258,9 +258,13 @@ class EventCoder:
     def _referred_act_target(self, ctx: DocContext, trigger: Token, s: Mention,
                              coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
         """A praise, criticism or rejection with no target acts on the author of the act it names."""
-        if coded is None or coded[1] is not None or coded[0][:2] not in ("05", "11", "12"):
+        if coded is None or coded[0][:2] not in ("05", "11", "12", "13"):
             return coded
-        return coded[0], self._referred_act_author(ctx, trigger, s)
+        t = coded[1]
+        if t is not None and not (t.country == s.country and t.role is None):
+            return coded
+        # (one's own country as the target, "Taiwan condemned it" read onto "Taiwan" before: a misread target)
+        return coded[0], self._referred_act_author(ctx, trigger, s) or t
 
     def _referred_act_author(self, ctx: DocContext, trigger: Token, s: Mention) -> Mention | None:
         """"North Korea conducted a nuclear test, and Japan called the test unacceptable", "the US reimposed
@@ -273,6 +277,12 @@ class EventCoder:
         if first > 0:
             first = ctx.doc[first - 1].sent.start  # the sentence before too
         for noun in nouns:
+            if noun.lower_ == "it" and noun.dep_ in ("dobj", "obj") and trigger.dep_ == "conj":
+                # "China's parliament passed a law ..., and Taiwan condemned it": the act of the clause joined before
+                found = self.args.subject_actors(ctx, trigger.head)
+                author = next((m for m in found if m.country != s.country), None)
+                if author is not None:
+                    return author
             if noun.i == 0 or ctx.doc[noun.i - 1].lower_ not in ("the", "this", "these", "those"):
                 continue
             lemma = noun.lemma_.lower()

@@ -271,11 +271,15 @@ def title_case(doc: Doc) -> bool:
     return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
+COLLECTIVE_NOUNS = frozenset({"police", "military", "army", "government", "cabinet", "parliament", "junta", "militia"})
+
+
 def plural_subject(words: Span) -> bool:
     """The words before a headline's verb end in a plural ("U.S. missiles", "Yemen's Houthis") or join
     two names ("Iran and Iraq")."""
     last = words[-1]
-    return last.tag_ in ("NNS", "NNPS") or (last.tag_ == "NNP" or last.tag_ == "JJ" and last.text[:1].isupper()) \
+    # ("Tunisian police fire tear gas": a collective noun takes a plural verb)
+    return last.tag_ in ("NNS", "NNPS") or last.lower_ in COLLECTIVE_NOUNS or (last.tag_ == "NNP" or last.tag_ == "JJ" and last.text[:1].isupper()) \
         and last.lower_.endswith("s") and not last.lower_.endswith("ss") or any(t.lower_ == "and" for t in words)
 
 

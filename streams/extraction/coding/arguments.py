@@ -256,7 +256,9 @@ class Arguments:
         if t.lemma_.lower() not in STATE_DESCRIPTIONS or t.pos_ != "NOUN" or t.dep_ == "poss" \
                 or t.lemma_.lower() == "state" and not any(c.dep_ in ("amod", "compound") for c in t.children) \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-                or any(c.dep_ in ("poss", "prep", "compound") and (c.dep_ != "prep" or c.lower_ == "of")
+                or any(c.dep_ in ("poss", "prep", "compound") and (c.dep_ != "prep" or c.lower_ == "of" and any(
+                           p.pos_ == "PROPN" for p in c.children))  # ("the Kingdom of Bahrain"; not "accusing the
+                       # kingdom of hostile actions", its of-phrase the accusation's)
                        and not (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ctx.by_token) for c in t.children):
             return []
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
