@@ -3149,3 +3149,14 @@ def test_events_acts_referred_to_and_culpability(extractor, text, day, expected)
 ])
 def test_events_with_clauses_and_unnamed_groups(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] == "11"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "he" joined to a named actor as a subject is the one "he" refers to
+    ("Modi arrived in Dhaka on Saturday, and he and Sheikh Hasina signed a border agreement.", "2015-06-06",
+     {("INDGOV", "BGDGOV", "057"), ("BGDGOV", "INDGOV", "057")}),
+    # persons handed back are released (0841)
+    ("India handed the captured Pakistani soldiers back on Friday.", "1999-07-16", {("IND", "PAKMIL", "0841")}),
+])
+def test_events_he_and_a_named_actor_and_persons_handed_back(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("05", "08")} == expected

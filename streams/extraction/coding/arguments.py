@@ -205,6 +205,8 @@ class Arguments:
                 continue
             pair = self.the_two(ctx, t) or self.described_state(ctx, t) or self.described_body(ctx, t) \
                 or self.owned_country(ctx, t) or (self.described_place(ctx, t) if places is not None else [])
+            if not pair and t.lower_ in ("he", "she") and len(coordinated) > 1:
+                pair = self.antecedent(ctx, t)  # "he and Greek Prime Minister Mitsotakis signed a declaration"
             if pair:
                 out.extend(x for x in pair if x not in out)
                 continue
