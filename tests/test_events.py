@@ -3160,3 +3160,14 @@ def test_events_with_clauses_and_unnamed_groups(extractor, text, day, expected):
 ])
 def test_events_he_and_a_named_actor_and_persons_handed_back(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] in ("05", "08")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a ban on imports or exports is an embargo (163), a ban on gatherings an administrative sanction
+    ("Hungary imposed a ban on Ukrainian grain imports on Saturday.", "2023-04-15", {("HUN", "UKR", "163")}),
+    # police keep order where they are, not in the country of a foreign building named beside them
+    ("KHARTOUM, Jan 30 - Police fired tear gas at protesters who stormed the German embassy in Khartoum.",
+     "2006-01-30", {("SDNCOP", "SDNCVL", "175")}),
+])
+def test_events_trade_bans_and_police_at_home(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("16", "17")} == expected

@@ -1163,7 +1163,9 @@ class ActorResolver:
                           and not (here and m.country != here and m.role in ("MIL", "PKO"))]
                 country = self._seized_place(token, mentions) or (
                     here if here in states or not states else states[0])
-            if country is None and (role in PRESENT_ROLES or token.lemma_.lower() in BUILDING_NOUNS):
+            if country is None and (role in PRESENT_ROLES or role == "COP" or token.lemma_.lower() in BUILDING_NOUNS):
+                # (police keep order at home: "police opened fire on protesters ... the Italian consulate in
+                # Benghazi" are Libya's)
                 # civilians, protesters, students take the country of the place where they are, a building
                 # the country of its place ("stormed the presidential palace in Colombo")
                 country = here

@@ -235,7 +235,7 @@ class EventCoder:
             t = self._border_target(ctx, trigger, st.code, s, t)
             code = attempt or self.overrides.leader_attack(ctx, trigger, self.overrides.instrument_code(ctx, st.code, s, trigger), t)
             code = self.overrides.forces_moving(ctx, trigger, entry, code, s, t)
-            code = self.overrides.mass_scale(ctx, trigger, code, t) if code else code
+            code = self.overrides.trade_ban(trigger, self.overrides.mass_scale(ctx, trigger, code, t)) if code else code
             if not code:
                 continue
             coded = self.overrides.pair(code, entry, s, t)

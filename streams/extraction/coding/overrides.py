@@ -18,6 +18,7 @@ from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.tables import CIVILIAN_ROLES, NO_EVENT, CoderTables, load_coder_tables
 from streams.extraction.lexicon import Lexicon, Trigger
 
+TRADE_NOUNS = frozenset({"import", "export", "good", "product", "shipment", "trade"})  # a ban on these is an embargo
 ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "deploy", "come", "go"})  # forces arriving: sent, not visiting
 LANDING_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "bomb", "projectile", "grenade"})
 DEPARTURE_VERBS = frozenset({"leave", "withdraw", "pull", "quit"})  # forces leaving: a retreat
@@ -173,6 +174,21 @@ class Overrides:
             return code
         words = {trigger.lemma_.lower(), *(c.lemma_.lower() for c in trigger.children if c.dep_ in ("oprd", "acomp", "conj", "advmod", "xcomp"))}
         return "186" if words & self.w.death_words else "185"
+
+    @staticmethod
+    def trade_ban(trigger: Token, code: str) -> str:
+        """"a ban on Ukrainian grain imports", "an import ban": a ban on trade is an embargo (163), not a
+        domestic administrative sanction."""
+        if code != "172":
+            return code
+        bans = [trigger] if trigger.lemma_.lower() == "ban" else [c for c in trigger.children if c.dep_ in ("dobj", "obj")
+                                                                  and c.lemma_.lower() == "ban"]
+        for ban in bans:
+            words = [c for c in ban.children if c.dep_ in ("compound", "amod")] + [
+                p for c in ban.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            if any(w.lemma_.lower() in TRADE_NOUNS for w in words):
+                return "163"
+        return code
 
     @staticmethod
     def mass_scale(ctx: DocContext, trigger: Token, code: str, t: Mention | None) -> str:
