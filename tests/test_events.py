@@ -3171,3 +3171,25 @@ def test_events_he_and_a_named_actor_and_persons_handed_back(extractor, text, da
 ])
 def test_events_trade_bans_and_police_at_home(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] in ("16", "17")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # one's own reservists or troops mobilised act on no one: a mobilisation has no target
+    ("President Vladimir Putin ordered the partial mobilisation of 300,000 reservists on Wednesday.", "2022-09-21",
+     {("RUSGOV", None, "154")}),
+])
+def test_events_a_mobilisation_of_ones_own_forces_has_no_target(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a deal hung on the report verb is the reported event's: its parties are the mediated ones
+    ("Ethiopia and Eritrea agreed to a ceasefire in the border war that took effect at midnight, in a deal "
+     "brokered by Algerian President Abdelaziz Bouteflika, officials in both capitals said on Sunday.", "2000-06-18",
+     {("DZAGOV", "ETH", "045"), ("DZAGOV", "ERI", "045")}),
+    # the mediator's own country is no party of the deal it brokers
+    ("Kenya and Somalia signed agreements with Qatar on Friday, in a deal brokered by Qatar's emir.", "2021-05-07",
+     {("QATGOV", "KEN", "045"), ("QATGOV", "SOM", "045")}),
+])
+def test_events_deals_brokered_by_a_mediator(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2] == "045"} == expected

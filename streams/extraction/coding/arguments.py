@@ -741,6 +741,10 @@ class Arguments:
             if cur.i == cur.sent.start and cur.text.isupper() and cur.sent.root.pos_ == "VERB":
                 cur = cur.sent.root  # "MINSK - After talks brokered by ..., X and Y agreed": hung on the dateline
                 break
+        if cur.lemma_.lower() in self.report:
+            # "X and Y agreed to a ceasefire ..., in a deal brokered by Z, officials said": the deal hung on
+            # the report verb is the reported event's
+            cur = next((c for c in cur.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), cur)
         entry = ctx.entries.get(cur.i)
         if cur.pos_ not in ("VERB", "AUX") or (entry is not None and entry.code[:3] in ("045", "043")):
             return []
@@ -752,7 +756,8 @@ class Arguments:
                     for b in self.prep_objects(c, "between") for m in self.actors(ctx, b)]
         out: list[Mention] = []
         for m in parties:
-            if m not in out and all(m.code != x.code for x in mediators):
+            # (the mediator's own country is no party: "signed agreements with Turkey ... in a deal brokered by Erdogan")
+            if m not in out and all(m.code != x.code and not (m.country and m.country == x.country) for x in mediators):
                 out.append(m)
         if len(out) == 1 and out[0].role in INSURGENT_ROLES and out[0].country in self.lex.countries:
             out.append(implied(self.lex, out[0].country, "GOV"))  # rebels' truce: with the government they fight
@@ -1829,6 +1834,10 @@ class Arguments:
         if sources and entry.code[:3] == "153" and a.targets and all(
                 t.kind in ("place", "country", "capital") and t.country == sources[0].country for t in a.targets):
             a.targets = []  # "poured police into Lhasa": police sent within their own country act on no one
+            return
+        if sources and entry.code[:3] == "154" and a.targets and all(
+                t.country == sources[0].country and t.role == "MIL" and t.kind != "place" for t in a.targets):
+            a.targets = []  # "ordered the mobilisation of 300,000 reservists": one's own forces mobilised act on no one
             return
         if sources and entry.code == "0873" and a.targets and all(
                 t.country == sources[0].country and t.role in ("MIL", None) for t in a.targets):
