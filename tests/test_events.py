@@ -3193,3 +3193,13 @@ def test_events_a_mobilisation_of_ones_own_forces_has_no_target(extractor, text,
 ])
 def test_events_deals_brokered_by_a_mediator(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2] == "045"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an agreement ended, scrapped or torn up reduces relations (160), it is no signing
+    ("Niger ended its defence pact with France on Friday.", "2023-08-04", {("NER", "FRA", "160")}),
+    # an act "under a deal" with someone follows a standing deal: no signing
+    ("Iran shipped crude oil to Syria on Monday under a deal with the Syrian government.", "2013-08-05", set()),
+])
+def test_events_agreements_ended_and_standing_deals(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("05", "16")} == expected

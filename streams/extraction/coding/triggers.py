@@ -561,6 +561,8 @@ class TriggerFinder:
         if entry.code[:2] == "05" and any(o.lemma_.lower() in self.w.aerial_instruments | self.w.artillery_instruments
                                           for o in self.args.prep_objects(trigger, "by")):
             return True  # "troops, backed by tanks and helicopter gunships": arms that back troops endorse no one
+        if entry.code[:3] == "057" and entry.pos == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+            return True  # "shipped oil to Ghana under a deal with its government": a standing deal, no signing
         if trigger.lemma_.lower() in JOINING_VERBS and any(
                 c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in trigger.children):
             return True  # "joined Britain in condemning the attack": the joint act is the gerund's
