@@ -3201,3 +3201,12 @@ def test_events_deals_brokered_by_a_mediator(extractor, text, day, expected):
 ])
 def test_events_agreements_ended_and_standing_deals(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] in ("05", "16")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "the two leaders" are two persons named before, not a metonym of a body ("a White House dinner")
+    ("President Bill Clinton hosted Ehud Barak and Yasser Arafat at a White House dinner on Tuesday, urging the "
+     "two leaders to settle their differences.", "2000-07-11", {("USAGOV", "ISRGOV", "027"), ("USAGOV", "PSEGOV", "027")}),
+])
+def test_events_the_two_leaders_are_persons(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] == "02"} == expected

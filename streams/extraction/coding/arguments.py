@@ -231,7 +231,8 @@ class Arguments:
         for m in named_before(ctx, t, previous_sentence=True):
             if any(f.country == m.country and (f.country or f.code == m.code) for f in found) \
                     or kind == "state" and (not m.country or m.role not in (None, "GOV", "MIL")) \
-                    or kind == "person" and not (m.kind == "person" or m.role in ("GOV", "ELI", "OPP")):
+                    or kind == "person" and not (m.kind == "person" or m.role in ("GOV", "ELI", "OPP")
+                                                 and m.kind not in ("metonym", "capital")):  # (not "a White House dinner")
                 continue
             found.append(m)
             if len(found) == 2:
