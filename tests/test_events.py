@@ -3210,3 +3210,12 @@ def test_events_agreements_ended_and_standing_deals(extractor, text, day, expect
 ])
 def test_events_the_two_leaders_are_persons(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] == "02"} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # rebels marching or pouring into a town of the state they fight take it (192); protesters do not
+    ("Malian rebels marched into Gao on Saturday.", "2012-03-31", {("MLIREB", "MLI", "192")}),
+    ("Thousands of protesters marched into the capital on Tuesday.", "2012-03-31", set()),
+])
+def test_events_rebels_entering_a_town_take_it(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

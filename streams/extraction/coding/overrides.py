@@ -225,6 +225,8 @@ class Overrides:
                 or self._national_ground(ctx, t))
             if not foreign and s.role == "COP" and forces:
                 return "153"  # "paramilitary police poured into Lhasa": more police power at home
+            if not foreign and s.role in ("REB", "INS", "SEP") and t is not None and t.kind in ("place", "capital"):
+                return code  # "M23 rebels marched into Goma": rebels entering a town of the state they fight take it
             return code if foreign and (forces or root.lemma_.lower() in self.w.artillery_instruments) else ""
         if code == "042" and lemma in ARRIVAL_VERBS and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LANDING_WEAPONS for c in trigger.children):
