@@ -257,7 +257,8 @@ class EventCoder:
 
     def _referred_act_target(self, ctx: DocContext, trigger: Token, s: Mention,
                              coded: tuple[str, Mention | None] | None) -> tuple[str, Mention | None] | None:
-        """A praise, criticism or rejection with no target acts on the author of the act it names."""
+        """A praise, criticism, rejection or threat with no target, or with the actor's own country as its
+        target, acts on the author of the act it names, when it names one."""
         if coded is None or coded[0][:2] not in ("05", "11", "12", "13"):
             return coded
         t = coded[1]
