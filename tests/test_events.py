@@ -3219,3 +3219,15 @@ def test_events_the_two_leaders_are_persons(extractor, text, day, expected):
 ])
 def test_events_rebels_entering_a_town_take_it(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # observers (diplomats, analysts, economists) speculating about a body speak for no one, even when they
+    # are the body's own diplomats; their warnings threaten no one
+    ("NATO diplomats said the alliance could impose new sanctions on Minsk if the crackdown continued.", "2021-05-26",
+     set()),
+    ("Analysts Warn Argentina May Default Again if Talks Fail", "2020-04-20", set()),
+])
+def test_events_observers_speculate_and_warn_for_no_one(extractor, text, day, expected):
+    # (a speculated sanction stays, flagged hypothetical: no event is scored)
+    assert {(e["source"]["code"], e["cameo"]["code"]) for e in events(extractor, text, day=day)} == expected

@@ -262,6 +262,9 @@ class Modality:
         if report_verb is None:
             return False
         subj, _ = self.args.subject(ctx, report_verb)
+        if subj is not None and subj.lemma_.lower() in self.w.observer_nouns and not any(
+                c.dep_ == "poss" for c in subj.children):
+            return False  # "EU diplomats said the bloc could consider sanctions": observers speculate, they speak for no one
         rep = self.args.actors(ctx, subj)
         return any((r.country or r.code) == (source.country or source.code) for r in rep)
 

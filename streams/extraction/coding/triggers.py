@@ -561,6 +561,9 @@ class TriggerFinder:
         if entry.code[:2] == "05" and any(o.lemma_.lower() in self.w.aerial_instruments | self.w.artillery_instruments
                                           for o in self.args.prep_objects(trigger, "by")):
             return True  # "troops, backed by tanks and helicopter gunships": arms that back troops endorse no one
+        if entry.code[:2] == "13" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.w.observer_nouns
+                                          for c in trigger.children):
+            return True  # "Economists warn Turkey may need a rescue": observers' warnings threaten no one
         if entry.code[:3] == "057" and entry.pos == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
             return True  # "shipped oil to Ghana under a deal with its government": a standing deal, no signing
         if trigger.lemma_.lower() in JOINING_VERBS and any(
