@@ -3231,3 +3231,12 @@ def test_events_rebels_entering_a_town_take_it(extractor, text, day, expected):
 def test_events_observers_speculate_and_warn_for_no_one(extractor, text, day, expected):
     # (a speculated sanction stays, flagged hypothetical: no event is scored)
     assert {(e["source"]["code"], e["cameo"]["code"]) for e in events(extractor, text, day=day)} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the fighting a truce ends ("ending five days of clashes") is background, not an event of its own
+    ("Eritrea and Ethiopia agreed to a ceasefire on Sunday, ending two years of clashes along their border.",
+     "2000-06-18", {("ERI", "ETH", "0871"), ("ETH", "ERI", "0871")}),
+])
+def test_events_the_fighting_a_truce_ends_is_background(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -66,6 +66,19 @@ def small_clause(clause: Token) -> bool:
         clause.head.lemma_.lower() == "let" and not any(a.dep_ in ("aux", "mark") for a in clause.children))
 
 
+ENDING_VERBS = frozenset({"end", "halt", "stop"})
+SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+
+
+def ended_act(noun: Token) -> bool:
+    """An event noun a truce ends ("ending the clashes", "ending five days of fighting"): the act that
+    ended, told as background, not an event of its own."""
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPAN_NOUNS:
+        head = noun.head.head  # "five days of fighting"
+    return head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in ENDING_VERBS and head.head.tag_ == "VBG"
+
+
 def trigger_pos(token: Token) -> str | None:
     """The lexicon part of speech a token is looked up with."""
     if state_participle(token):
@@ -561,6 +574,8 @@ class TriggerFinder:
         if entry.code[:2] == "05" and any(o.lemma_.lower() in self.w.aerial_instruments | self.w.artillery_instruments
                                           for o in self.args.prep_objects(trigger, "by")):
             return True  # "troops, backed by tanks and helicopter gunships": arms that back troops endorse no one
+        if entry.code[:2] in ("18", "19") and entry.pos == "NOUN" and ended_act(trigger):
+            return True  # "a ceasefire ..., ending five days of clashes along their border": the act ended
         if entry.code[:2] == "13" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.w.observer_nouns
                                           for c in trigger.children):
             return True  # "Economists warn Turkey may need a rescue": observers' warnings threaten no one
