@@ -633,3 +633,9 @@ def test_actors_table_names_with_a_small_particle(extractor, text, mention, code
 
 def test_actors_table_names_in_capitals_are_not_matched_case_blind(extractor):
     assert "AL SHABAAB" not in codes(extractor, "AL SHABAAB LEADER SPEAKS")
+
+
+def test_actors_a_place_name_in_lower_case_is_no_place(extractor):
+    # "on the west bank of the Tigris" is a river bank, not the West Bank
+    text = "Troops fought to clear the last pockets of militants from the city centre on the west bank of the Tigris."
+    assert "PSE" not in mention_codes(extractor, text, "2017-07-09")

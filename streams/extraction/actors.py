@@ -865,6 +865,8 @@ class ActorResolver:
                 continue
             if ent.label_ not in PLACE_ENTS and not (ent.label_ in ("PERSON", "ORG", "NORP") and self._place_slot(ent)):
                 continue
+            if ent.text.islower():
+                continue  # "on the west bank of the Tigris": a place name is written with capitals
             place = self.resolve_place(ent.text)
             if place is not None and place.country:
                 covered.update(range(ent.start, ent.end))
