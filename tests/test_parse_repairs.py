@@ -248,3 +248,21 @@ def test_two_infinitives_joined_stay_joined() -> None:
                  ("halt", 1, "xcomp", "VERB", "VB"), ("and", 4, "cc", "CCONJ", "CC"),
                  ("withdraw", 4, "conj", "VERB", "VB")])
     assert ("withdraw", "conj", "halt") in arcs(finite_conjuncts(doc))
+
+
+def test_a_name_after_and_before_a_finite_verb_is_its_subject() -> None:
+    # "strikes killed 230 people in Gaza and Hamas fired rockets": "Hamas" read as one more place
+    doc = parse([("strikes", 1, "nsubj", "NOUN", "NNS"), ("killed", 1, "ROOT", "VERB", "VBD"),
+                 ("people", 1, "dobj", "NOUN", "NNS"), ("in", 1, "prep", "ADP", "IN"),
+                 ("Gaza", 3, "pobj", "PROPN", "NNP"), ("and", 4, "cc", "CCONJ", "CC"),
+                 ("Hamas", 4, "conj", "PROPN", "NNP"), ("fired", 1, "conj", "VERB", "VBD"),
+                 ("rockets", 7, "dobj", "NOUN", "NNS")])
+    assert ("Hamas", "nsubj", "fired") in arcs(listed_subjects(doc))
+
+
+def test_a_noun_after_and_without_a_comma_stays_in_its_list() -> None:
+    # "shelled towns and villages burned": a common noun without a comma stays an item of the list
+    doc = parse([("troops", 1, "nsubj", "NOUN", "NNS"), ("shelled", 1, "ROOT", "VERB", "VBD"),
+                 ("towns", 1, "dobj", "NOUN", "NNS"), ("and", 2, "cc", "CCONJ", "CC"),
+                 ("villages", 2, "conj", "NOUN", "NNS"), ("burned", 1, "conj", "VERB", "VBD")])
+    assert ("villages", "conj", "towns") in arcs(listed_subjects(doc))

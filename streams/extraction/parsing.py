@@ -505,12 +505,16 @@ def listed_subjects(doc: Doc) -> Doc:
         while k > 0 and doc[k].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[k].head.i == verb.i:
             k -= 1
         noun = doc[k]
-        while noun.dep_ == "conj" and noun.head.i < noun.i and noun.left_edge.i >= 2 \
+        # ("killed 230 Palestinians in Gaza and Hamas fired rockets": a name and a finite verb need no comma)
+        named = noun.pos_ == "PROPN" and noun.i == verb.i - 1 and verb.tag_ in ("VBD", "VBZ") \
+            and noun.left_edge.i >= 1 and doc[noun.left_edge.i - 1].lower_ == "and"
+        while not named and noun.dep_ == "conj" and noun.head.i < noun.i and noun.left_edge.i >= 2 \
                 and not (doc[noun.left_edge.i - 1].lower_ == "and" and doc[noun.left_edge.i - 2].text == ","):
             noun = noun.head  # "cholera and dysentery": up to the first of the subject's own items
         start = noun.left_edge.i
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "conj" or noun.head.i >= noun.i or start < 2 \
-                or doc[start - 1].lower_ != "and" or doc[start - 2].text != "," or noun.head.pos_ not in ("NOUN", "PROPN"):
+                or doc[start - 1].lower_ != "and" or (doc[start - 2].text != "," and not named) \
+                or noun.head.pos_ not in ("NOUN", "PROPN"):
             continue
         cc = doc[start - 1]
         noun.head, noun.dep_ = verb, "nsubj"
