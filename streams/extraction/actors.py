@@ -449,14 +449,13 @@ class ActorResolver:
             cached = doc.user_data[key] = [(sp.start, sp.end, sp.label) for sp in self._match(doc)]
         return [Span(doc, start, end, label=label) for start, end, label in cached]
 
+    def _kind_at(self, doc: Doc, i: int) -> str | None:
+        """The kind of the dictionary match a token is inside (the matches do not overlap), or None."""
+        return next((self.labels[sp.label_][0] for sp in self._spans(doc) if sp.start <= i < sp.end), None)
+
     def _dictionary_name(self, doc: Doc, i: int) -> bool:
         """A token inside a dictionary match of an organisation or group."""
-        return any(sp.start <= i < sp.end and self.labels[sp.label_][0] not in ("country", "demonym", "capital", "surname")
-                   for sp in self._spans(doc))
-
-    def _country_at(self, doc: Doc, i: int) -> bool:
-        """A token inside a dictionary match of a country name."""
-        return any(sp.start <= i < sp.end and self.labels[sp.label_][0] == "country" for sp in self._spans(doc))
+        return self._kind_at(doc, i) not in (None, "country", "demonym", "capital", "surname")
 
     def dictionary_tokens(self, doc: Doc) -> set[int]:
         """Tokens inside a dictionary match other than a bare surname: `process` marks them covered."""
@@ -765,7 +764,7 @@ class ActorResolver:
             # "Russian economy": a mention of the country, no role
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)
         elif self._is_place(root) and not (kind == "country" and any(
-                c.dep_ == "conj" and self._country_at(doc, c.i) for c in root.children)):
+                c.dep_ == "conj" and self._kind_at(doc, c.i) == "country" for c in root.children)):
             # a place, not an actor ("talks in Moscow"); the country stays available as a place (but "gave
             # weapons to Chile and Peru": a country coordinated with another is an actor, as the other is)
             mentions.setdefault(root.i, self._make(doc, span.start, span.end, root.i, iso3, name, "place"))
