@@ -121,6 +121,13 @@ HOLDING_VERBS = frozenset({"hold", "control", "occupy", "man", "run", "use"})  #
 ORIGIN_VERBS = frozenset({"import", "buy", "purchase", "ship", "export", "send"})  # "goods imported from X"
 
 
+def joining_verb(token: Token) -> Token | None:
+    """The verb of "joined X in V-ing" (or "followed X in") a gerund hangs on, or None."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in JOINING_VERBS:
+        return token.head.head
+    return None
+
+
 def misparsed_conjuncts(token: Token) -> list[Token]:
     """'President Lee Jae-myung and Chancellor Merz spoke' parsed with 'Lee Jae-myung' as a modifier of
     'Merz' and 'and Chancellor' hanging from it: a modifier of a name that has its own 'and' is a
@@ -412,7 +419,7 @@ class Arguments:
                 # (not a clause the parser hung on a trailing "..., the WHO said")
                 cur = cur.head.head  # "Tokyo responded by banning": the subject of 'responded' bans
                 continue
-            if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in JOINING_VERBS:
+            if joining_verb(cur) is not None:
                 cur = cur.head.head  # "Kenya joined other neighbours in imposing a blockade": Kenya imposes
                 continue
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("NOUN", "PROPN") \
@@ -1311,9 +1318,10 @@ class Arguments:
             a.sources = []  # "South Korea's exports hit a record": a quantity, not an actor
         else:
             a.sources = self._active_sources(ctx, subj)
-            if trigger.dep_ == "pcomp" and trigger.head.lower_ == "in" and trigger.head.head.lemma_.lower() in JOINING_VERBS:
+            joined = joining_verb(trigger)
+            if joined is not None:
                 # "France joined Britain in condemning the attack": the one joined does it too
-                a.sources += [m for o in trigger.head.head.children if o.dep_ in ("dobj", "obj")
+                a.sources += [m for o in joined.children if o.dep_ in ("dobj", "obj")
                               for m in self.actors(ctx, o) if m not in a.sources]
         for b in self.prep_objects(trigger, "between"):
             a.between += self.actors(ctx, b)
