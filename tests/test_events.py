@@ -3240,3 +3240,16 @@ def test_events_observers_speculate_and_warn_for_no_one(extractor, text, day, ex
 ])
 def test_events_the_fighting_a_truce_ends_is_background(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # people named by their nationality ("three Americans") are people: seized by an armed group they are
+    # abducted (181), by soldiers or police arrested (173); a nationality on a thing ("Iranian oil") is no one
+    ("Abu Sayyaf gunmen seized two Germans and a Finn from a dive resort on Sunday.", "2000-04-23",
+     {("IMGSEAMUSASF", "DEU", "181"), ("IMGSEAMUSASF", "FIN", "181")}),
+    ("Rebels captured two Britons in the east of Sierra Leone.", "2000-08-25", {("SLEREB", "GBR", "181")}),
+    ("Nicaraguan soldiers captured two Americans near the Honduran border.", "1986-10-06", {("NICMIL", "USA", "173")}),
+    ("Rebels seized Iranian oil at the port.", "1986-10-06", set()),
+])
+def test_events_people_named_by_nationality_seized(extractor, text, day, expected):
+    assert {e for e in dated(extractor, text, day) if e[2][:2] in ("17", "18", "19")} == expected

@@ -1115,6 +1115,27 @@ class ActorResolver:
             verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
         return None
 
+    @staticmethod
+    def _pronoun_owner(token: Token, mentions: dict[int, Mention]) -> str | None:
+        """"Annan urged Sankoh to free the peacekeepers seized by his fighters": a role noun owned by "his" or
+        "her" that no subject claims belongs to the country of the person named last before it in its
+        sentence."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+            return None
+        clause = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            # "Duterte said his government would ...": the subject of a reported clause is the speaker's
+            verb = clause.head
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head  # "met Xi and said his government would ...": the subject of the first verb
+            speaker = next((m for c in verb.children if c.dep_ == "nsubj" for m in [mentions.get(c.i)]
+                            if m is not None and m.kind == "person"), None)
+            if speaker is not None:
+                return speaker.country
+        before = [m for m in mentions.values() if m.kind == "person" and m.country
+                  and token.sent.start <= m.start < token.i]
+        return max(before, key=lambda m: m.start).country if before else None
+
     def _from_context(self, doc: Doc, pending: list[tuple[Token, str]], mentions: dict[int, Mention]) -> None:
         """A descriptor without a country ("the government", "riot police") takes the country of the
         sentence (its first country-bearing actor or place), else the article's last one before it."""
@@ -1146,6 +1167,8 @@ class ActorResolver:
                 # "Nicolas Maduro's government": the country of the person who owns it
                 country = next((m.country for c in token.children if c.dep_ == "poss"
                                 for m in [mentions.get(c.i)] if m is not None and m.kind == "person"), None)
+            if country is None:
+                country = self._pronoun_owner(token, mentions)
             if country is None and role == "OPP" and token.dep_ in ("dobj", "obj"):
                 # "the government in Caracas barred the main opposition candidate": the opposition a state
                 # organ acts on at home is the opposition of its country

@@ -238,7 +238,7 @@ class EventCoder:
             code = self.overrides.trade_ban(trigger, self.overrides.mass_scale(ctx, trigger, code, t)) if code else code
             if not code:
                 continue
-            coded = self.overrides.pair(code, entry, s, t)
+            coded = self.overrides.pair(code, entry, s, t, ctx.doc)
             coded = self._implied_target(ctx, trigger, entry, s, coded)
             coded = self._referred_act_target(ctx, trigger, s, coded)
             if coded is not None and coded[1] is None and (coded[0][:2] in DYADIC_ROOTS or coded[0].startswith(ACTED_ON_PREFIXES)) \

@@ -66,6 +66,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 PEOPLE_WORDS = frozenset({"man", "woman", "person", "people", "member", "child", "suspect", "youth", "boy", "girl",
                           "citizen", "national", "foreigner", "tourist", "crew", "passenger", "dozen", "hundred"})
 MUTUAL_FIGHT_VERBS = frozenset({"fight", "battle", "skirmish"})
+SIGNING_VERBS = frozenset({"sign", "initial", "ink"})
 
 
 @dataclass
@@ -1189,7 +1190,9 @@ class Arguments:
             a.targets = self._more_targets(ctx, a, trigger, entry, inner)
         if not a.targets and a.sources and not a.between and not mutual:
             # "discussed arms supplies for the war in Ukraine": where a topic is, is no partner in talks
-            a.targets = self.fallback_targets(ctx, trigger, a.sources, located_ok=entry.code[:2] != "04" or entry.code[:3] == "042")
+            # (nor is where an accord is signed: "signed a ceasefire agreement in Doha")
+            a.targets = self.fallback_targets(ctx, trigger, a.sources, located_ok=(entry.code[:2] != "04" or entry.code[:3] == "042")
+                                              and entry.lemma not in SIGNING_VERBS)
         if not a.targets and len(a.sources) > 1 and entry.pos == "VERB" and any(
                 c.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in c.children)
                 for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")):

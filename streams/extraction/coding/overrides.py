@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from streams.extraction.actors import BODY_NOUNS, BUILDING_NOUNS, PART_NOUNS, Mention
 from streams.extraction.coding.context import DocContext
@@ -260,9 +260,12 @@ class Overrides:
                 return True
         return False
 
-    def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> str:
+    def pair_code(self, code: str, entry: Trigger, s: Mention, t: Mention | None, doc: Doc | None = None) -> str:
         """The code overrides of streams/data/coder/overrides.tsv, in file order."""
         kind = None if t is None else t.kind
+        if t is not None and kind == "demonym" and t.role is None and doc is not None \
+                and doc[t.root].pos_ in ("NOUN", "PROPN") and doc[t.root].dep_ not in ("amod", "compound", "nmod", "poss"):
+            kind = "nationals"  # "seized three Americans": people named by their nationality, not their state
         if t is not None and kind in ("descriptor", "context") and t.text.split()[-1].lower() in BUILDING_NOUNS:
             kind = "building"  # "the police station", "the army headquarters": a building, not people
         elif t is not None and kind == "descriptor" and t.text.split()[-1].lower() in self.lex.titles:
@@ -274,7 +277,8 @@ class Overrides:
                     break
         return code
 
-    def pair(self, code: str, entry: Trigger, s: Mention, t: Mention | None) -> tuple[str, Mention | None] | None:
+    def pair(self, code: str, entry: Trigger, s: Mention, t: Mention | None,
+             doc: Doc | None = None) -> tuple[str, Mention | None] | None:
         """The code and target of one source / target pair (None: the pair is no event)."""
         if code == "042" and t is not None and t.kind in ("place", "capital", "country") and t.country == s.country:
             return None  # returning home is not a visit
@@ -286,7 +290,7 @@ class Overrides:
         if code == "0831" and t is not None and t.country == s.country and t.role in ("GOV", "ELI", None) \
                 and s.role in ("GOV", "ELI", None):
             return None  # "resigned as Zimbabwe's president": leaving one's own office yields to no one named
-        code = self.pair_code(code, entry, s, t)
+        code = self.pair_code(code, entry, s, t, doc)
         if code == NO_EVENT:
             return None  # "died at a French military hospital": a reading of the verb that is no event
         if code == "166" and t is not None and DIPLOMAT_WORDS & set(t.text.lower().split()):

@@ -104,8 +104,8 @@ class Override:
     source_kinds: frozenset[str]
     source_roles: frozenset[str]
     target: str  # "any", "none" (no target), "place" (a named place, capital or country), "person",
-    # "civilians" (a group of civilians, protesters, students, workers) or "people" (a person, or people
-    # named by their role)
+    # "civilians" (a group of civilians, protesters, students, workers), "nationals" (people named by their
+    # nationality: "three Americans") or "people" (a person, or people named by their role or nationality)
 
     def applies(self, code: str, lemma: str, source_kind: str, source_role: str | None,
                 target_kind: str | None, target_role: str | None = None) -> bool:
@@ -123,7 +123,9 @@ class Override:
         if self.target == "civilians":
             return target_kind in ("descriptor", "context") and target_role in CIVILIAN_ROLES
         if self.target == "people":  # named or described by their role: not a place, state or organisation
-            return target_kind in ("person", "descriptor", "context")
+            return target_kind in ("person", "descriptor", "context", "nationals")
+        if self.target == "nationals":
+            return target_kind == "nationals"
         return True
 
 
