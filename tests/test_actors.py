@@ -668,3 +668,14 @@ def test_actors_role_nouns_owned_by_his_or_her(extractor, text, day, expected):
 def test_actors_armed_groups_of_wire_copy(extractor, text, mention, code):
     found = codes(extractor, text)
     assert [v for k, v in found.items() if mention in k] == [code], found
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "its" is no plural's: in a reported clause whose subject is plural, it is the speaker's
+    ("Latvia said on Monday that Russian agents had detained two of its border guards.", "2016-05-09", "LVACOP"),
+    # a singular subject of the reported clause still owns it
+    ("Latvia said on Monday that Russia had detained two of its border guards.", "2016-05-09", "RUSCOP"),
+])
+def test_actors_its_is_no_plurals(extractor, text, day, expected):
+    found = mention_codes_of(extractor, text, day)
+    assert [v for k, v in found.items() if "guards" in k] == [expected], found

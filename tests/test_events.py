@@ -3253,3 +3253,34 @@ def test_events_the_fighting_a_truce_ends_is_background(extractor, text, day, ex
 ])
 def test_events_people_named_by_nationality_seized(extractor, text, day, expected):
     assert {e for e in dated(extractor, text, day) if e[2][:2] in ("17", "18", "19")} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # halting, stopping, freezing or cutting cooperation reduces relations (160); it is no cooperation (060)
+    ("Pyongyang halted all cooperation with the IAEA inspectors on Monday.", "2002-12-23", {("PRKGOV", "IGOIAE", "160")}),
+    ("Belarus froze cooperation with the European Union.", "2021-06-28", {("BLR", "IGOEEC", "160")}),
+])
+def test_events_ending_cooperation_reduces_relations(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # what an actor is free or able to do is permission or ability, not an act: flagged hypothetical
+    ("The Kremlin said Russia was free to deploy troops anywhere on its own territory.", "2021-11-20"),
+    ("Tehran said Iran was able to strike Israeli cities within minutes.", "2020-08-11"),
+])
+def test_events_free_or_able_to_is_hypothetical(extractor, text, day):
+    found = events(extractor, text, only_scored=False, day=day)
+    assert found and all(e["hypothetical"] for e in found)
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # what is discussed in a call or a meeting is that contact, no second consultation
+    ("Putin and Erdogan spoke by telephone on Friday, discussing the grain deal.", "2023-07-21",
+     {("RUSGOV", "TURGOV", "041"), ("TURGOV", "RUSGOV", "041")}),
+    # (a visit is no consultation: the talks held on it are coded)
+    ("Blinken visited Beijing on Monday, discussing trade with Wang Yi.", "2023-06-19",
+     {("USAGOV", "CHN", "042"), ("USAGOV", "CHNGOV", "040"), ("CHNGOV", "USAGOV", "040")}),
+])
+def test_events_discussing_in_a_call_is_the_call(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

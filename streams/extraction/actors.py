@@ -1104,11 +1104,16 @@ class ActorResolver:
                  for m in [mentions.get(o.i)] if m is not None and m.country]
         if loyal:
             return loyal[0].country
-        if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+        pron = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if pron is None:
             return None
         verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
         while verb is not None:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and pron.lower_ == "its" and subj.tag_ in ("NNS", "NNPS") and verb.dep_ == "ccomp":
+                # "Estonia said Russian agents had abducted one of its officers": "its" is no plural's
+                verb = verb.head
+                continue
             if subj is not None:
                 m = mentions.get(subj.i)
                 return m.country if m is not None else None

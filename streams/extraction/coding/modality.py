@@ -181,6 +181,8 @@ class Modality:
         if lemma in self.claim_nouns and tok.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp") \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
             f.hypothetical = True  # "reports that Russian officers had travelled to Britain": a claim, not a fact
+        if lemma in self.hypo and tok.pos_ == "ADJ" and below.dep_ == "xcomp":
+            f.hypothetical = True  # "Russia was free to move its troops", "is able to strike": permission or ability
         if lemma in self.speculation and tok.pos_ == "VERB":
             f.hypothetical = True  # "analysts speculated that ...", "diplomats wondered whether ..."
         if lemma in self.w.expectation_verbs and tok.pos_ == "VERB" and below.dep_ in ("xcomp", "ccomp") \

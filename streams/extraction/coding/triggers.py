@@ -67,6 +67,7 @@ def small_clause(clause: Token) -> bool:
 
 
 ENDING_VERBS = frozenset({"end", "halt", "stop"})
+DISCUSSION_VERBS = frozenset({"discuss", "talk", "confer"})
 SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
 
 
@@ -463,6 +464,14 @@ class TriggerFinder:
                                 and entries[t.i].code[:2] not in ("02", "10"))
         for i in sorted(entries):
             tok = ctx.doc[i]
+            head = tok.head
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and tok.lemma_.lower() in DISCUSSION_VERBS \
+                    and head.i in entries and entries[head.i].code[:3] in ("040", "041") and head.i != i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                # "spoke by telephone, discussing the war in Gaza": what was said in a meeting or call is
+                # that contact, no second consultation
+                consumed.add(i)
+                continue
             if i in consumed or tok.pos_ not in ("VERB", "AUX") or entries[i].code[:2] in ("02", "10", "12", "13") \
                     or tok.lemma_.lower() in self.modal_verbs:
                 continue
