@@ -3284,3 +3284,25 @@ def test_events_free_or_able_to_is_hypothetical(extractor, text, day):
 ])
 def test_events_discussing_in_a_call_is_the_call(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a list of people by nationality that the parser reads as an apposition with conjuncts is a list:
+    # every one of them is a target
+    ("Abu Sayyaf gunmen abducted a German, a Finn and a South African from a dive resort.", "2000-04-23",
+     {("IMGSEAMUSASF", "DEU", "181"), ("IMGSEAMUSASF", "FIN", "181"), ("IMGSEAMUSASF", "ZAF", "181")}),
+])
+def test_events_a_list_read_as_an_apposition(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "thousands of Egyptians" are a crowd of the country's people (civilians), not the state; a crowd
+    # filling, packing or massing in the streets or a square demonstrates against the government
+    ("Tens of thousands of Ukrainians filled Independence Square on Sunday to demand the president's resignation.",
+     "2013-12-08", {("UKRCVL", "UKRGOV", "141")}),
+    ("Hundreds of thousands of Venezuelans massed on a Caracas avenue on Saturday.", "2019-02-02",
+     {("VENCVL", "VENGOV", "141")}),
+])
+def test_events_crowds_of_a_nationality_demonstrate(extractor, text, day, expected):
+    assert {(s, t, c[:3]) for s, t, c in dated(extractor, text, day)} == expected

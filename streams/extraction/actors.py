@@ -760,6 +760,11 @@ class ActorResolver:
             mentions[head.i] = self._make(doc, start, end, head.i, iso3 + role, self.country_names[iso3], "descriptor")
         elif kind == "demonym" and root.head.lemma_.lower() in CURRENCY_NOUNS and root.head.i > root.i:
             return  # "1 billion Australian dollars", "Russian roubles": a currency names no actor
+        elif kind == "demonym" and root.pos_ in ("PROPN", "NOUN") and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                and root.head.head.lemma_.lower() in CROWD_NUMBERS:
+            # "tens of thousands of Egyptians": a crowd of the country's people (civilians), not the state
+            mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3 + "CVL", self.country_names[iso3],
+                                          "descriptor")
         elif kind == "demonym":
             # "Russian economy": a mention of the country, no role
             mentions[root.i] = self._make(doc, span.start, span.end, root.i, iso3, name, kind)

@@ -135,8 +135,13 @@ def misparsed_conjuncts(token: Token) -> list[Token]:
     coordinated actor."""
     if token.pos_ != "PROPN":
         return []
-    return [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
-            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+    # "kidnapped an American, a Briton, a Bulgarian and a Honduran": a list read as an apposition with
+    # conjuncts of its own
+    listed = [g for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts
+              and any(x.dep_ == "cc" and x.lower_ == "and" for cj in (c, *c.conjuncts) for x in cj.children)
+              for g in (c, *c.conjuncts)]
+    return listed + [c for c in token.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                     and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
 
 
 def misparsed_possessor(noun: Token) -> Token | None:
