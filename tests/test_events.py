@@ -3306,3 +3306,15 @@ def test_events_a_list_read_as_an_apposition(extractor, text, day, expected):
 ])
 def test_events_crowds_of_a_nationality_demonstrate(extractor, text, day, expected):
     assert {(s, t, c[:3]) for s, t, c in dated(extractor, text, day)} == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a phrase after a verb's object predicate is the predicate's: "in what it called punishment for ..." is
+    # no "call for" (an appeal)
+    ('Iran seized a British tanker on Friday in what it called punishment for the "piracy" of Britain.', "2019-07-19",
+     {("IRN", "GBR", "1711")}),
+    ('China began drills near Taiwan in what it called punishment for the "separatist acts" of President Lai.',
+     "2024-05-23", {("CHN", "TWN", "150")}),
+])
+def test_events_a_phrase_after_an_object_predicate_is_no_particle(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

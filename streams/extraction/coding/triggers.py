@@ -201,6 +201,11 @@ class TriggerFinder:
         parts = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.i > token.i
                  and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during") and any(g.ent_type_ in ("DATE", "TIME") or g.lower_ in self.w.time_words
                                                    for g in c.children))]
+        oprd = next((c for c in token.children if c.dep_ == "oprd"), None)
+        if oprd is not None:
+            # "in what it called punishment for the separatist acts": a phrase after the verb's object
+            # predicate is the predicate's, no particle of the verb ("call for")
+            parts = [p for p in parts if p.i < oprd.i]
         for lemma in lemmas:
             for prt in parts:
                 candidates += triggers.get((f"{lemma} {prt.lower_}", pos), [])
