@@ -3318,3 +3318,12 @@ def test_events_crowds_of_a_nationality_demonstrate(extractor, text, day, expect
 ])
 def test_events_a_phrase_after_an_object_predicate_is_no_particle(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a headline verb read as the subject of the plural noun after it ("fires missiles"), also after a name
+    # the tagger reads as an adjective, is parsed again as the verb
+    ("Iran fires missiles off Oman in warning to Muscat", "1998-03-09", {("IRN", "OMN", "150")}),
+])
+def test_events_headline_verb_read_as_a_subject(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

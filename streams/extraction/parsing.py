@@ -821,8 +821,10 @@ class SelectiveParser:
             changed = [t.i for t in doc[2:] if t.pos_ != "VERB" and t.text.islower() and doc[t.i - 1].lower_ == "and"
                        and t.lower_ in self.headline_verbs and not (t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"))]
             # "Rwanda rejects claims it sent troops": the verb after the name read as the subject of the next
-            first = next((t for t in doc if t.pos_ != "PROPN"), None)
-            if first is not None and first.i > 0 and first.dep_ == "nsubj" and first.tag_ == "NNS" \
+            # (after a name the tagger reads as an adjective: "Pakistan hands captured Indian pilot back")
+            named = self.covered(doc)
+            first = next((t for t in doc if t.pos_ != "PROPN" and t.i not in named), None)
+            if first is not None and first.i > 0 and first.dep_ == "nsubj" and first.tag_ in ("NNS", "VBZ") \
                     and first.text.islower() and first.lower_ in self.headline_verbs:
                 changed.append(first.i)
         else:
