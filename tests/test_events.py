@@ -3327,3 +3327,13 @@ def test_events_a_phrase_after_an_object_predicate_is_no_particle(extractor, tex
 ])
 def test_events_headline_verb_read_as_a_subject(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a preposition repeated in a coordination ("to X and to Y", "on X and on Y") gives both targets
+    ("Kofi Annan appealed to Eritrea and to Ethiopia to pull back their troops.", "1999-02-10",
+     {("IGOUNO", "ERI", "0256"), ("IGOUNO", "ETH", "0256")}),
+    ("Washington imposed sanctions on Iran and on Syria.", "2005-02-10", {("USAGOV", "IRN", "163"), ("USAGOV", "SYR", "163")}),
+])
+def test_events_a_preposition_repeated_in_a_coordination(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -634,6 +634,8 @@ class Arguments:
         for c in token.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+                # "appealed to Syria and to the Lebanese army": the preposition repeated in a coordination
+                out.extend(p for r in c.conjuncts if r.lower_ == prep for p in r.children if p.dep_ in ("pobj", "pcomp"))
             elif c.dep_ in ("prep", "prt", "advmod") and c.lower_ in self.w.compound_preps:
                 # "walked out of the talks", "pulled back from the border": a nested preposition
                 for g in c.children:
