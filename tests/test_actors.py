@@ -679,3 +679,13 @@ def test_actors_armed_groups_of_wire_copy(extractor, text, mention, code):
 def test_actors_its_is_no_plurals(extractor, text, day, expected):
     found = mention_codes_of(extractor, text, day)
     assert [v for k, v in found.items() if "guards" in k] == [expected], found
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a dictionary name spelt another way ("Nikolai" for "nikolay"), titled with a national body that shares
+    # its name with a UN organ ("Security Council secretary"), stays the country's official
+    ("Security Council secretary Nikolai Patrushev warned Lithuania on Tuesday.", "2022-06-21", "RUS"),
+])
+def test_actors_namesake_offices_and_other_spellings(extractor, text, day, expected):
+    found = mention_codes_of(extractor, text, day)
+    assert [v[:3] for k, v in found.items() if "Patrushev" in k] == [expected], found

@@ -3337,3 +3337,11 @@ def test_events_headline_verb_read_as_a_subject(extractor, text, day, expected):
 ])
 def test_events_a_preposition_repeated_in_a_coordination(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # freezing or suspending trade or investment with a country is an embargo (163)
+    ("Riyadh froze all new trade and investment with Ottawa on Monday.", "2018-08-06", {("SAUGOV", "CANGOV", "163")}),
+])
+def test_events_freezing_trade_is_an_embargo(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

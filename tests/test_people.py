@@ -173,3 +173,15 @@ def test_people_officer_named_with_an_igo_title_takes_its_code(extractor):
                            "return to barracks."])[0]
     codes = {m.text: m.code for m in extractor.actors.process(doc, "1993-11-04")}
     assert codes["General Salim Ahmed Salim"] == "IGOOAU"
+
+
+@pytest.mark.parametrize(("name", "other"), [
+    # the open dictionaries write Cyrillic names one way, wire copy often another
+    ("nikolay patrushev", ["nikolai patrushev"]),
+    ("sergey shoygu", ["sergei shoigu"]),
+    ("dmitriy medvedev", ["dmitry medvedev"]),
+    ("sergei lavrov", []),
+])
+def test_cyrillic_names_have_their_other_spellings(name: str, other: list[str]) -> None:
+    from streams.extraction.people import transliterations
+    assert transliterations(name) == other

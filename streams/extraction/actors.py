@@ -674,6 +674,8 @@ class ActorResolver:
                 title = mentions.get(root.head.i)
                 office = title if title is not None and title.kind == "descriptor" and title.role in TITLE_ROLES \
                     and title.country else None
+            if office is not None and m.country and any(n in office.text.lower() for n in NATIONAL_NAMESAKES):
+                continue  # "Security Council secretary Nikolai Patrushev": a national body's namesake office
             if office is not None:
                 mentions[key] = replace(m, code=office.code, country=office.country, role=office.role)
 

@@ -219,6 +219,26 @@ def igo_code(code: str, orgs: Collection[str]) -> str:
     return last if last in orgs else first if first in orgs else code
 
 
+# states whose names the open dictionaries transliterate from Cyrillic one way ("nikolay patrushev", "sergey
+# shoygu") and wire copy often another ("Nikolai Patrushev", "Sergei Shoigu")
+CYRILLIC_STATES = frozenset({"RUS", "UKR", "BLR", "KAZ", "UZB", "KGZ", "TJK", "TKM", "MDA", "ARM", "AZE", "GEO", "BGR", "SRB"})
+_Y_ENDINGS = (("ey", "ei"), ("ay", "ai"), ("iy", "y"))
+
+
+def transliterations(name: str) -> list[str]:
+    """Other spellings of a Cyrillic name: a word-final "-ey", "-ay" or "-iy" written "-ei", "-ai" or "-y",
+    and "oy" before a consonant written "oi" ("Shoygu", "Shoigu")."""
+    words = []
+    for w in name.split():
+        for old, new in _Y_ENDINGS:
+            if w.endswith(old) and len(w) > 3:
+                w = w[: -len(old)] + new
+                break
+        words.append(re.sub(r"oy(?=[bcdfghjklmnpqrstvwxz])", "oi", w))
+    other = " ".join(words)
+    return [other] if other != name else []
+
+
 def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]]:
     """People and groups of the converted open actor dictionaries (streams/data/dictionaries/actors.tsv).
 
@@ -257,7 +277,8 @@ def dictionary_people(lex: Lexicon) -> tuple[list[Person], list[tuple[str, str]]
                 groups[e.name] = code  # a country's code wins over a region's ("lashkar-e-taiba" PAKREB, not SASREB)
             continue
         end = e.end.isoformat() if e.end else (DICTIONARY_HORIZON if e.start else "")
-        people.append(Person(e.name.title(), (e.name,), code, "", e.start.isoformat() if e.start else "", end, rank=1))
+        spellings = (e.name, *transliterations(e.name)) if code[:3] in CYRILLIC_STATES else (e.name,)
+        people.append(Person(e.name.title(), spellings, code, "", e.start.isoformat() if e.start else "", end, rank=1))
     return people, sorted(groups.items())
 
 
