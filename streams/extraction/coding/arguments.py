@@ -19,7 +19,7 @@ from streams.extraction.coding.context import DocContext
 from streams.extraction.coding.dictionary import DICTIONARY_NOTE
 from streams.extraction.coding.tables import WordSets
 from streams.extraction.lexicon import Lexicon, Trigger
-from streams.extraction.places import dateline_end
+from streams.extraction.parsing import dateline_end
 
 SUBJ = ("nsubj", "csubj")
 # "the two countries", "both sides": the two actors of different countries named before ("state": states and
