@@ -3345,3 +3345,16 @@ def test_events_a_preposition_repeated_in_a_coordination(extractor, text, day, e
 ])
 def test_events_freezing_trade_is_an_embargo(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # setting off a bomb is a bombing (a car bomb 1832); war games are exercises (joint ones 062)
+    ("Taliban fighters set off a car bomb outside a police station in Kandahar.", "2009-06-10",
+     {("AFGREBTAL", "AFGCOP", "1832")}),
+    ("Indian and French warships held joint war games in the Arabian Sea.", "2021-04-25",
+     {("INDMIL", "FRAMIL", "062"), ("FRAMIL", "INDMIL", "062")}),
+    # the acts a ban is on do not happen: "lifted a ban on rallies by opposition parties" gives no rally
+    ("The Zambian government lifted a ban on protests by opposition parties.", "2022-03-01", {("ZMBGOV", "ZMBOPP", "081")}),
+])
+def test_events_bombs_set_off_war_games_and_banned_acts(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -68,6 +68,7 @@ def small_clause(clause: Token) -> bool:
 
 ENDING_VERBS = frozenset({"end", "halt", "stop"})
 DISCUSSION_VERBS = frozenset({"discuss", "talk", "confer"})
+BAN_NOUNS = frozenset({"ban", "moratorium", "prohibition", "restriction", "curb"})
 SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
 
 
@@ -324,6 +325,11 @@ class TriggerFinder:
                         consumed.update(o.i for o in objs if o.i in entries and entries[o.i].code[:2] in ("04", "08"))
             if entry.objects:
                 self._consume_light_objects(ctx, tok, entry)
+        for tok in ctx.doc:
+            # "lifted a six-year ban on political rallies by opposition parties": the acts a ban is on do not happen
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in BAN_NOUNS:
+                consumed.update(o.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "on"
+                                for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts) if o.i in entries)
 
     def _consume_light_objects(self, ctx: DocContext, tok: Token, entry: Trigger) -> None:
         entries, consumed = ctx.entries, ctx.consumed
