@@ -3358,3 +3358,12 @@ def test_events_freezing_trade_is_an_embargo(extractor, text, day, expected):
 ])
 def test_events_bombs_set_off_war_games_and_banned_acts(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # an appeal or demand made in a call or meeting, with no target of its own, is aimed at the one met
+    ("President Lula telephoned President Biden on Monday and demanded an explanation.", "2023-04-17",
+     {("BRAGOV", "USAGOV", "041"), ("USAGOV", "BRAGOV", "041"), ("BRAGOV", "USAGOV", "101")}),
+])
+def test_events_a_demand_made_in_a_call_is_aimed_at_the_one_called(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -1255,7 +1255,9 @@ class Arguments:
         act = trigger.head if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in self.intent else trigger
         if (act.dep_ == "advcl" and act.tag_ == "VBG" or act.dep_ == "conj" and act.pos_ == "VERB") \
                 and act.head.i in ctx.entries and ctx.entries[act.head.i].code[:2] in ("01", "03", "04", "05") \
-                and root in ("01", "03", "05", "06", "07"):
+                and (root in ("01", "03", "05", "06", "07")
+                     # "telephoned Obama and demanded an explanation": an appeal or demand made in a call or meeting
+                     or root in ("02", "10") and ctx.entries[act.head.i].code[:2] == "04"):
             # "spoke by telephone with Bush, expressing condolences": said to the one spoken with; "sent
             # condolences to Erdogan ... and offered to send rescue teams", "expressed condolences to
             # Musharraf, offering any help": offered to the one the first act was aimed at
