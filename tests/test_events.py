@@ -3367,3 +3367,13 @@ def test_events_bombs_set_off_war_games_and_banned_acts(extractor, text, day, ex
 ])
 def test_events_a_demand_made_in_a_call_is_aimed_at_the_one_called(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a criticised act noun with a participle and its agent ("the tariffs imposed by Washington") is aimed
+    # at the agent
+    ("Ottawa condemned the tariffs imposed by Washington on Canadian steel.", "2018-06-01",
+     {("CANGOV", "USAGOV", "111"), ("USAGOV", "CAN", "163")}),
+])
+def test_events_a_criticised_act_with_its_agent(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

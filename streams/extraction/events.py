@@ -278,6 +278,12 @@ class EventCoder:
         if first > 0:
             first = ctx.doc[first - 1].sent.start  # the sentence before too
         for noun in nouns:
+            # "condemned the tariffs imposed by Washington": the agent of the act noun's participle
+            agent = next((m for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for p in self.args.prep_objects(c, "by") for m in self.args.actors(ctx, p)
+                          if m.country != s.country), None)
+            if agent is not None:
+                return agent
             if noun.lower_ == "it" and noun.dep_ in ("dobj", "obj") and trigger.dep_ == "conj":
                 # "China's parliament passed a law ..., and Taiwan condemned it": the act of the clause joined before
                 found = self.args.subject_actors(ctx, trigger.head)
