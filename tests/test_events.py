@@ -3377,3 +3377,13 @@ def test_events_a_demand_made_in_a_call_is_aimed_at_the_one_called(extractor, te
 ])
 def test_events_a_criticised_act_with_its_agent(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # forces sent with no destination named go to the country their purpose clause helps, secures or
+    # stabilises: military protection (074), "help" read as an auxiliary or not
+    ("Nigeria is sending 3,000 troops to help stabilise Liberia.", "2003-08-04", {("NGA", "LBR", "074")}),
+    ("Rwanda sent 1,000 soldiers to secure Mozambique's gas fields.", "2021-07-10", {("RWA", "MOZ", "074")}),
+])
+def test_events_forces_sent_to_help_a_country(extractor, text, day, expected):
+    assert dated(extractor, text, day) == expected

@@ -1271,8 +1271,28 @@ class Arguments:
             found = self.investigated_party(ctx, trigger, a.sources)
             if found:
                 return found
+        if entry.code[:3] in ("153", "154", "074"):
+            found = self.protected_party(ctx, trigger, a.sources)
+            if found:
+                return found
         if self._threat(entry, a.chain):
             return self.conditional_party(ctx, trigger, a.chain, a.sources)
+        return []
+
+    def protected_party(self, ctx: DocContext, trigger: Token, sources: list[Mention]) -> list[Mention]:
+        """"is sending 1,200 troops to help stabilise Haiti": forces sent with no destination named go to the
+        country their purpose clause protects, helps or secures."""
+        own = {m.country for m in sources}
+        for c in trigger.children:
+            # ("to help stabilise Haiti" with "help" read as an auxiliary)
+            if c.dep_ not in ("advcl", "xcomp") or c.left_edge.lower_ != "to" or not any(
+                    v.lemma_.lower() in self.w.protection_verbs for v in (c, *(a for a in c.children if a.dep_ == "aux"))):
+                continue
+            for verb in (c, *(x for x in c.children if x.dep_ in ("xcomp", "ccomp"))):  # "to help stabilise Haiti"
+                found = [m for o in verb.children if o.dep_ in ("dobj", "obj") for m in self.actors(ctx, o)
+                         if m.country and m.country not in own]
+                if found:
+                    return found
         return []
 
     def _said_responsible(self, ctx: DocContext, a: Args, trigger: Token) -> bool:
