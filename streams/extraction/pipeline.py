@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from streams.extraction import dictionaries
 from streams.extraction.actors import ActorResolver, Mention
-from streams.extraction.confidence import confidence
+from streams.extraction.confidence import confidence, emitted
 from streams.extraction.dictionaries import load_verbs
 from streams.extraction.events import CodedEvent, EventCoder
 from streams.extraction.lexicon import Lexicon, load_lexicon
@@ -93,7 +93,7 @@ class Extractor:
         seen: set[str] = set()
         for ev in coded:
             eid = event_id(article["id"], ev)
-            if eid in seen:
+            if eid in seen or not emitted(ev, confidence(ev)):
                 continue
             seen.add(eid)
             place, how = self.places.for_trigger(doc, ev.trigger, ev.sentence, actor_tokens)
