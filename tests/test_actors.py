@@ -689,3 +689,12 @@ def test_actors_its_is_no_plurals(extractor, text, day, expected):
 def test_actors_namesake_offices_and_other_spellings(extractor, text, day, expected):
     found = mention_codes_of(extractor, text, day)
     assert [v[:3] for k, v in found.items() if "Patrushev" in k] == [expected], found
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a group's name right before its fighters is theirs, whatever the parse made of it (a part of the dateline)
+    ("MOGADISHU, May 3 - Al Shabaab fighters attacked an African Union base on Tuesday.", "2016-05-03", "SOMREBSHB"),
+])
+def test_actors_a_group_name_before_its_fighters(extractor, text, day, expected):
+    found = mention_codes_of(extractor, text, day)
+    assert [v for k, v in found.items() if "fighters" in k] == [expected], found

@@ -1169,6 +1169,15 @@ class ActorResolver:
 
             if any(c.text in ("unidentified", "unknown", "unnamed") for c in token.children):  # (not "the Unknown Soldier")
                 continue  # "blaming unnamed armed groups", "an unidentified gunman": no one named, no one's
+            named = next((m for m in mentions.values() if m.end == token.i and m.kind == "org"
+                          and m.role in ARMED_GROUP_ROLES and all(t.i < m.start for t in token.lefts)), None) \
+                if role in LAWLESS_ROLES else None
+            if named is not None:
+                # "NAIROBI, Sept 21 - Al Shabaab militants": a group's name right before its fighters, whatever
+                # the parse made of it (here a part of the dateline)
+                mentions[token.i] = self._make(doc, named.start, token.i + 1, token.i, named.code, named.name, "org")
+                del mentions[named.root]
+                continue
             sender = self._sender(token, mentions) or self._body_owner(token, mentions)
             if sender is not None and sender.code.startswith("IGO"):
                 # "the UN voted to send an independent commission": the body sent is the sender's
