@@ -3388,3 +3388,24 @@ def test_events_a_criticised_act_with_its_agent(extractor, text, day, expected):
 ])
 def test_events_forces_sent_to_help_a_country(extractor, text, day, expected):
     assert dated(extractor, text, day) == expected
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # observers after a dateline, read as a name ("Diplomats" with lemma "Diplomats"), still speak for no one
+    ("HANOI, May 4 - Diplomats said Vietnam could seek to reopen talks with Beijing on the islands.", "1995-05-04"),
+    # nor do they state another's intent when they say what it will do
+    ("CAIRO, June 2 - Analysts said Egypt would seek talks with Ethiopia on the dam.", "2021-06-02"),
+])
+def test_events_observers_after_a_dateline_speak_for_no_one(extractor, text, day):
+    assert events(extractor, text, day=day) == []
+
+
+def test_events_an_observer_read_as_a_name_is_an_observer():
+    import spacy
+    from spacy.tokens import Doc
+
+    from streams.extraction.coding.tables import load_coder_tables
+    words = load_coder_tables().words
+    doc = Doc(spacy.blank("en").vocab, words=["Diplomats", "said", "Reuters"], pos=["PROPN", "VERB", "PROPN"],
+              lemmas=["Diplomats", "say", "Reuters"])
+    assert words.observer(doc[0]) and not words.observer(doc[2])

@@ -187,7 +187,8 @@ class EventCoder:
         # ("Putin warned that Russian forces could strike Georgia": the one who warns speaks for his side)
         speaker = flags.reporter or next((t for t in args.chain[1:] if t.lemma_.lower() in self.args.threat_words), None)
         conditional = flags.hypothetical or (flags.speculative and not self.modality.same_speaker(
-            ctx, speaker, pairs[0][0]))
+            ctx, speaker, pairs[0][0])) or (flags.future and self.modality.observers(ctx, flags.reporter, pairs[0][0]))
+        # ("analysts said Egypt would seek talks": observers' prediction of an intent is no intent)
         # "hosted a meeting between Putin and Zelensky": hosting the talks of two others is mediation
         hosted = self._hosts_others(trigger, entry, args, governed)
         st = Coding(governed or joint or ("045" if hosted else "0871" if truce else entry.code), flags.negated, flags.hypothetical,

@@ -257,14 +257,14 @@ class Modality:
         if report_verb is None:
             return False
         subj, _ = self.args.subject(ctx, report_verb)
-        return subj is not None and subj.lemma_.lower() in self.w.observer_nouns \
+        return subj is not None and self.w.observer(subj) \
             and not self.same_speaker(ctx, report_verb, source)
 
     def same_speaker(self, ctx: DocContext, report_verb: Token | None, source: Mention) -> bool:
         if report_verb is None:
             return False
         subj, _ = self.args.subject(ctx, report_verb)
-        if subj is not None and subj.lemma_.lower() in self.w.observer_nouns and not any(
+        if subj is not None and self.w.observer(subj) and not any(
                 c.dep_ == "poss" for c in subj.children):
             return False  # "EU diplomats said the bloc could consider sanctions": observers speculate, they speak for no one
         rep = self.args.actors(ctx, subj)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from streams.extraction.lexicon import DATA_DIR, read_tsv, split
 
 CODER_DIR = DATA_DIR / "coder"
@@ -64,6 +66,12 @@ class WordSets:
     protection_verbs: frozenset[str]
     content_nouns: frozenset[str]
     reaction_verbs: frozenset[str]
+
+    def observer(self, word: Token) -> bool:
+        """An observer noun ("analysts", "diplomats"), also when the tagger reads a plural after a dateline
+        as a name ("ISLAMABAD, Dec 10 - Diplomats said", lemma "Diplomats")."""
+        lemma = word.lemma_.lower()
+        return lemma in self.observer_nouns or word.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in self.observer_nouns
 
 
 @dataclass(frozen=True)

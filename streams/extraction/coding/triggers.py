@@ -596,7 +596,7 @@ class TriggerFinder:
             return True  # "troops, backed by tanks and helicopter gunships": arms that back troops endorse no one
         if entry.code[:2] in ("18", "19") and entry.pos == "NOUN" and ended_act(trigger):
             return True  # "a ceasefire ..., ending five days of clashes along their border": the act ended
-        if entry.code[:2] == "13" and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.w.observer_nouns
+        if entry.code[:2] == "13" and any(c.dep_ == "nsubj" and self.w.observer(c)
                                           for c in trigger.children):
             return True  # "Economists warn Turkey may need a rescue": observers' warnings threaten no one
         if entry.code[:3] == "057" and entry.pos == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
