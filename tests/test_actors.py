@@ -698,3 +698,13 @@ def test_actors_namesake_offices_and_other_spellings(extractor, text, day, expec
 def test_actors_a_group_name_before_its_fighters(extractor, text, day, expected):
     found = mention_codes_of(extractor, text, day)
     assert [v for k, v in found.items() if "fighters" in k] == [expected], found
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # "its" is no plural subject's: the role noun it owns is the armed group's named before it
+    ("Peruvian troops raided a camp of the Shining Path rebels and captured its leader, Oscar Ramirez Durand.",
+     "1999-07-14", "PERREB"),
+])
+def test_actors_its_leader_is_the_groups(extractor, text, day, expected):
+    found = mention_codes_of(extractor, text, day)
+    assert [v for k, v in found.items() if k.endswith("leader")] == [expected], found

@@ -1127,6 +1127,40 @@ class ActorResolver:
             verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
         return None
 
+    def _group_member(self, doc: Doc, token: Token, role: str, mentions: dict[int, Mention]) -> bool:
+        """Give a role noun its armed group's code (see _owning_group); False if it has none."""
+        group = self._owning_group(token, role, mentions)
+        if group is None:
+            return False
+        named = group.end == token.i  # (the name joins the mention of its fighters)
+        if named:
+            del mentions[group.root]
+        mentions[token.i] = self._make(doc, group.start if named else token.i, token.i + 1, token.i, group.code,
+                                       group.name, "org" if named else "context")
+        return True
+
+    @staticmethod
+    def _owning_group(token: Token, role: str, mentions: dict[int, Mention]) -> Mention | None:
+        """The armed group a role noun belongs to: its name right before it ("NAIROBI, Sept 21 - Al Shabaab
+        militants", whatever the parse made of it, here a part of the dateline), or the group named last
+        before a noun owned by "its" when the subject of the noun's clause is plural or missing ("shelled the
+        compound of the sect Boko Haram and captured its leader": "its" is no plural subject's)."""
+        named = next((m for m in mentions.values() if m.end == token.i and m.kind == "org"
+                      and m.role in ARMED_GROUP_ROLES and all(t.i < m.start for t in token.lefts)), None)
+        if named is not None and role in LAWLESS_ROLES:
+            return named
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+            return None
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        while verb is not None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        subj = None if verb is None else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in ("NNS", "NNPS"):
+            return None
+        before = [m for m in mentions.values() if m.kind == "org" and m.role in ARMED_GROUP_ROLES
+                  and token.sent.start <= m.start < token.i]
+        return max(before, key=lambda m: m.start) if before else None
+
     @staticmethod
     def _pronoun_owner(token: Token, mentions: dict[int, Mention]) -> str | None:
         """"Annan urged Sankoh to free the peacekeepers seized by his fighters": a role noun owned by "his" or
@@ -1169,14 +1203,7 @@ class ActorResolver:
 
             if any(c.text in ("unidentified", "unknown", "unnamed") for c in token.children):  # (not "the Unknown Soldier")
                 continue  # "blaming unnamed armed groups", "an unidentified gunman": no one named, no one's
-            named = next((m for m in mentions.values() if m.end == token.i and m.kind == "org"
-                          and m.role in ARMED_GROUP_ROLES and all(t.i < m.start for t in token.lefts)), None) \
-                if role in LAWLESS_ROLES else None
-            if named is not None:
-                # "NAIROBI, Sept 21 - Al Shabaab militants": a group's name right before its fighters, whatever
-                # the parse made of it (here a part of the dateline)
-                mentions[token.i] = self._make(doc, named.start, token.i + 1, token.i, named.code, named.name, "org")
-                del mentions[named.root]
+            if self._group_member(doc, token, role, mentions):
                 continue
             sender = self._sender(token, mentions) or self._body_owner(token, mentions)
             if sender is not None and sender.code.startswith("IGO"):

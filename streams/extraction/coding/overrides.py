@@ -269,8 +269,9 @@ class Overrides:
             kind = "nationals"  # "seized three Americans": people named by their nationality, not their state
         if t is not None and kind in ("descriptor", "context") and t.text.split()[-1].lower() in BUILDING_NOUNS:
             kind = "building"  # "the police station", "the army headquarters": a building, not people
-        elif t is not None and kind == "descriptor" and t.text.split()[-1].lower() in self.lex.titles:
-            kind = "person"  # "welcomed Qatar's emir": an office holder is a person
+        elif t is not None and kind in ("descriptor", "context") and (t.text.split()[-1].lower() in self.lex.titles or (
+                doc is not None and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in doc[t.root].children))):
+            kind = "person"  # "welcomed Qatar's emir", "captured its leader, Mohammed Yusuf": a person
         for o in self.tables.overrides:
             if o.applies(code, entry.lemma, s.kind, s.role, kind, None if t is None else t.role):
                 code = o.new_code
