@@ -708,3 +708,13 @@ def test_actors_a_group_name_before_its_fighters(extractor, text, day, expected)
 def test_actors_its_leader_is_the_groups(extractor, text, day, expected):
     found = mention_codes_of(extractor, text, day)
     assert [v for k, v in found.items() if k.endswith("leader")] == [expected], found
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # a direction from a place ("south of Algiers", "50 km north of Kabul") is where the sentence happens
+    ("Rebels killed 40 villagers in a hamlet south of Algiers on Friday.", "1997-08-29", "DZAREB"),
+    ("Gunmen attacked a police post 50 km north of Kabul.", "2008-05-01", "AFGUAF"),
+])
+def test_actors_a_direction_from_a_place_is_where_it_happens(extractor, text, day, expected):
+    found = mention_codes_of(extractor, text, day)
+    assert found.get(text.split()[0]) == expected, found

@@ -235,6 +235,8 @@ PRESENT_ROLES = {"CVL", "LAB", "HLH", "EDU", "AGR", "REF", "UAF", "REB", "INS", 
 ARMED_GROUP_ROLES = frozenset({"REB", "UAF", "INS", "SEP"})
 # armed groups and criminal gangs take the country of the state they act in, never of a foreign victim
 LAWLESS_ROLES = ARMED_GROUP_ROLES | {"CRM"}
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                             "north-east", "north-west", "south-east", "south-west"})
 CURRENCY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "mark", "rouble", "ruble",
                             "peso", "real", "rand", "lira", "dinar", "riyal", "won", "shekel", "krone", "krona"})
 # the nouns for a government named after its leader ("the Reagan administration")
@@ -1067,6 +1069,8 @@ class ActorResolver:
             place = place.head.head  # "clashed in the north of Chad", "fighting on the outskirts of Kabul"
             if place.dep_ == "pobj" and place.head.lower_ == "on":
                 return True
+            if place.dep_ in ("advmod", "npadvmod") and place.lower_ in DIRECTION_WORDS:
+                return True  # "98 villagers south of Algiers", "a town 50 km north of Kabul": the direction from a place
         if place.dep_ != "pobj":
             return False
         return place.head.lower_ in PRESENCE_PREPS or place.head.lower_ == "of" and place.head.head.lower_ == "out"
