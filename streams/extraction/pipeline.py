@@ -93,7 +93,8 @@ class Extractor:
         seen: set[str] = set()
         for ev in coded:
             eid = event_id(article["id"], ev)
-            if eid in seen or not emitted(ev, confidence(ev)):
+            p = confidence(ev)
+            if eid in seen or not emitted(ev, p):
                 continue
             seen.add(eid)
             place, how = self.places.for_trigger(doc, ev.trigger, ev.sentence, actor_tokens)
@@ -105,12 +106,12 @@ class Extractor:
                     main_place, main_known = self.places.main_place(doc), True
                 if main_place is not None:
                     place, how = main_place, "article"
-            events.append(self._record(article["id"], published_at, ev, eid, place, how))
+            events.append(self._record(article["id"], published_at, ev, eid, place, how, p))
         mention_records = [self._mention(article["id"], published_at, m) for m in mentions]
         return {"events": events, "mentions": mention_records}
 
     def _record(self, article_id: str, published_at: str, ev: CodedEvent, eid: str,
-                place: Place | None, how: str) -> dict[str, Any]:
+                place: Place | None, how: str, p: float) -> dict[str, Any]:
         cameo = self.lex.cameo[ev.code]
         root = self.lex.cameo[cameo.root]
         trig = ev.trigger
@@ -132,7 +133,7 @@ class Extractor:
                 "resolved": place.resolved, "how": how},
             "negated": ev.negated,
             "hypothetical": ev.hypothetical,
-            "confidence": confidence(ev),
+            "confidence": p,
             "trigger": {"text": trig.text, "lemma": trig.lemma_, "span": [trig.idx, trig.idx + len(trig)]},
             "reported_by": ev.reported_by.as_actor() if ev.reported_by else None,
         }

@@ -19,6 +19,8 @@ from streams.extraction.parsing import DATELINE, LOCATIVE_PREPS
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = LOCATIVE_PREPS  # the prepositions whose object can be the place of an event
 DESTINATION_PREPS = {"to"}
+
+
 def clause_of(token: Token) -> Token:
     """The verb of the clause a token is in (the nearest verb above it), or the sentence root."""
     for t in token.ancestors:

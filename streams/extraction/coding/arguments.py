@@ -1284,9 +1284,7 @@ class Arguments:
         country their purpose clause protects, helps or secures."""
         own = {m.country for m in sources}
         for c in trigger.children:
-            # ("to help stabilise Haiti" with "help" read as an auxiliary)
-            if c.dep_ not in ("advcl", "xcomp") or c.left_edge.lower_ != "to" or not any(
-                    v.lemma_.lower() in self.w.protection_verbs for v in (c, *(a for a in c.children if a.dep_ == "aux"))):
+            if not self.w.protective(c):
                 continue
             for verb in (c, *(x for x in c.children if x.dep_ in ("xcomp", "ccomp"))):  # "to help stabilise Haiti"
                 found = [m for o in verb.children if o.dep_ in ("dobj", "obj") for m in self.actors(ctx, o)

@@ -253,9 +253,7 @@ class Overrides:
     def _protective(self, trigger: Token) -> bool:
         """A deployment whose purpose is protection or help, or made at the request of the host."""
         for c in trigger.children:
-            # ("to help stabilise Haiti" with "help" read as an auxiliary of "stabilise")
-            if c.dep_ in ("advcl", "xcomp") and c.left_edge.lower_ == "to" and any(
-                    v.lemma_.lower() in self.w.protection_verbs for v in (c, *(a for a in c.children if a.dep_ == "aux"))):
+            if self.w.protective(c):
                 return True
             if c.dep_ == "prep" and c.lower_ == "at" and any(p.lemma_.lower() == "request" for p in c.children):
                 return True

@@ -67,6 +67,12 @@ class WordSets:
     content_nouns: frozenset[str]
     reaction_verbs: frozenset[str]
 
+    def protective(self, clause: Token) -> bool:
+        """A purpose clause of protection or help ("to protect the pipeline"; "to help stabilise Haiti" with
+        "help" read as an auxiliary of "stabilise")."""
+        return clause.dep_ in ("advcl", "xcomp") and clause.left_edge.lower_ == "to" and any(
+            v.lemma_.lower() in self.protection_verbs for v in (clause, *(a for a in clause.children if a.dep_ == "aux")))
+
     def observer(self, word: Token) -> bool:
         """An observer noun ("analysts", "diplomats"), also when the tagger reads a plural after a dateline
         as a name ("ISLAMABAD, Dec 10 - Diplomats said", lemma "Diplomats")."""
